@@ -1,0 +1,118 @@
+"""The Litestar application factory: ``create_app(settings)``; ``backend.app:asgi`` for servers."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+import redis.asyncio as aioredis
+from litestar import Litestar, Router
+from litestar.config.cors import CORSConfig
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import Components, SecurityScheme, Server
+from litestar.openapi.plugins import SwaggerRenderPlugin
+
+import backend.catalogues  # noqa: F401 - registers every message catalogue
+from backend.db import close_pool, start_pool
+from backend.health.controllers import HealthController
+from backend.http.context import provide_language, provide_principal
+from backend.http.errors import EXCEPTION_HANDLERS
+from backend.http.middleware import (
+    IdempotencyMiddleware,
+    RateLimitMiddleware,
+    RequestContextMiddleware,
+)
+from backend.jobs.queue import JobQueue
+from backend.logging_setup import configure_logging
+from backend.people.tokens import TokenService
+from backend.quickjobs.service import Ports
+from backend.settings import Settings
+
+API_VERSION = "1.0.0"
+
+
+def api_routers() -> list:
+    from backend.backoffice.controllers import CONTROLLERS as BACKOFFICE
+    from backend.people.controllers import CONTROLLERS as PEOPLE
+    from backend.quickjobs.controllers import CONTROLLERS as QUICKJOBS
+    from backend.simulations.controllers import CONTROLLERS as SIMULATIONS
+    from backend.units.controllers import CONTROLLERS as UNITS
+
+    return [*PEOPLE, *SIMULATIONS, *UNITS, *QUICKJOBS, *BACKOFFICE]
+
+
+def openapi_config() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="QuickJob API",
+        version=API_VERSION,
+        description=(
+            "Backend of a shared enterprise for autonomous workers: the QuickJob flow, the "
+            "chat-bot and the back office, on one contribution and payroll engine. Money in "
+            "euro cents, errors as localised problem+json (Accept-Language: nl, fr, en)."
+        ),
+        servers=[Server(url="/")],
+        components=Components(security_schemes={
+            "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT"),
+        }),
+        path="/schema",
+        render_plugins=[SwaggerRenderPlugin()],
+        use_handler_docstrings=False,
+        create_examples=False,
+    )
+
+
+def quickjob_ports(settings: Settings) -> Ports:
+    from backend.documents.adapters import LocalFileStorage
+
+    return Ports(storage=LocalFileStorage(settings.storage_dir),
+                 public_base_url=settings.public_base_url, secret_key=settings.secret_key)
+
+
+def create_app(settings: Settings) -> Litestar:
+    configure_logging(settings.log_level)
+    tokens = TokenService(settings)
+    queue = JobQueue(settings.redis_url) if settings.redis_url else None
+    redis_client = aioredis.from_url(settings.redis_url or "redis://127.0.0.1:6379/0",
+                                      socket_connect_timeout=1, socket_timeout=2)
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar):
+        await start_pool(settings.database_url)
+        try:
+            yield
+        finally:
+            await close_pool()
+            await redis_client.aclose()
+
+    def middleware_stack(app):
+        app = IdempotencyMiddleware(app)
+        app = RateLimitMiddleware(app, redis_client, settings.rate_limit_per_minute,
+                                  settings.public_rate_limit_per_minute)
+        return RequestContextMiddleware(app, tokens, queue)
+
+    api = Router(path="/api/v1", route_handlers=[HealthController, *api_routers()])
+    app = Litestar(
+        route_handlers=[api],
+        dependencies={
+            "principal": Provide(provide_principal),
+            "language": Provide(provide_language),
+        },
+        exception_handlers=EXCEPTION_HANDLERS,
+        lifespan=[lifespan],
+        openapi_config=openapi_config(),
+        cors_config=CORSConfig(allow_origins=["*"], allow_headers=["*"],
+                               expose_headers=["X-Request-ID", "Idempotent-Replayed"]),
+        state=State({"settings": settings, "tokens": tokens, "redis": redis_client,
+               "queue": queue,
+               "quickjob_ports": quickjob_ports(settings)}),
+        debug=False,
+    )
+    # Outer ASGI layers wrap Litestar itself so they see every request (also 404s).
+    app.asgi_handler = middleware_stack(app.asgi_handler)
+    return app
+
+
+def asgi() -> Litestar:
+    """Factory for ``uvicorn --factory backend.app:asgi``."""
+    return create_app(Settings.from_env())

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import msgspec
+
+
+class PaymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    amount_cents: int
+    date: dt.date
+    reference: str | None = None
+
+
+class PaymentOut(msgspec.Struct, rename="camel"):
+    invoice_id: uuid.UUID
+    applied_cents: int
+    paid_cents: int
+    fully_paid: bool
+    overpaid_cents: int
+
+
+class ReviewDecisionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    reason: str | None = None
+
+
+class ReviewItemOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    kind: str
+    status: str
+    reasons: list[str]
+    quickjob_id: uuid.UUID | None = None
+    person_id: uuid.UUID | None = None
+    decided_by: uuid.UUID | None = None
+    decided_at: dt.datetime | None = None
+    decision_reason: str | None = None
+    created_at: dt.datetime | None = None
+
+
+class ReviewItemList(msgspec.Struct, rename="camel"):
+    items: list[ReviewItemOut]
+    next_cursor: str | None = None
+
+
+class SalaryRunIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    date: dt.date | None = None
+
+
+class SalaryRunOut(msgspec.Struct, rename="camel"):
+    date: dt.date
+    paid_salary_ids: list[uuid.UUID]

@@ -1,0 +1,53 @@
+"""Demo data for `make run` (development only): a worker, an adviser, a client, and a unit
+with real ledger entries, made through the same services as the API. Idempotent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from backend.db import close_pool, fetch, start_pool
+from backend.http.context import Principal
+from backend.settings import Settings
+
+DEMO_PHONE = "+32470000001"
+DEMO_ADVISER = "adviser@quickjob.local"
+DEMO_ADVISER_PASSWORD = "demo-adviser-password"
+
+
+async def seed(settings: Settings) -> str:
+    import backend.catalogues  # noqa: F401
+    from backend.app import quickjob_ports
+    from backend.people import service as people
+    from backend.quickjobs import service as quickjobs
+    from backend.quickjobs.schemas import ClientIn, QuickJobCreate
+    from backend.simulations.schemas import ExpenseIn
+    from backend.units.service import ensure_reference_data
+
+    await start_pool(settings.database_url, min_size=1, max_size=2)
+    try:
+        await ensure_reference_data()
+        await people.create_staff(DEMO_ADVISER, DEMO_ADVISER_PASSWORD, "adviser", "Ada", "Visor")
+        if await fetch("SELECT 1 FROM person WHERE phone = {}", DEMO_PHONE):
+            return f"worker {DEMO_PHONE}, adviser {DEMO_ADVISER} (already there)"
+        rows = await fetch(
+            "INSERT INTO person (id, phone, first_name, last_name, language) "
+            "VALUES (gen_random_uuid(), {}, 'Lena', 'Peeters', 'nl') RETURNING id", DEMO_PHONE)
+        worker = Principal(rows[0]["id"], "worker")
+        await people.buy_shares(worker.id, shares=1, category="A")
+        ports = quickjob_ports(settings)
+        start = dt.date.today() + dt.timedelta(days=7)
+        quickjob_id = await quickjobs.create(worker, QuickJobCreate(
+            client=ClientIn(name="Brouwerij De Klok", email="boekhouding@deklok.be",
+                            vat_number="BE0403019261", country="BE",
+                            address="Markt 1, 9000 Gent", language="nl"),
+            function="graphic designer", description="Poster and flyers for the spring fair",
+            performance_dates=[start], amount_cents=120000, vat_rate="21",
+            contract_type="employee", withholding_rate="11.11",
+            expenses=[ExpenseIn(amount_cents=4500, category="travel")],
+        ), ports, "nl")
+        quote = await fetch("SELECT id FROM quote WHERE quickjob = {}", quickjob_id)
+        await quickjobs.accept_quote(ports.quote_token(quote[0]["id"]), "127.0.0.1", ports)
+        await quickjobs.issue_invoice(worker, quickjob_id, ports)
+        return f"worker {DEMO_PHONE} with a unit and an invoiced QuickJob, adviser {DEMO_ADVISER}"
+    finally:
+        await close_pool()

@@ -1,0 +1,627 @@
+"""What the documents show: plain frozen dataclasses, in the domain's words.
+
+The QuickJob service builds these from its own records and hands them to the renderers in
+``pdf`` and ``ubl``. Nothing here touches a database or the web framework.
+
+Conventions (as everywhere in the project):
+- money is an ``int`` number of euro cents, never a float; amounts on a credit note are
+  positive (the document kind says it is a credit);
+- rates are decimal strings: VAT ``"21"``, ``"12"``, ``"6"``, ``"0"``; withholding ``"11.11"``;
+- quantities are decimal strings (``"1"``, ``"2.5"``) or ints, never floats;
+- ``language`` is one of ``nl``, ``fr``, ``en``;
+- dates are ``datetime.date``.
+
+Each dataclass checks its own arithmetic in ``__post_init__`` (a line's amount is its
+quantity times its unit price; the totals add up; a payslip's net follows from its gross),
+so a document that renders is a document whose figures agree. Violations raise
+``DocumentError`` (a ``ValueError``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+Language = Literal["nl", "fr", "en"]
+LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
+
+CONTRACT_TYPES: tuple[str, ...] = (
+    "employee", "manual_worker", "student", "artist", "artist_1bis", "interim", "training",
+    "open_ended",
+)
+
+# VAT exemption reasons the documents know a legal mention and a UBL category for (see
+# labels.EXEMPTION_MENTIONS and ubl.EXEMPTION_CATEGORIES). Another reason code is accepted
+# when the caller passes its own ``vat_exemption_mention``; UBL then files it under "E".
+KNOWN_EXEMPTIONS: tuple[str, ...] = (
+    "training",  # vocational training through the training entity: exempt (E)
+    "intra_eu_reverse_charge",  # B2B service to a client VAT-registered in another EU state (AE)
+    "domestic_reverse_charge",  # Belgian co-contractor reverse charge (AE)
+    "outside_eu",  # service to a client outside the EU (G)
+)
+
+
+class DocumentError(ValueError):
+    """A document's data is inconsistent or incomplete; the message says what and where."""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _check_cents(name: str, value: object, *, allow_negative: bool = False) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DocumentError(f"{name} must be an int number of cents, got {type(value).__name__}")
+    if value < 0 and not allow_negative:
+        raise DocumentError(f"{name} must not be negative, got {value}")
+
+
+def _check_language(value: str) -> None:
+    if value not in LANGUAGES:
+        raise DocumentError(f"language must be one of {LANGUAGES}, got {value!r}")
+
+
+def parse_decimal(name: str, value: object) -> Decimal:
+    """A decimal *string* (or int) as an exact ``Decimal``; floats are refused."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise DocumentError(f"{name} must be a decimal string, not {type(value).__name__}")
+    if isinstance(value, int):
+        return Decimal(value)
+    if not isinstance(value, str) or not re.fullmatch(r"\d+(\.\d+)?", value.strip()):
+        raise DocumentError(f"{name} must be a non-negative decimal string, got {value!r}")
+    try:
+        return Decimal(value.strip())
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
+        raise DocumentError(f"{name} is not a decimal: {value!r}") from exc
+
+
+def normalize_decimal(value: Decimal) -> str:
+    """``Decimal("21.00")`` -> ``"21"``, ``Decimal("2.50")`` -> ``"2.5"`` (no exponent)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def round_half_up(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` to the nearest integer, halves away from zero."""
+    if denominator <= 0:
+        raise ValueError("denominator must be positive")
+    if numerator >= 0:
+        return (2 * numerator + denominator) // (2 * denominator)
+    return -((-2 * numerator + denominator) // (2 * denominator))
+
+
+def ratio(value: Decimal) -> tuple[int, int]:
+    num, den = value.as_integer_ratio()
+    return num, den
+
+
+def apply_rate(cents: int, rate_percent: str) -> int:
+    """``cents × rate %``, rounded half up to the cent: the VAT on a base, a deposit, ..."""
+    num, den = ratio(parse_decimal("rate", rate_percent))
+    return round_half_up(cents * num, den * 100)
+
+
+def multiply(quantity: str, unit_price_cents: int) -> int:
+    """``quantity × unit price``, rounded half up to the cent."""
+    num, den = ratio(parse_decimal("quantity", quantity))
+    return round_half_up(num * unit_price_cents, den)
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def ogm_digits(structured_communication: str) -> str:
+    """``"+++123/4567/89002+++"`` -> ``"123456789002"``; checks the mod-97 check digits."""
+    digits = _digits(structured_communication)
+    if len(digits) != 12:
+        raise DocumentError(f"structured communication needs 12 digits: {structured_communication!r}")
+    base, check = int(digits[:10]), int(digits[10:])
+    expected = base % 97 or 97
+    if check != expected:
+        raise DocumentError(f"structured communication check digits are wrong: {structured_communication!r}")
+    return digits
+
+
+def format_ogm(digits: str) -> str:
+    """``"123456789002"`` -> ``"+++123/4567/89002+++"``."""
+    d = ogm_digits(digits)
+    return f"+++{d[:3]}/{d[3:7]}/{d[7:]}+++"
+
+
+def make_ogm(reference: int) -> str:
+    """A structured communication for a reference number of at most 10 digits.
+
+    The QuickJob service may derive it from the invoice sequence (``2026000042``), which
+    keeps it unique per invoice and readable by a person.
+    """
+    if isinstance(reference, bool) or not isinstance(reference, int) or not 0 < reference < 10**10:
+        raise DocumentError(f"OGM reference must be an int of 1..10 digits, got {reference!r}")
+    check = reference % 97 or 97
+    return format_ogm(f"{reference:010d}{check:02d}")
+
+
+# --------------------------------------------------------------------------- parties
+
+
+@dataclass(frozen=True)
+class Party:
+    """A legal or natural person on a document: the cooperative, a client, a customer.
+
+    ``address_lines`` are printed as given (street and number first). ``postal_code`` and
+    ``city`` are optional structured parts, used by UBL (and printed after the lines); when
+    absent, UBL reads them from a last line like ``"1000 Brussel"``.
+    ``company_number`` is the Belgian enterprise number (KBO/BCE, 10 digits) when known.
+    ``peppol_id`` forces the Peppol endpoint (``"0208:0403170701"``); otherwise it is derived.
+    ``legal_form`` and ``register`` (e.g. ``"cv"``, ``"RPR Brussel"``) are the company-law
+    mentions for the cooperative's own header.
+    """
+
+    name: str
+    address_lines: tuple[str, ...] = ()
+    country_code: str = "BE"
+    vat_number: str | None = None
+    company_number: str | None = None
+    email: str | None = None
+    iban: str | None = None
+    bic: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    peppol_id: str | None = None
+    legal_form: str | None = None
+    register: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise DocumentError("a party needs a name")
+        if not re.fullmatch(r"[A-Z]{2}", self.country_code):
+            raise DocumentError(f"country_code must be ISO 3166 alpha-2, got {self.country_code!r}")
+        object.__setattr__(self, "address_lines", tuple(self.address_lines))
+        if self.vat_number is not None:
+            object.__setattr__(self, "vat_number", compact_id(self.vat_number))
+        if self.company_number is not None:
+            object.__setattr__(self, "company_number", _digits(self.company_number))
+        if self.iban is not None:
+            object.__setattr__(self, "iban", compact_id(self.iban))
+
+    def display_address(self) -> tuple[str, ...]:
+        lines = list(self.address_lines)
+        tail = " ".join(p for p in (self.postal_code, self.city) if p)
+        if tail:
+            lines.append(tail)
+        return tuple(lines)
+
+
+def compact_id(text: str) -> str:
+    """``"BE 0403.170.701"`` -> ``"BE0403170701"``: drop spaces, dots, dashes; upper-case."""
+    return re.sub(r"[\s.\-/]", "", text).upper()
+
+
+@dataclass(frozen=True)
+class Worker:
+    """The person who performs and is employed for the days worked.
+
+    ``national_number`` (INSZ/NISS) may be given in full: documents print it masked, keeping
+    only the birth part (``85.07.30-XXX.XX``).
+    """
+
+    name: str
+    address_lines: tuple[str, ...] = ()
+    country_code: str = "BE"
+    national_number: str | None = None
+    iban: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise DocumentError("a worker needs a name")
+        object.__setattr__(self, "address_lines", tuple(self.address_lines))
+
+
+def mask_national_number(number: str | None) -> str:
+    """Keep the birth part (first 6 digits) of a Belgian national number, hide the rest."""
+    if not number:
+        return ""
+    digits = _digits(number)
+    if len(digits) < 6:
+        return "XX.XX.XX-XXX.XX"
+    return f"{digits[0:2]}.{digits[2:4]}.{digits[4:6]}-XXX.XX"
+
+
+# --------------------------------------------------------------------------- lines and totals
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    """One line of a quote or invoice: ``amount_cents = quantity × unit_price_cents`` (excl. VAT).
+
+    ``unit_code`` is a UN/ECE Rec. 20 code for UBL: ``C62`` (unit), ``HUR`` (hour),
+    ``DAY`` (day).
+    """
+
+    description: str
+    quantity: str
+    unit_price_cents: int
+    vat_rate: str
+    amount_cents: int
+    unit_code: str = "C62"
+
+    def __post_init__(self) -> None:
+        if not self.description.strip():
+            raise DocumentError("a line needs a description")
+        quantity = parse_decimal("quantity", self.quantity)
+        object.__setattr__(self, "quantity", normalize_decimal(quantity))
+        rate = parse_decimal("vat_rate", self.vat_rate)
+        object.__setattr__(self, "vat_rate", normalize_decimal(rate))
+        _check_cents("unit_price_cents", self.unit_price_cents)
+        _check_cents("amount_cents", self.amount_cents)
+        expected = multiply(self.quantity, self.unit_price_cents)
+        if expected != self.amount_cents:
+            raise DocumentError(
+                f"line {self.description!r}: amount {self.amount_cents} != quantity "
+                f"{self.quantity} × unit price {self.unit_price_cents} = {expected}")
+
+    @classmethod
+    def of(cls, description: str, unit_price_cents: int, vat_rate: str, quantity: str | int = "1",
+           unit_code: str = "C62") -> DocumentLine:
+        """A line whose amount is computed: ``DocumentLine.of("Workshop", 50000, "21")``."""
+        q = normalize_decimal(parse_decimal("quantity", quantity))
+        return cls(description, q, unit_price_cents, vat_rate,
+                   multiply(q, unit_price_cents), unit_code)
+
+
+@dataclass(frozen=True)
+class VatSubtotal:
+    """Base, rate and VAT amount for one VAT rate (and exemption, when the rate is 0)."""
+
+    vat_rate: str
+    base_cents: int
+    vat_cents: int
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "vat_rate", normalize_decimal(parse_decimal("vat_rate", self.vat_rate)))
+        _check_cents("base_cents", self.base_cents)
+        _check_cents("vat_cents", self.vat_cents)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """``base + vat = total``; ``breakdown`` has one entry per VAT rate, in descending rate."""
+
+    base_cents: int
+    vat_cents: int
+    total_cents: int
+    breakdown: tuple[VatSubtotal, ...]
+
+    def __post_init__(self) -> None:
+        for name in ("base_cents", "vat_cents", "total_cents"):
+            _check_cents(name, getattr(self, name))
+        object.__setattr__(self, "breakdown", tuple(self.breakdown))
+        if self.base_cents + self.vat_cents != self.total_cents:
+            raise DocumentError("totals: base + VAT must equal the total")
+        if sum(s.base_cents for s in self.breakdown) != self.base_cents:
+            raise DocumentError("totals: the VAT breakdown bases must add up to the base")
+        if sum(s.vat_cents for s in self.breakdown) != self.vat_cents:
+            raise DocumentError("totals: the VAT breakdown amounts must add up to the VAT")
+
+
+def compute_totals(lines: tuple[DocumentLine, ...] | list[DocumentLine]) -> Totals:
+    """The totals of some lines: VAT is rounded once per rate on the summed base, never per line
+    (as EN 16931 / Peppol BR-CO-17 and Belgian practice expect)."""
+    bases: dict[str, int] = {}
+    for line in lines:
+        bases[line.vat_rate] = bases.get(line.vat_rate, 0) + line.amount_cents
+    breakdown = tuple(
+        VatSubtotal(rate, base, apply_rate(base, rate))
+        for rate, base in sorted(bases.items(), key=lambda kv: Decimal(kv[0]), reverse=True)
+    )
+    base = sum(s.base_cents for s in breakdown)
+    vat = sum(s.vat_cents for s in breakdown)
+    return Totals(base, vat, base + vat, breakdown)
+
+
+def _check_lines_and_totals(lines: tuple[DocumentLine, ...], totals: Totals,
+                            vat_exemption: str | None, vat_exemption_mention: str | None) -> None:
+    if not lines:
+        raise DocumentError("a document needs at least one line")
+    expected = compute_totals(lines)
+    if totals != expected:
+        raise DocumentError(
+            f"totals do not match the lines: got {totals}, the lines give {expected}")
+    has_zero = any(Decimal(line.vat_rate) == 0 for line in lines)
+    if has_zero and not vat_exemption:
+        raise DocumentError("a line at 0 % VAT needs a vat_exemption reason")
+    if vat_exemption and not has_zero:
+        raise DocumentError("vat_exemption is given but no line is at 0 % VAT")
+    if vat_exemption and vat_exemption not in KNOWN_EXEMPTIONS and not vat_exemption_mention:
+        raise DocumentError(
+            f"unknown vat_exemption {vat_exemption!r}: pass vat_exemption_mention (the legal text)")
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True)
+class ProtectiveClauses:
+    """The quote's protective clauses (seed 004:1296-1304): values come from the caller.
+
+    ``deposit_percent`` of the total incl. VAT is payable before the performance ("0": none);
+    ``cancellation_fee_percent`` of the total is due if the client cancels; a long-term
+    engagement ends with ``notice_period_days`` of notice.
+    """
+
+    deposit_percent: str
+    cancellation_fee_percent: str
+    notice_period_days: int
+
+    def __post_init__(self) -> None:
+        for name in ("deposit_percent", "cancellation_fee_percent"):
+            value = parse_decimal(name, getattr(self, name))
+            if value > 100:
+                raise DocumentError(f"{name} must be at most 100")
+            object.__setattr__(self, name, normalize_decimal(value))
+        if isinstance(self.notice_period_days, bool) or not isinstance(self.notice_period_days, int) \
+                or self.notice_period_days < 0:
+            raise DocumentError("notice_period_days must be a non-negative int")
+
+
+@dataclass(frozen=True)
+class QuoteDocument:
+    number: str
+    issue_date: date
+    valid_until: date
+    language: str
+    supplier: Party  # the cooperative's legal entity that contracts with the client
+    worker_name: str  # who performs
+    client: Party
+    function: str
+    description: str
+    performance_dates: tuple[date, ...]
+    lines: tuple[DocumentLine, ...]
+    totals: Totals
+    clauses: ProtectiveClauses
+    accept_url: str
+    vat_exemption: str | None = None
+    vat_exemption_mention: str | None = None  # default: labels.exemption_mention(...)
+
+    def __post_init__(self) -> None:
+        _check_language(self.language)
+        object.__setattr__(self, "lines", tuple(self.lines))
+        object.__setattr__(self, "performance_dates", tuple(self.performance_dates))
+        _check_lines_and_totals(self.lines, self.totals, self.vat_exemption,
+                                self.vat_exemption_mention)
+        if self.valid_until < self.issue_date:
+            raise DocumentError("valid_until is before issue_date")
+
+    @property
+    def deposit_cents(self) -> int:
+        return apply_rate(self.totals.total_cents, self.clauses.deposit_percent)
+
+    @property
+    def cancellation_fee_cents(self) -> int:
+        return apply_rate(self.totals.total_cents, self.clauses.cancellation_fee_percent)
+
+
+@dataclass(frozen=True)
+class InvoiceDocument:
+    """An invoice, or (``kind="credit_note"``) a credit note crediting ``credited_invoice_*``.
+
+    ``service_dates`` are the dates of the performance (delivery). ``prepaid_cents`` is what
+    the client already paid (the quote's deposit); the amount due is the total minus it.
+    """
+
+    number: str  # e.g. "2026/000042": sequential, gap-free
+    issue_date: date
+    due_date: date
+    service_dates: tuple[date, ...]
+    supplier: Party
+    customer: Party
+    lines: tuple[DocumentLine, ...]
+    totals: Totals
+    structured_communication: str  # "+++123/4567/89002+++"
+    payment_iban: str
+    language: str
+    payment_bic: str | None = None
+    buyer_reference: str | None = None
+    order_reference: str | None = None
+    vat_exemption: str | None = None
+    vat_exemption_mention: str | None = None  # default: labels.exemption_mention(...)
+    kind: Literal["invoice", "credit_note"] = "invoice"
+    credited_invoice_number: str | None = None
+    credited_invoice_date: date | None = None
+    worker_name: str | None = None  # who performed, printed for the client's information
+    prepaid_cents: int = 0
+    currency: str = field(default="EUR")
+
+    def __post_init__(self) -> None:
+        _check_language(self.language)
+        if self.kind not in ("invoice", "credit_note"):
+            raise DocumentError(f"kind must be invoice or credit_note, got {self.kind!r}")
+        if not self.number.strip():
+            raise DocumentError("an invoice needs a number")
+        object.__setattr__(self, "lines", tuple(self.lines))
+        object.__setattr__(self, "service_dates", tuple(self.service_dates))
+        if not self.service_dates:
+            raise DocumentError("an invoice needs the date(s) of the service")
+        _check_lines_and_totals(self.lines, self.totals, self.vat_exemption,
+                                self.vat_exemption_mention)
+        object.__setattr__(self, "structured_communication",
+                           format_ogm(self.structured_communication))
+        object.__setattr__(self, "payment_iban", compact_id(self.payment_iban))
+        _check_cents("prepaid_cents", self.prepaid_cents)
+        if self.prepaid_cents > self.totals.total_cents:
+            raise DocumentError("prepaid_cents exceeds the total")
+        if self.kind == "credit_note":
+            if not self.credited_invoice_number:
+                raise DocumentError("a credit note needs credited_invoice_number")
+            if self.prepaid_cents:
+                raise DocumentError("a credit note has no prepaid amount")
+        if self.due_date < self.issue_date:
+            raise DocumentError("due_date is before issue_date")
+        if self.currency != "EUR":
+            raise DocumentError("only EUR is supported")
+
+    @property
+    def payable_cents(self) -> int:
+        return self.totals.total_cents - self.prepaid_cents
+
+
+@dataclass(frozen=True)
+class ContractDocument:
+    """The employment contract for the days worked; the cooperative's entity is the employer."""
+
+    number: str
+    issue_date: date
+    language: str
+    employer: Party
+    worker: Worker
+    function: str
+    description: str
+    country: str  # where the work is performed (ISO alpha-2)
+    risks: str  # the risks of the job, in plain words ("" when none in particular)
+    work_dates: tuple[date, ...]
+    contract_type: str  # employee | manual_worker | student | ... (api.md)
+    gross_cents: int
+    withholding_rate: str  # the worker's chosen flat rate, "11.11"
+    hours_per_day: str  # "7.6"
+    joint_committee: str | None = None  # paritair comité / commission paritaire, e.g. "200"
+    client_name: str | None = None  # the client the work is done for
+    place_of_work: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_language(self.language)
+        object.__setattr__(self, "work_dates", tuple(self.work_dates))
+        if not self.work_dates:
+            raise DocumentError("a contract needs at least one working day")
+        if self.contract_type not in CONTRACT_TYPES:
+            raise DocumentError(f"unknown contract_type {self.contract_type!r}")
+        _check_cents("gross_cents", self.gross_cents)
+        object.__setattr__(self, "withholding_rate", normalize_decimal(
+            parse_decimal("withholding_rate", self.withholding_rate)))
+        object.__setattr__(self, "hours_per_day", normalize_decimal(
+            parse_decimal("hours_per_day", self.hours_per_day)))
+
+
+@dataclass(frozen=True)
+class ExpenseRefund:
+    category: str  # travel | meals | material | accommodation | other
+    amount_cents: int
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        _check_cents("amount_cents", self.amount_cents)
+
+
+@dataclass(frozen=True)
+class PayslipDocument:
+    """A payslip per contract (or month): always an estimate settled at the quarterly
+    declaration (domain §4); the rendered slip says so.
+
+    ``taxable = gross − social_security``; ``net = taxable − withholding −
+    special_social_security``; paid = net + expense refunds.
+    """
+
+    number: str
+    issue_date: date
+    language: str
+    employer: Party
+    worker: Worker
+    period_start: date
+    period_end: date
+    work_dates: tuple[date, ...]
+    contract_type: str
+    gross_cents: int
+    social_security_cents: int
+    taxable_cents: int
+    withholding_rate: str
+    withholding_cents: int
+    net_cents: int
+    pay_date: date
+    rule_set_id: str
+    expense_refunds: tuple[ExpenseRefund, ...] = ()
+    special_social_security_cents: int = 0
+    contract_number: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_language(self.language)
+        object.__setattr__(self, "work_dates", tuple(self.work_dates))
+        object.__setattr__(self, "expense_refunds", tuple(self.expense_refunds))
+        if self.contract_type not in CONTRACT_TYPES:
+            raise DocumentError(f"unknown contract_type {self.contract_type!r}")
+        for name in ("gross_cents", "social_security_cents", "taxable_cents",
+                     "withholding_cents", "special_social_security_cents"):
+            _check_cents(name, getattr(self, name))
+        _check_cents("net_cents", self.net_cents, allow_negative=True)
+        object.__setattr__(self, "withholding_rate", normalize_decimal(
+            parse_decimal("withholding_rate", self.withholding_rate)))
+        if self.gross_cents - self.social_security_cents != self.taxable_cents:
+            raise DocumentError("payslip: taxable must equal gross − social security")
+        if (self.taxable_cents - self.withholding_cents - self.special_social_security_cents
+                != self.net_cents):
+            raise DocumentError("payslip: net must equal taxable − withholding − special contribution")
+        if self.period_end < self.period_start:
+            raise DocumentError("payslip: period_end is before period_start")
+        if not self.rule_set_id.strip():
+            raise DocumentError("payslip: rule_set_id is required (which rules computed it)")
+
+    @property
+    def expense_refunds_cents(self) -> int:
+        return sum(e.amount_cents for e in self.expense_refunds)
+
+    @property
+    def paid_cents(self) -> int:
+        return self.net_cents + self.expense_refunds_cents
+
+
+@dataclass(frozen=True)
+class CashCollectionDocument:
+    """Declaration of money received in cash instead of an invoice (a stall, a group lesson).
+
+    ``amount_cents`` is what was received, VAT included; with ``vat_rate`` the declaration
+    shows the base and VAT inside it (see ``split_vat_included``).
+    """
+
+    number: str
+    issue_date: date
+    language: str
+    supplier: Party
+    worker_name: str
+    client_name: str
+    description: str
+    collection_date: date
+    amount_cents: int
+    vat_rate: str | None = None
+    place: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_language(self.language)
+        _check_cents("amount_cents", self.amount_cents)
+        if self.amount_cents == 0:
+            raise DocumentError("a cash collection needs an amount")
+        if self.vat_rate is not None:
+            object.__setattr__(self, "vat_rate", normalize_decimal(
+                parse_decimal("vat_rate", self.vat_rate)))
+
+    def vat_split(self) -> tuple[int, int] | None:
+        if self.vat_rate is None:
+            return None
+        return split_vat_included(self.amount_cents, self.vat_rate)
+
+
+def split_vat_included(amount_cents: int, vat_rate: str) -> tuple[int, int]:
+    """``(base, vat)`` inside a VAT-included amount: base rounded half up, VAT the rest."""
+    num, den = ratio(parse_decimal("vat_rate", vat_rate))
+    base = round_half_up(amount_cents * den * 100, den * 100 + num)
+    return base, amount_cents - base
+
+
+__all__ = [
+    "CONTRACT_TYPES", "KNOWN_EXEMPTIONS", "LANGUAGES", "CashCollectionDocument",
+    "ContractDocument", "DocumentError", "DocumentLine", "ExpenseRefund", "InvoiceDocument",
+    "Party", "PayslipDocument", "ProtectiveClauses", "QuoteDocument", "Totals", "VatSubtotal",
+    "Worker", "apply_rate", "compact_id", "compute_totals", "format_ogm", "make_ogm",
+    "mask_national_number", "multiply", "ogm_digits", "split_vat_included",
+]

@@ -1,0 +1,626 @@
+"""PDF rendering of quotes, invoices and credit notes, contracts, payslips and cash collections.
+
+fpdf2 with its built-in Helvetica, encoded as Windows-1252 (the PDF's WinAnsiEncoding): that
+covers "€", the accents of Dutch and French, "’", "–" and "§", and works on any machine
+without a TTF font. A character outside Windows-1252 (a Polish "ł", a Greek name) is
+transliterated to its base letter, or "?" as the last resort; see ``to_cp1252``.
+
+Rendering is deterministic: the same document gives the same bytes (the PDF creation date
+is the document's issue date), so storing a re-rendered document is idempotent.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+
+from fpdf import FPDF, FontFace
+from fpdf.enums import XPos, YPos
+
+from backend.documents.formatting import (
+    format_company_number,
+    format_date,
+    format_dates,
+    format_decimal,
+    format_iban,
+    format_money,
+    format_percent,
+    format_vat_number,
+)
+from backend.documents.labels import (
+    contract_type_label,
+    exemption_mention,
+    expense_category_label,
+    label,
+)
+from backend.documents.models import (
+    CashCollectionDocument,
+    ContractDocument,
+    DocumentLine,
+    InvoiceDocument,
+    Party,
+    PayslipDocument,
+    QuoteDocument,
+    Totals,
+    Worker,
+    mask_national_number,
+)
+
+ACCENT = (24, 62, 110)
+GREY = (95, 95, 95)
+LIGHT = (238, 241, 246)
+BLACK = (0, 0, 0)
+
+_REPLACEMENTS = {
+    "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    "\u200b": "", "\u2192": "->", "\u2264": "<=", "\u2265": ">=", "\u0142": "l", "\u0141": "L",
+    "\u0111": "d", "\u0110": "D", "\u0131": "i", "\u2044": "/",
+}
+
+COUNTRY_NAMES = {
+    "BE": {"nl": "België", "fr": "Belgique", "en": "Belgium"},
+    "NL": {"nl": "Nederland", "fr": "Pays-Bas", "en": "Netherlands"},
+    "FR": {"nl": "Frankrijk", "fr": "France", "en": "France"},
+    "DE": {"nl": "Duitsland", "fr": "Allemagne", "en": "Germany"},
+    "LU": {"nl": "Luxemburg", "fr": "Luxembourg", "en": "Luxembourg"},
+}
+
+
+def to_cp1252(text: str) -> str:
+    """Text the core fonts can show: Windows-1252 as is, other letters transliterated."""
+    out = []
+    for ch in text:
+        try:
+            ch.encode("cp1252")
+            out.append(ch)
+            continue
+        except UnicodeEncodeError:
+            pass
+        if ch in _REPLACEMENTS:
+            out.append(_REPLACEMENTS[ch])
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        try:
+            base.encode("cp1252")
+            out.append(base or "?")
+        except UnicodeEncodeError:
+            out.append("?")
+    return "".join(out)
+
+
+def country_name(code: str, language: str) -> str:
+    names = COUNTRY_NAMES.get(code)
+    return names.get(language, code) if names else code
+
+
+class _Pdf(FPDF):
+    """A4 page with the cooperative's identity in the header and the footer."""
+
+    def __init__(self, organisation: Party, language: str, title: str, number: str,
+                 issue_date: date) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.core_fonts_encoding = "cp1252"
+        self.organisation = organisation
+        self.language = language
+        self.doc_title = title
+        self.doc_number = number
+        self.set_margins(18, 14, 18)
+        self.set_auto_page_break(True, margin=22)
+        self.creation_date = datetime.combine(issue_date, time(0), tzinfo=UTC)
+        self.set_title(f"{title} {number}")
+        self.set_author(organisation.name)
+        self.set_creator("smart-quickjob backend.documents")
+        self.set_lang({"nl": "nl-BE", "fr": "fr-BE", "en": "en"}[language])
+        self.add_page()
+
+    # fpdf2 hook: every text goes through here before encoding
+    def normalize_text(self, text: str) -> str:
+        return super().normalize_text(to_cp1252(text))
+
+    def header(self) -> None:
+        org = self.organisation
+        lang = self.language
+        top = self.t_margin
+        self.set_xy(self.l_margin, top)
+        self.set_text_color(*ACCENT)
+        self.set_font("Helvetica", "B", 13)
+        left_width, right_width = 92, 80
+        name = org.name + (f" {org.legal_form}" if org.legal_form else "")
+        self.multi_cell(left_width, 6, name, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*GREY)
+        self.set_font("Helvetica", "", 8)
+        for line in identity_lines(org, lang):
+            self.multi_cell(left_width, 3.8, line, align="L", new_x=XPos.LMARGIN,
+                            new_y=YPos.NEXT)
+        bottom_left = self.get_y()
+        # title and number on the right, the title shrunk to fit its column
+        self.set_xy(self.w - self.r_margin - right_width, top)
+        self.set_text_color(*ACCENT)
+        size = 16.0
+        self.set_font("Helvetica", "B", size)
+        while self.get_string_width(self.doc_title) > right_width and size > 9:
+            size -= 0.5
+            self.set_font("Helvetica", "B", size)
+        self.cell(right_width, 8, self.doc_title, align="R", new_x=XPos.LEFT, new_y=YPos.NEXT)
+        self.set_font("Helvetica", "", 10)
+        self.set_text_color(*BLACK)
+        self.multi_cell(right_width, 5, f"{label('number', lang)} {self.doc_number}", align="R",
+                        new_x=XPos.LEFT, new_y=YPos.NEXT)
+        bottom_left = max(bottom_left, self.get_y())
+        y = max(bottom_left, top + 16) + 2
+        self.set_draw_color(*ACCENT)
+        self.set_line_width(0.5)
+        self.line(self.l_margin, y, self.w - self.r_margin, y)
+        self.set_line_width(0.2)
+        self.set_draw_color(*BLACK)
+        self.set_text_color(*BLACK)
+        self.set_xy(self.l_margin, y + 4)
+
+    def footer(self) -> None:
+        org = self.organisation
+        self.set_y(-14)
+        self.set_font("Helvetica", "", 7)
+        self.set_text_color(*GREY)
+        parts = [org.name]
+        if org.legal_form:
+            parts[0] += f" {org.legal_form}"
+        if org.vat_number:
+            parts.append(f"{label('vat_number', self.language)} {format_vat_number(org.vat_number)}")
+        if org.register:
+            parts.append(org.register)
+        self.cell(self.epw - 30, 4, " · ".join(parts))
+        self.cell(30, 4, label("page", self.language, page=self.page_no(), pages="{nb}"),
+                  align="R")
+        self.set_text_color(*BLACK)
+
+    # ----------------------------------------------------------- building blocks
+
+    def section(self, title: str) -> None:
+        self.ln(3)
+        self.set_font("Helvetica", "B", 10)
+        self.set_text_color(*ACCENT)
+        self.cell(0, 6, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*BLACK)
+
+    def paragraph(self, text: str, size: float = 9, style: str = "", height: float = 4.5) -> None:
+        self.set_font("Helvetica", style, size)
+        self.multi_cell(0, height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def key_values(self, rows: Sequence[tuple[str, str]], label_width: float = 48) -> None:
+        for key, value in rows:
+            if not value:
+                continue
+            self.set_font("Helvetica", "B", 9)
+            self.set_text_color(*GREY)
+            y = self.get_y()
+            self.multi_cell(label_width, 5, key, align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
+            self.set_text_color(*BLACK)
+            self.set_font("Helvetica", "", 9)
+            self.multi_cell(0, 5, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.set_y(max(self.get_y(), y + 5))
+
+    def boxes(self, left: tuple[str, Sequence[str]], right: tuple[str, Sequence[str]]) -> None:
+        """Two side-by-side blocks (a title and lines), e.g. supplier and client."""
+        gap = 6
+        width = (self.epw - gap) / 2
+        top = self.get_y()
+        bottoms = []
+        for i, (title, lines) in enumerate((left, right)):
+            x = self.l_margin + i * (width + gap)
+            self.set_xy(x, top)
+            self.set_font("Helvetica", "B", 8)
+            self.set_text_color(*GREY)
+            self.cell(width, 5, title.upper(), new_x=XPos.LEFT, new_y=YPos.NEXT)
+            self.set_text_color(*BLACK)
+            for j, line in enumerate(lines):
+                self.set_font("Helvetica", "B" if j == 0 else "", 10 if j == 0 else 9)
+                self.set_x(x)
+                self.multi_cell(width, 4.6, line, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+            bottoms.append(self.get_y())
+        self.set_xy(self.l_margin, max(bottoms) + 3)
+
+    def lines_table(self, lines: Sequence[DocumentLine]) -> None:
+        lang = self.language
+        self.set_font("Helvetica", "", 9)
+        heading = FontFace(emphasis="BOLD", fill_color=LIGHT, color=ACCENT)
+        with self.table(
+            col_widths=(78, 14, 27, 21, 34),
+            text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
+            borders_layout="HORIZONTAL_LINES",
+            headings_style=heading,
+            line_height=5,
+            padding=(1.2, 1.5),
+        ) as table:
+            row = table.row()
+            for code in ("description", "qty", "unit_price", "vat_rate", "amount_excl"):
+                row.cell(label(code, lang))
+            for line in lines:
+                row = table.row()
+                row.cell(line.description)
+                row.cell(format_decimal(line.quantity, lang))
+                row.cell(format_money(line.unit_price_cents, lang))
+                row.cell(vat_rate_text(line.vat_rate, lang))
+                row.cell(format_money(line.amount_cents, lang))
+        self.ln(2)
+
+    def vat_table(self, totals: Totals) -> None:
+        lang = self.language
+        self.set_font("Helvetica", "", 8.5)
+        heading = FontFace(emphasis="BOLD", fill_color=LIGHT, color=ACCENT)
+        with self.table(
+            col_widths=(22, 31, 31),
+            width=84,
+            align="LEFT",
+            text_align=("RIGHT", "RIGHT", "RIGHT"),
+            borders_layout="HORIZONTAL_LINES",
+            headings_style=heading,
+            line_height=4.6,
+            padding=(1, 1.5),
+        ) as table:
+            row = table.row()
+            for code in ("vat_rate", "vat_base", "vat_amount"):
+                row.cell(label(code, lang))
+            for sub in totals.breakdown:
+                row = table.row()
+                row.cell(vat_rate_text(sub.vat_rate, lang))
+                row.cell(format_money(sub.base_cents, lang))
+                row.cell(format_money(sub.vat_cents, lang))
+
+    def totals_block(self, rows: Sequence[tuple[str, str, bool]], top: float | None = None) -> None:
+        """Right-aligned label/amount rows; the flagged ones in bold."""
+        width_label, width_value = 52, 32
+        x = self.w - self.r_margin - width_label - width_value
+        if top is not None:
+            self.set_y(top)
+        for text, value, strong in rows:
+            self.set_x(x)
+            self.set_font("Helvetica", "B" if strong else "", 10 if strong else 9)
+            if strong:
+                self.set_fill_color(*LIGHT)
+            self.cell(width_label, 6, text, align="L", fill=strong)
+            self.cell(width_value, 6, value, align="R", fill=strong,
+                      new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_x(self.l_margin)
+
+    def notice(self, text: str, size: float = 9) -> None:
+        """A framed, filled paragraph for what must not be missed."""
+        self.ln(2)
+        self.set_fill_color(*LIGHT)
+        self.set_draw_color(*ACCENT)
+        self.set_font("Helvetica", "B", size)
+        self.multi_cell(0, 4.8, text, border=1, fill=True, align="L", padding=2.5,
+                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_draw_color(*BLACK)
+        self.ln(2)
+
+    def signatures(self, left: str, right: str) -> None:
+        self.ln(6)
+        if self.get_y() > self.h - 60:
+            self.add_page()
+        gap = 10
+        width = (self.epw - gap) / 2
+        top = self.get_y()
+        for i, title in enumerate((left, right)):
+            x = self.l_margin + i * (width + gap)
+            self.set_xy(x, top)
+            self.set_font("Helvetica", "B", 9)
+            self.cell(width, 5, title)
+            self.line(x, top + 25, x + width, top + 25)
+        self.set_xy(self.l_margin, top + 28)
+
+    def render(self) -> bytes:
+        return bytes(self.output())
+
+
+# ----------------------------------------------------------------- text helpers
+
+
+def identity_lines(party: Party, language: str) -> list[str]:
+    """The cooperative's identity under its name: address, VAT and company numbers, IBAN."""
+    lines = list(party.display_address())
+    ids = []
+    if party.vat_number:
+        ids.append(f"{label('vat_number', language)} {format_vat_number(party.vat_number)}")
+    if party.company_number and not (
+            party.vat_number and party.vat_number.endswith(party.company_number)):
+        ids.append(f"{label('company_number', language)} {format_company_number(party.company_number)}")
+    if party.register:
+        ids.append(party.register)
+    if ids:
+        lines.append(" · ".join(ids))
+    bank = []
+    if party.iban:
+        bank.append(f"IBAN {format_iban(party.iban)}")
+    if party.bic:
+        bank.append(f"BIC {party.bic}")
+    if party.email:
+        bank.append(party.email)
+    if bank:
+        lines.append(" · ".join(bank))
+    return lines
+
+
+def party_lines(party: Party, language: str) -> list[str]:
+    """A client's or supplier's block: name, address, country, VAT and company numbers."""
+    lines = [party.name, *party.display_address()]
+    if party.country_code != "BE" or not party.address_lines:
+        lines.append(country_name(party.country_code, language))
+    if party.vat_number:
+        lines.append(f"{label('vat_number', language)} {format_vat_number(party.vat_number)}")
+    if party.company_number and not (
+            party.vat_number and party.vat_number.endswith(party.company_number)):
+        lines.append(f"{label('company_number', language)} {format_company_number(party.company_number)}")
+    if party.email:
+        lines.append(party.email)
+    return lines
+
+
+def worker_lines(worker: Worker, language: str) -> list[str]:
+    lines = [worker.name, *worker.address_lines]
+    if worker.country_code != "BE":
+        lines.append(country_name(worker.country_code, language))
+    if worker.national_number:
+        lines.append(f"{label('national_number', language)} {mask_national_number(worker.national_number)}")
+    return lines
+
+
+def vat_rate_text(rate: str, language: str) -> str:
+    if Decimal(rate) == 0:
+        return f"0 % {label('exempt', language)}" if language != "en" else f"0% {label('exempt', language)}"
+    return format_percent(rate, language)
+
+
+# ----------------------------------------------------------------- documents
+
+
+def render_quote(doc: QuoteDocument) -> bytes:
+    lang = doc.language
+    pdf = _Pdf(doc.supplier, lang, label("quote.title", lang), doc.number, doc.issue_date)
+    pdf.boxes((label("supplier", lang), party_lines(doc.supplier, lang)),
+              (label("client", lang), party_lines(doc.client, lang)))
+    pdf.key_values([
+        (label("issue_date", lang), format_date(doc.issue_date, lang)),
+        (label("valid_until", lang), format_date(doc.valid_until, lang)),
+        (label("service_dates", lang), format_dates(doc.performance_dates, lang)),
+        (label("performed_by", lang), doc.worker_name),
+        (label("function", lang), doc.function),
+        (label("description", lang), doc.description),
+    ])
+    pdf.ln(2)
+    pdf.paragraph(label("quote.intro", lang))
+    pdf.ln(1)
+    pdf.lines_table(doc.lines)
+    _totals_and_vat(pdf, doc.totals, [])
+    mention = exemption_mention(doc.vat_exemption, lang, doc.vat_exemption_mention)
+    if mention:
+        pdf.paragraph(mention, style="B")
+    clauses = doc.clauses
+    pdf.section(label("quote.clauses", lang))
+    if Decimal(clauses.deposit_percent) > 0:
+        pdf.paragraph("• " + label("quote.deposit", lang,
+                                   percent=format_percent(clauses.deposit_percent, lang),
+                                   amount=format_money(doc.deposit_cents, lang)))
+    else:
+        pdf.paragraph("• " + label("quote.no_deposit", lang))
+    pdf.paragraph("• " + label("quote.cancellation", lang,
+                               percent=format_percent(clauses.cancellation_fee_percent, lang),
+                               amount=format_money(doc.cancellation_fee_cents, lang)))
+    pdf.paragraph("• " + label("quote.notice", lang, days=clauses.notice_period_days))
+    pdf.paragraph("• " + label("quote.validity", lang, date=format_date(doc.valid_until, lang)))
+    pdf.notice(label("quote.accept", lang, url=doc.accept_url))
+    pdf.set_font("Helvetica", "U", 9)
+    pdf.set_text_color(*ACCENT)
+    pdf.cell(0, 5, label("quote.accept_label", lang), link=doc.accept_url,
+             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(*BLACK)
+    return pdf.render()
+
+
+def _totals_and_vat(pdf: _Pdf, totals: Totals, extra: list[tuple[str, str, bool]]) -> None:
+    lang = pdf.language
+    if pdf.get_y() > pdf.h - 70:
+        pdf.add_page()
+    top = pdf.get_y()
+    pdf.vat_table(totals)
+    below_table = pdf.get_y()
+    rows = [
+        (label("total_excl", lang), format_money(totals.base_cents, lang), False),
+        (label("total_vat", lang), format_money(totals.vat_cents, lang), False),
+        (label("total_incl", lang), format_money(totals.total_cents, lang), not extra),
+        *extra,
+    ]
+    pdf.totals_block(rows, top=top)
+    pdf.set_y(max(below_table, pdf.get_y()) + 3)
+
+
+def render_invoice(doc: InvoiceDocument) -> bytes:
+    """An invoice or credit note with every Belgian mandatory mention (domain §5)."""
+    lang = doc.language
+    credit = doc.kind == "credit_note"
+    title = label("credit_note.title" if credit else "invoice.title", lang)
+    pdf = _Pdf(doc.supplier, lang, title, doc.number, doc.issue_date)
+    pdf.boxes((label("supplier", lang), party_lines(doc.supplier, lang)),
+              (label("client", lang), party_lines(doc.customer, lang)))
+    rows = [
+        (label("number", lang), doc.number),
+        (label("issue_date", lang), format_date(doc.issue_date, lang)),
+        (label("service_dates", lang), format_dates(doc.service_dates, lang)),
+    ]
+    if not credit:
+        rows.append((label("due_date", lang), format_date(doc.due_date, lang)))
+    rows += [
+        (label("buyer_reference", lang), doc.buyer_reference or ""),
+        (label("order_reference", lang), doc.order_reference or ""),
+        (label("performed_by", lang), doc.worker_name or ""),
+    ]
+    pdf.key_values(rows)
+    if credit:
+        when = (label("of_date", lang, date=format_date(doc.credited_invoice_date, lang))
+                if doc.credited_invoice_date else "")
+        pdf.ln(1)
+        pdf.paragraph(label("credits_invoice", lang, number=doc.credited_invoice_number,
+                            date=when), style="B")
+    pdf.ln(2)
+    pdf.lines_table(doc.lines)
+    extra: list[tuple[str, str, bool]] = []
+    if credit:
+        extra.append((label("credited_total", lang), format_money(doc.totals.total_cents, lang), True))
+    elif doc.prepaid_cents:
+        extra.append((label("prepaid", lang), format_money(-doc.prepaid_cents, lang), False))
+        extra.append((label("to_pay", lang), format_money(doc.payable_cents, lang), True))
+    else:
+        extra.append((label("to_pay", lang), format_money(doc.payable_cents, lang), True))
+    _totals_and_vat(pdf, doc.totals, extra)
+    mention = exemption_mention(doc.vat_exemption, lang, doc.vat_exemption_mention)
+    if mention:
+        pdf.paragraph(mention, style="B")
+    if credit and doc.totals.vat_cents:
+        pdf.paragraph(label("credit_note_vat", lang), size=8)
+    if doc.worker_name:
+        pdf.paragraph(label("cooperative_mention", lang, supplier=doc.supplier.name,
+                            worker=doc.worker_name), size=8)
+    pdf.section(label("payment", lang))
+    iban = format_iban(doc.payment_iban)
+    if credit:
+        pdf.paragraph(label("refund_instruction", lang,
+                            amount=format_money(doc.totals.total_cents, lang),
+                            ogm=doc.structured_communication))
+    else:
+        pdf.notice(label("payment_instruction", lang, amount=format_money(doc.payable_cents, lang),
+                         date=format_date(doc.due_date, lang), iban=iban,
+                         ogm=doc.structured_communication), size=9.5)
+    pdf.key_values([
+        (label("iban", lang), iban),
+        (label("bic", lang), doc.payment_bic or ""),
+        (label("structured_communication", lang), doc.structured_communication),
+    ])
+    return pdf.render()
+
+
+def render_contract(doc: ContractDocument) -> bytes:
+    lang = doc.language
+    pdf = _Pdf(doc.employer, lang, label("contract.title", lang), doc.number, doc.issue_date)
+    intro = "contract.open_ended" if doc.contract_type == "open_ended" else "contract.parties"
+    pdf.paragraph(label(intro, lang))
+    pdf.ln(2)
+    pdf.boxes((label("employer", lang), party_lines(doc.employer, lang)),
+              (label("worker", lang), worker_lines(doc.worker, lang)))
+    pdf.key_values([
+        (label("contract_type", lang), contract_type_label(doc.contract_type, lang)),
+        (label("function", lang), doc.function),
+        (label("description", lang), doc.description),
+        (label("client_of_work", lang), doc.client_name or ""),
+        (label("place_of_work", lang), doc.place_of_work or ""),
+        (label("country", lang), country_name(doc.country, lang)),
+        (label("work_dates", lang), format_dates(doc.work_dates, lang)),
+        (label("hours_per_day", lang), format_decimal(doc.hours_per_day, lang)),
+        (label("joint_committee", lang), doc.joint_committee or ""),
+        (label("gross", lang), format_money(doc.gross_cents, lang)),
+        (label("withholding_rate", lang), format_percent(doc.withholding_rate, lang)),
+    ])
+    pdf.section(label("risks", lang))
+    pdf.paragraph(doc.risks.strip() or label("no_particular_risk", lang))
+    pdf.ln(2)
+    pdf.paragraph(label("contract.pay", lang, gross=format_money(doc.gross_cents, lang),
+                        rate=format_percent(doc.withholding_rate, lang)))
+    pdf.ln(1)
+    pdf.paragraph(label("contract.dimona", lang))
+    pdf.ln(1)
+    pdf.paragraph(label("contract.rules", lang))
+    pdf.ln(2)
+    pdf.paragraph(label("signed_on", lang, date=format_date(doc.issue_date, lang)))
+    pdf.signatures(f"{label('signature_employer', lang)} – {doc.employer.name}",
+                   f"{label('signature_worker', lang)} – {doc.worker.name}")
+    return pdf.render()
+
+
+def render_payslip(doc: PayslipDocument) -> bytes:
+    lang = doc.language
+    pdf = _Pdf(doc.employer, lang, label("payslip.title", lang), doc.number, doc.issue_date)
+    pdf.notice(label("payslip.estimate", lang))
+    pdf.boxes((label("worker", lang), worker_lines(doc.worker, lang)),
+              (label("employer", lang), party_lines(doc.employer, lang)))
+    period = (format_date(doc.period_start, lang) if doc.period_start == doc.period_end
+              else f"{format_date(doc.period_start, lang)} – {format_date(doc.period_end, lang)}")
+    pdf.key_values([
+        (label("period", lang), period),
+        (label("work_dates", lang), format_dates(doc.work_dates, lang)),
+        (label("contract_type", lang), contract_type_label(doc.contract_type, lang)),
+        (label("contract_number", lang), doc.contract_number or ""),
+        (label("pay_date", lang), format_date(doc.pay_date, lang)),
+        (label("paid_to", lang), format_iban(doc.worker.iban)),
+        (label("rule_set", lang), doc.rule_set_id),
+    ])
+    pdf.ln(3)
+    money = lambda cents: format_money(cents, lang)  # noqa: E731
+    rows: list[tuple[str, str, bool]] = [
+        (label("gross", lang), money(doc.gross_cents), False),
+        (label("social_security", lang), money(-doc.social_security_cents), False),
+        (label("taxable", lang), money(doc.taxable_cents), True),
+        (label("withholding", lang, rate=format_percent(doc.withholding_rate, lang)),
+         money(-doc.withholding_cents), False),
+    ]
+    if doc.special_social_security_cents:
+        rows.append((label("special_social_security", lang),
+                     money(-doc.special_social_security_cents), False))
+    rows.append((label("net", lang), money(doc.net_cents), True))
+    for refund in doc.expense_refunds:
+        name = expense_category_label(refund.category, lang)
+        if refund.description:
+            name += f" ({refund.description})"
+        rows.append((f"{label('expense_refunds', lang)}: {name}", money(refund.amount_cents), False))
+    rows.append((label("total_paid", lang), money(doc.paid_cents), True))
+    _amount_rows(pdf, rows)
+    return pdf.render()
+
+
+def _amount_rows(pdf: _Pdf, rows: Sequence[tuple[str, str, bool]]) -> None:
+    value_width = 40
+    for text, value, strong in rows:
+        pdf.set_font("Helvetica", "B" if strong else "", 10 if strong else 9.5)
+        if strong:
+            pdf.set_fill_color(*LIGHT)
+        pdf.cell(pdf.epw - value_width, 6.5, text, fill=strong, border="B" if strong else 0)
+        pdf.cell(value_width, 6.5, value, align="R", fill=strong, border="B" if strong else 0,
+                 new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def render_cash_collection(doc: CashCollectionDocument) -> bytes:
+    lang = doc.language
+    pdf = _Pdf(doc.supplier, lang, label("cash.title", lang), doc.number, doc.issue_date)
+    pdf.paragraph(label("cash.statement", lang, worker=doc.worker_name,
+                        date=format_date(doc.collection_date, lang),
+                        amount=format_money(doc.amount_cents, lang), client=doc.client_name,
+                        supplier=doc.supplier.name))
+    pdf.ln(3)
+    pdf.key_values([
+        (label("cash.date", lang), format_date(doc.collection_date, lang)),
+        (label("cash.client", lang), doc.client_name),
+        (label("cash.place", lang), doc.place or ""),
+        (label("performed_by", lang), doc.worker_name),
+        (label("description", lang), doc.description),
+    ])
+    pdf.ln(3)
+    rows: list[tuple[str, str, bool]] = []
+    split = doc.vat_split()
+    if split is not None and doc.vat_rate is not None:
+        base, vat = split
+        rows.append((label("total_excl", lang), format_money(base, lang), False))
+        rows.append((f"{label('vat_amount', lang)} ({vat_rate_text(doc.vat_rate, lang)})",
+                     format_money(vat, lang), False))
+    rows.append((label("cash.amount", lang), format_money(doc.amount_cents, lang), True))
+    _amount_rows(pdf, rows)
+    pdf.ln(3)
+    pdf.paragraph(label("cash.booking", lang), size=8.5)
+    pdf.paragraph(label("signed_on", lang, date=format_date(doc.issue_date, lang)))
+    pdf.signatures(f"{label('signature_declarant', lang)} – {doc.worker_name}",
+                   label("signature_for", lang, name=doc.supplier.name))
+    return pdf.render()
+
+
+__all__ = [
+    "render_cash_collection", "render_contract", "render_invoice", "render_payslip",
+    "render_quote", "to_cp1252",
+]

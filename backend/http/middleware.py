@@ -1,0 +1,244 @@
+"""Pure ASGI middleware: request context and JSON access log, rate limiting, idempotency.
+
+Order (outermost first): context -> rate limit -> idempotency -> Litestar routing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import time
+import uuid
+
+from backend import i18n
+from backend.http.context import Principal
+from backend.http.problems import Problem
+
+log = logging.getLogger("backend.access")
+
+
+def _header(scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+def _client_ip(scope) -> str:
+    client = scope.get("client")
+    return client[0] if client else "unknown"
+
+
+async def send_problem(send, problem: Problem, lang: str, request_id: str | None) -> None:
+    body = json.dumps(problem.to_body(lang)).encode()
+    headers = [(b"content-type", b"application/problem+json"),
+               (b"content-length", str(len(body)).encode()),
+               (b"content-language", lang.encode())]
+    if request_id:
+        headers.append((b"x-request-id", request_id.encode()))
+    headers += [(k.lower().encode(), v.encode()) for k, v in problem.headers.items()]
+    await send({"type": "http.response.start", "status": problem.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class RequestContextMiddleware:
+    """Request id, language, the bearer's principal (if any), and one JSON log line per request."""
+
+    def __init__(self, app, token_service, queue=None) -> None:
+        self.app = app
+        self.tokens = token_service
+        self.queue = queue
+        self._relaying: set = set()
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = time.perf_counter()
+        state = scope.setdefault("state", {})
+        incoming = _header(scope, b"x-request-id")
+        request_id = incoming if incoming and len(incoming) <= 64 else uuid.uuid4().hex
+        state["request_id"] = request_id
+        from backend.audit.service import current_request_id
+
+        current_request_id.set(request_id)
+        state["language"] = i18n.negotiate(_header(scope, b"accept-language"))
+        auth = _header(scope, b"authorization")
+        if auth and auth[:7].lower() == "bearer ":
+            from backend.people.tokens import InvalidToken
+
+            try:
+                claims = self.tokens.verify(auth[7:].strip())
+                state["principal"] = Principal(claims.subject, claims.role)
+            except InvalidToken:
+                state["principal"] = None
+        status_holder = {"status": 500}
+
+        async def send_wrapper(message):
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        from backend.jobs import outbox
+
+        written: list = []
+        outbox.written_in_request.set(written)
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            if written and self.queue is not None:
+                # After the response: the transaction has committed; the worker's periodic
+                # relay picks up anything this misses (Redis down, process killed).
+                task = asyncio.create_task(self._relay())
+                self._relaying.add(task)
+                task.add_done_callback(self._relaying.discard)
+            principal = state.get("principal")
+            log.info("request", extra={"fields": {
+                "request_id": request_id,
+                "method": scope.get("method"),
+                "path": scope.get("path"),
+                "status": status_holder["status"],
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                "person_id": str(principal.id) if principal else None,
+            }})
+
+    async def _relay(self) -> None:
+        from backend.jobs import outbox
+
+        try:
+            await outbox.relay_pending(self.queue)
+        except Exception:  # noqa: BLE001 - the periodic relay will retry
+            log.warning("relay after response failed", exc_info=True)
+
+
+PUBLIC_PREFIXES = ("/api/v1/auth/", "/api/v1/simulations", "/api/v1/rule-sets", "/api/v1/public/")
+
+
+class RateLimitMiddleware:
+    """Fixed one-minute windows in Redis, per caller (person, else IP); tighter on public routes.
+
+    If Redis is unreachable, requests pass: availability over throttling.
+    """
+
+    def __init__(self, app, redis, per_minute: int, public_per_minute: int) -> None:
+        self.app = app
+        self.redis = redis
+        self.per_minute = per_minute
+        self.public_per_minute = public_per_minute
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            return await self.app(scope, receive, send)
+        state = scope["state"]
+        principal = state.get("principal")
+        public = scope["path"].startswith(PUBLIC_PREFIXES)
+        limit = self.public_per_minute if public and principal is None else self.per_minute
+        who = f"p:{principal.id}" if principal else f"ip:{_client_ip(scope)}"
+        window = int(time.time() // 60)
+        key = f"rl:{'pub' if public else 'api'}:{who}:{window}"
+        try:
+            pipe = self.redis.pipeline()
+            pipe.incr(key)
+            pipe.expire(key, 61)
+            count, _ = await pipe.execute()
+        except Exception:  # noqa: BLE001 - fail open, see docstring
+            count = 0
+        if count > limit:
+            retry = 60 - int(time.time() % 60)
+            problem = Problem(429, "rate_limited", seconds=retry,
+                              headers={"Retry-After": str(retry)})
+            return await send_problem(send, problem, state["language"], state["request_id"])
+        return await self.app(scope, receive, send)
+
+
+IDEMPOTENCY_PENDING_TIMEOUT = 60  # seconds before an in-flight record counts as abandoned
+
+
+class IdempotencyMiddleware:
+    """``Idempotency-Key`` on POST: same key + same body -> the first response again; other body -> 409."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "POST":
+            return await self.app(scope, receive, send)
+        key = _header(scope, b"idempotency-key")
+        if not key:
+            return await self.app(scope, receive, send)
+        from backend.http import idempotency
+
+        state = scope["state"]
+        lang, request_id = state["language"], state["request_id"]
+        if len(key) > 200:
+            return await send_problem(
+                send, Problem(422, "validation_failed", errors=[
+                    _field_error("Idempotency-Key", "invalid_value")]), lang, request_id)
+        body = b""
+        more = True
+        while more:
+            message = await receive()
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        principal: Principal | None = state.get("principal")
+        caller = f"p:{principal.id}" if principal else f"ip:{_client_ip(scope)}"
+        scope_key = f"{caller}|{scope['path']}|{key}"
+        request_hash = hashlib.sha256(scope["path"].encode() + b"\n" + body).hexdigest()
+
+        claim = await idempotency.claim(scope_key, request_hash, IDEMPOTENCY_PENDING_TIMEOUT)
+        if claim.conflict:
+            return await send_problem(send, Problem(409, "idempotency_conflict"), lang, request_id)
+        if claim.in_progress:
+            return await send_problem(send, Problem(409, "idempotency_in_progress",
+                                                    headers={"Retry-After": "1"}), lang, request_id)
+        if claim.replay is not None:
+            status, content_type, stored = claim.replay
+            headers = [(b"content-type", content_type.encode()),
+                       (b"content-length", str(len(stored)).encode()),
+                       (b"idempotent-replayed", b"true")]
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": stored})
+            return
+
+        sent = False
+
+        async def replay_receive():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        captured = {"status": 500, "content_type": "application/json", "body": b""}
+
+        async def capture_send(message):
+            if message["type"] == "http.response.start":
+                captured["status"] = message["status"]
+                for k, v in message.get("headers", []):
+                    if k.lower() == b"content-type":
+                        captured["content_type"] = v.decode("latin-1")
+            elif message["type"] == "http.response.body":
+                captured["body"] += message.get("body", b"")
+            await send(message)
+
+        try:
+            await self.app(scope, replay_receive, capture_send)
+        except BaseException:
+            await idempotency.release(scope_key)
+            raise
+        if captured["status"] >= 500 or captured["status"] in (401, 409, 429):
+            # Not a final answer: let the client retry with the same key.
+            await idempotency.release(scope_key)
+        else:
+            await idempotency.complete(scope_key, captured["status"], captured["content_type"],
+                                       captured["body"])
+
+
+def _field_error(field, code):
+    from backend.http.problems import FieldError
+
+    return FieldError(field, code)

@@ -1,0 +1,73 @@
+"""Transactional outbox: a job is written with the change that causes it, then relayed to rq.
+
+Nothing is lost while Redis is down: unrelayed rows stay until ``relay_pending`` succeeds
+(right after the commit, and periodically from the worker).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import json
+import logging
+import uuid
+
+from backend.db import fetch
+
+log = logging.getLogger("backend.outbox")
+
+# Set per request by the middleware: a list that ``add`` marks, so the request relays after
+# its response instead of every request querying the outbox.
+written_in_request: contextvars.ContextVar[list | None] = contextvars.ContextVar(
+    "outbox_written_in_request", default=None)
+
+
+async def add(job: str, payload: dict, dedupe_key: str) -> None:
+    """Queue ``job`` in the current transaction; a second call with the same key is a no-op."""
+    await fetch(
+        "INSERT INTO outbox_message (id, job, payload, dedupe_key) VALUES ({}, {}, {}::jsonb, {}) "
+        "ON CONFLICT (dedupe_key) DO NOTHING",
+        uuid.uuid4(), job, json.dumps(payload), dedupe_key,
+    )
+    marker = written_in_request.get()
+    if marker is not None:
+        marker.append(job)
+
+
+async def pending_count() -> int:
+    rows = await fetch("SELECT count(*) AS n FROM outbox_message WHERE relayed_at IS NULL")
+    return rows[0]["n"]
+
+
+async def relay_pending(queue, limit: int = 200) -> int:
+    """Push unrelayed messages to rq. Rows are locked (SKIP LOCKED) so two relays never push
+    the same one, and the rq job id is the outbox id, so a crash between push and mark
+    cannot enqueue it twice either."""
+    from backend.db import unit_of_work
+
+    relayed = 0
+    async with unit_of_work():
+        rows = await fetch(
+            "SELECT id, job, payload FROM outbox_message WHERE relayed_at IS NULL "
+            "ORDER BY created_at LIMIT {} FOR UPDATE SKIP LOCKED",
+            limit,
+        )
+        for row in rows:
+            payload = row["payload"]
+            if isinstance(payload, str):
+                payload = json.loads(payload)
+            try:
+                # rq's client is synchronous: keep the event loop free while it talks to Redis.
+                await asyncio.to_thread(queue.enqueue_job_by_name, row["job"], payload,
+                                        str(row["id"]))
+            except Exception as exc:  # noqa: BLE001 - Redis down: keep the rows for later
+                await fetch(
+                    "UPDATE outbox_message SET relay_attempts = relay_attempts + 1, "
+                    "last_error = {} WHERE id = {}",
+                    repr(exc)[:500], row["id"],
+                )
+                log.warning("outbox relay failed: %r", exc)
+                break
+            await fetch("UPDATE outbox_message SET relayed_at = now() WHERE id = {}", row["id"])
+            relayed += 1
+    return relayed

@@ -1,0 +1,28 @@
+"""Job: deliver one notification, at most once per key."""
+
+from __future__ import annotations
+
+from backend import i18n
+from backend.db import unit_of_work
+from backend.jobs.runner import once
+from backend.notifications.adapters import RoutingNotifier
+from backend.notifications.ports import OutgoingMessage
+from backend.settings import Settings
+
+
+async def deliver(payload: dict) -> None:
+    settings = Settings.from_env()
+    lang = payload.get("language", "nl")
+    params = payload.get("params", {})
+    message = OutgoingMessage(
+        key=payload["key"],
+        channel=payload["channel"],
+        to=payload["to"],
+        subject=i18n.t(f"{payload['template']}.subject", lang, **params),
+        body=i18n.t(f"{payload['template']}.body", lang, **params),
+    )
+    async with unit_of_work():
+        if not await once(f"notify:{message.key}", "notify"):
+            return
+        # Sent inside the transaction: if sending fails, the key is not recorded and rq retries.
+        RoutingNotifier(settings).send(message)

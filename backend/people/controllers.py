@@ -1,0 +1,128 @@
+"""HTTP edge of the people context: parse, call one service function, return its struct."""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+from litestar import Controller, Request, Response, get, patch, post
+from litestar.exceptions import InternalServerException, ValidationException
+
+from backend.http import errors
+from backend.http.context import Principal
+from backend.people import service
+from backend.people.schemas import (
+    Me,
+    Membership,
+    MeUpdate,
+    OtpRequest,
+    OtpSent,
+    PasswordRequest,
+    RefreshRequest,
+    SharePurchaseRequest,
+    TokenPair,
+    TokenRequest,
+    UsageAgreementRequest,
+)
+
+
+def _auth(request: Request) -> service.AuthContext:
+    # Item access works whether app.state is a Litestar State or the plain dict given to it.
+    state = request.app.state
+    return service.AuthContext(settings=state["settings"], tokens=state["tokens"],
+                               redis=state["redis"])
+
+
+def _ip(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def _explicit_language(request: Request, language: str) -> str | None:
+    """The negotiated language only when the caller sent Accept-Language."""
+    return language if request.headers.get("accept-language") else None
+
+
+_BODY_PATH = re.compile(r"^(?P<message>.*?) - at `\$\.data\.?(?P<key>[^`]*)`$", re.S)
+
+
+def _body_error_named_like_a_dependency(request: Request, exc: InternalServerException) -> Response:
+    """Litestar turns a body validation error into a 500 when the field is named like an
+    app-wide dependency (PATCH /me ``language`` vs the ``language`` dependency). Such a 500
+    caused by a body decoding error is the client's 422 after all."""
+    cause = exc.__cause__
+    extra = []
+    if isinstance(cause, msgspec.ValidationError):
+        for item in getattr(cause, "errors", None) or [{"msg": str(cause)}]:
+            loc = [str(part) for part in item.get("loc", ())]
+            if loc and loc[0] == "data":
+                extra.append({"message": item["msg"], "key": ".".join(loc[1:]) or "body"})
+            elif m := _BODY_PATH.match(item.get("msg", "")):
+                extra.append({"message": m["message"], "key": m["key"] or "body"})
+    if not extra:
+        return errors.http_handler(request, exc)
+    return errors.validation_handler(request, ValidationException(extra=extra))
+
+
+class AuthController(Controller):
+    path = "/auth"
+    tags = ["auth"]
+
+    @post("/otp", operation_id="requestOtp", status_code=202,
+          summary="Send a one-time sign-in code by SMS or e-mail (public, rate limited)")
+    async def request_otp(self, request: Request, data: OtpRequest, language: str) -> OtpSent:
+        return await service.request_otp(_auth(request), phone=data.phone, email=data.email,
+                                         ip=_ip(request),
+                                         language=_explicit_language(request, language))
+
+    @post("/token", operation_id="exchangeOtp", status_code=200,
+          summary="Exchange the one-time code for a token pair; creates the person (public)")
+    async def token(self, request: Request, data: TokenRequest, language: str) -> TokenPair:
+        return await service.verify_otp(_auth(request), phone=data.phone, email=data.email,
+                                        code=data.code,
+                                        language=_explicit_language(request, language))
+
+    @post("/refresh", operation_id="refreshToken", status_code=200,
+          summary="Rotate a refresh token into a new pair; reuse revokes the family (public)")
+    async def refresh(self, request: Request, data: RefreshRequest) -> TokenPair:
+        return await service.refresh(_auth(request), data.refresh_token)
+
+    @post("/password", operation_id="signInWithPassword", status_code=200,
+          summary="Advisers and admins: e-mail and password for a token pair (public)")
+    async def password(self, request: Request, data: PasswordRequest) -> TokenPair:
+        return await service.password_sign_in(_auth(request), email=data.email,
+                                              password=data.password, ip=_ip(request))
+
+
+class MeController(Controller):
+    path = "/me"
+    tags = ["me"]
+    security = [{"BearerToken": []}]
+    exception_handlers = {InternalServerException: _body_error_named_like_a_dependency}
+
+    @get("/", operation_id="getMe", summary="The signed-in person's profile")
+    async def get_me(self, principal: Principal) -> Me:
+        return await service.get_me(principal.id)
+
+    @patch("/", operation_id="updateMe",
+           summary="Change profile fields; absent fields stay, null clears an optional one")
+    async def update_me(self, principal: Principal, data: MeUpdate) -> Me:
+        return await service.update_me(principal.id, data)
+
+    @get("/membership", operation_id="getMembership",
+         summary="Shares, usage agreement and whether the person may perform")
+    async def get_membership(self, principal: Principal) -> Membership:
+        return await service.membership(principal.id)
+
+    @post("/membership", operation_id="buyShares", status_code=201,
+          summary="Subscribe cooperative shares (category A by default)")
+    async def buy_shares(self, principal: Principal, data: SharePurchaseRequest) -> Membership:
+        return await service.buy_shares(principal.id, shares=data.shares, category=data.category)
+
+    @post("/usage-agreement", operation_id="acceptUsageAgreement", status_code=200,
+          summary="Accept a version of the usage agreement")
+    async def accept_usage_agreement(self, principal: Principal,
+                                     data: UsageAgreementRequest) -> Membership:
+        return await service.accept_usage_agreement(principal.id, data.version)
+
+
+CONTROLLERS = [AuthController, MeController]

@@ -1,0 +1,109 @@
+"""Wire format of the auth, /me and membership endpoints (api.md): camelCase, cents as integers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import msgspec
+from msgspec import UNSET, UnsetType
+
+# --- auth ---------------------------------------------------------------------------------
+
+
+class OtpRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    phone: str | None = None
+    email: str | None = None
+
+
+class OtpSent(msgspec.Struct, rename="camel", omit_defaults=True):
+    channel: str  # sms | email
+    destination: str  # normalised: E.164 phone or lower-cased e-mail
+    expires_in: int  # seconds
+    dev_code: str | None = None  # development mode only, never in production
+
+
+class TokenRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    code: str
+    phone: str | None = None
+    email: str | None = None
+
+
+class RefreshRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    refresh_token: str
+
+
+class PasswordRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    email: str
+    password: str
+
+
+class TokenPair(msgspec.Struct, rename="camel"):
+    access_token: str
+    refresh_token: str
+    expires_in: int  # seconds until the access token expires
+    token_type: str = "Bearer"
+
+
+# --- profile ------------------------------------------------------------------------------
+
+
+class Me(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    role: str
+    language: str
+    phone: str | None
+    email: str | None
+    first_name: str | None
+    last_name: str | None
+    national_number: str | None
+    iban: str | None
+    address: str | None
+    birth_date: dt.date | None
+    created_at: dt.datetime
+
+
+class MeUpdate(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    """Absent fields stay as they are; ``null`` clears an optional field."""
+
+    first_name: str | None | UnsetType = UNSET
+    last_name: str | None | UnsetType = UNSET
+    language: str | UnsetType = UNSET
+    national_number: str | None | UnsetType = UNSET
+    iban: str | None | UnsetType = UNSET
+    address: str | None | UnsetType = UNSET
+    birth_date: dt.date | None | UnsetType = UNSET
+
+
+# --- membership ---------------------------------------------------------------------------
+
+
+class SharePurchaseRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    shares: int = 1
+    category: str = "A"
+
+
+class UsageAgreementRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    version: str
+
+
+class SharePurchaseOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    shares: int
+    category: str
+    amount_cents: int
+    purchased_on: dt.date
+
+
+class Membership(msgspec.Struct, rename="camel"):
+    is_member: bool
+    shares_total: int
+    category: str | None  # of the latest purchase
+    purchases: list[SharePurchaseOut]
+    share_price_cents: int  # today's price of one category-A share
+    agreement_version: str | None
+    agreement_accepted_at: dt.datetime | None
+    current_agreement_version: str
+    performances_without_share: int
+    performances_without_share_limit: int
+    can_perform: bool

@@ -1,0 +1,221 @@
+"""Thin HTTP layer of the QuickJob flow: parse, call the service, shape the answer."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Annotated
+
+from litestar import Controller, Request, get, post
+from litestar.datastructures import UploadFile
+from litestar.enums import RequestEncodingType
+from litestar.params import Body, Parameter
+from litestar.response import Response
+
+from backend.http.context import Principal
+from backend.http.problems import NotFound, invalid
+from backend.quickjobs import repository as repo
+from backend.quickjobs import service, views
+from backend.quickjobs.schemas import (
+    CashCollectionIn,
+    CashCollectionOut,
+    DeclineIn,
+    ExpenseOut,
+    InvoiceOut,
+    OrderOut,
+    PublicQuoteOut,
+    QuickJobCreate,
+    QuickJobList,
+    QuickJobListItem,
+    QuickJobOut,
+)
+
+
+@dataclass
+class ExpenseForm:
+    amount_cents: int
+    category: str
+    spent_on: dt.date | None = None
+    description: str | None = None
+    receipt: UploadFile | None = None
+
+
+@dataclass
+class SignedOrderForm:
+    signed_order: UploadFile
+
+
+def _cursor(created_at: dt.datetime, qid: uuid.UUID) -> str:
+    return base64.urlsafe_b64encode(json.dumps([created_at.isoformat(), str(qid)]).encode()).decode()
+
+
+def _parse_cursor(cursor: str | None):
+    if not cursor:
+        return None
+    try:
+        at, qid = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        return dt.datetime.fromisoformat(at), uuid.UUID(qid)
+    except (ValueError, TypeError) as exc:
+        raise invalid("cursor", "invalid_value") from exc
+
+
+class QuickJobController(Controller):
+    path = "/quickjobs"
+    tags = ["quickjobs"]
+
+    @post("/", operation_id="createQuickJob", status_code=201,
+          summary="The five-minute flow: quote, planned contract and expenses in one request")
+    async def create(self, data: QuickJobCreate, principal: Principal, language: str,
+                     request: Request) -> QuickJobOut:
+        ports = request.app.state.quickjob_ports
+        quickjob_id = await service.create(principal, data, ports, language)
+        job = await repo.get_quickjob(quickjob_id)
+        return await views.quickjob_out(job, language, ports)
+
+    @get("/", operation_id="listQuickJobs", summary="My QuickJobs, newest first")
+    async def list_quickjobs(self, principal: Principal,
+                   cursor: str | None = None,
+                   limit: Annotated[int, Parameter(ge=1, le=100)] = 20) -> QuickJobList:
+        after = _parse_cursor(cursor)
+        rows = await repo.list_quickjobs(principal.id, after, limit + 1)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return QuickJobList(
+            items=[QuickJobListItem(id=r["id"], status=r["status"], client_name=r["client_name"],
+                                    amount_cents=r["amount_cents"],
+                                    performance_dates=list(r["performance_dates"]),
+                                    pay_date=r["pay_date"]) for r in rows],
+            next_cursor=_cursor(rows[-1]["created_at"], rows[-1]["id"]) if more else None,
+        )
+
+    @get("/{quickjob_id:uuid}", operation_id="getQuickJob",
+         summary="Status, documents and the dated timeline")
+    async def get_quickjob(self, quickjob_id: uuid.UUID, principal: Principal, language: str,
+                  request: Request) -> QuickJobOut:
+        job = await service.get_for(principal, quickjob_id)
+        return await views.quickjob_out(job, language, request.app.state.quickjob_ports)
+
+    @post("/{quickjob_id:uuid}/expenses", operation_id="addQuickJobExpense", status_code=201,
+          summary="Add a professional expense with its receipt photo (multipart)")
+    async def add_expense(
+        self, quickjob_id: uuid.UUID, principal: Principal, request: Request,
+        data: Annotated[ExpenseForm, Body(media_type=RequestEncodingType.MULTI_PART)],
+    ) -> ExpenseOut:
+        receipt = await data.receipt.read() if data.receipt else None
+        row = await service.add_expense(
+            principal, quickjob_id, data.amount_cents, data.category, data.spent_on,
+            data.description, receipt, data.receipt.content_type if data.receipt else None,
+            request.app.state.quickjob_ports)
+        return ExpenseOut(id=row["id"], amount_cents=row["amount_cents"], category=row["category"],
+                          spent_on=row["spent_on"], description=row["description"],
+                          receipt_url=views.document_url(quickjob_id, f"receipt-{row['id']}")
+                          if row["receipt_key"] else None)
+
+    @post("/{quickjob_id:uuid}/order", operation_id="attestQuickJobOrder", status_code=201,
+          summary="The worker uploads the order the client signed (instead of the link)")
+    async def attest_order(
+        self, quickjob_id: uuid.UUID, principal: Principal, request: Request,
+        data: Annotated[SignedOrderForm, Body(media_type=RequestEncodingType.MULTI_PART)],
+    ) -> OrderOut:
+        content = await data.signed_order.read()
+        order = await service.attest_order(principal, quickjob_id, content,
+                                           data.signed_order.content_type,
+                                           request.app.state.quickjob_ports)
+        quote = await repo.quote_for(quickjob_id)
+        return OrderOut(id=order["id"], quote_number=quote["number"], source=order["source"],
+                        confirmed_at=order["confirmed_at"])
+
+    @post("/{quickjob_id:uuid}/invoice", operation_id="issueQuickJobInvoice", status_code=201,
+          summary="Issue the invoice (gap-free number, structured communication, PDF, Peppol UBL)")
+    async def issue_invoice(self, quickjob_id: uuid.UUID, principal: Principal,
+                            request: Request) -> InvoiceOut:
+        invoice = await service.issue_invoice(principal, quickjob_id, request.app.state.quickjob_ports)
+        return views.invoice_out(invoice)
+
+    @post("/{quickjob_id:uuid}/invoice/cancel", operation_id="cancelQuickJobInvoice",
+          status_code=201, summary="Cancel the issued invoice with a credit note")
+    async def cancel_invoice(self, quickjob_id: uuid.UUID, principal: Principal,
+                             request: Request) -> InvoiceOut:
+        credit = await service.cancel_invoice(principal, quickjob_id, request.app.state.quickjob_ports)
+        return views.invoice_out(credit)
+
+    @post("/{quickjob_id:uuid}/cash-collection", operation_id="declareQuickJobCashCollection",
+          status_code=201, summary="The client paid in cash: declare it instead of an invoice")
+    async def cash_collection(self, quickjob_id: uuid.UUID, data: CashCollectionIn,
+                              principal: Principal, request: Request) -> CashCollectionOut:
+        row = await service.collect_cash(principal, quickjob_id, data.amount_cents, data.date,
+                                         request.app.state.quickjob_ports)
+        return CashCollectionOut(id=row["id"], amount_cents=row["amount_cents"],
+                                 date=row["collected_on"],
+                                 pdf_url=views.document_url(quickjob_id, "cash-collection.pdf"))
+
+    @post("/{quickjob_id:uuid}/cancel", operation_id="cancelQuickJob", status_code=200,
+          summary="Cancel before the first working day (contract and Dimona withdrawn)")
+    async def cancel(self, quickjob_id: uuid.UUID, principal: Principal, language: str,
+                     request: Request) -> QuickJobOut:
+        await service.cancel(principal, quickjob_id)
+        job = await repo.get_quickjob(quickjob_id)
+        return await views.quickjob_out(job, language, request.app.state.quickjob_ports)
+
+    @get("/{quickjob_id:uuid}/documents/{name:str}", operation_id="getQuickJobDocument",
+         summary="Download a document: quote.pdf, contract.pdf, invoice-<id>.pdf|xml, payslip.pdf",
+         media_type="application/octet-stream")
+    async def document(self, quickjob_id: uuid.UUID, name: str, principal: Principal,
+                       request: Request) -> Response[bytes]:
+        job = await service.get_for(principal, quickjob_id)
+        found = await views.document(job, name)
+        if found is None:
+            raise NotFound()
+        key, content_type = found
+        data = request.app.state.quickjob_ports.storage.open(key)
+        return Response(data, media_type=content_type,
+                        headers={"Content-Disposition": f'inline; filename="{name}"'})
+
+
+class PublicQuoteController(Controller):
+    """For the client, without an account: the link in the quote e-mail."""
+
+    path = "/public/quotes"
+    tags = ["public"]
+
+    @get("/{token:str}", operation_id="getPublicQuote", summary="The quote behind a link (public)")
+    async def get_quote(self, token: str, request: Request) -> PublicQuoteOut:
+        quote, job, person = await service.public_quote(token)
+        sim = service._stored_simulation(job)
+        worker = " ".join(p for p in (person.get("first_name"), person.get("last_name")) if p)
+        return PublicQuoteOut(
+            number=quote["number"], status=quote["status"], supplier_name="Smart",
+            worker_name=worker, client_name=job["client_name"], function=job["function"],
+            description=job["description"], performance_dates=list(job["performance_dates"]),
+            amount_cents=sim.turnover_cents, vat_cents=sim.vat_cents,
+            total_incl_vat_cents=sim.total_incl_vat_cents, valid_until=quote["valid_until"],
+            pdf_url=f"/api/v1/public/quotes/{token}/pdf", clauses=quote["clauses"],
+        )
+
+    @get("/{token:str}/pdf", operation_id="getPublicQuotePdf", media_type="application/pdf",
+         summary="The quote PDF (public)")
+    async def get_pdf(self, token: str, request: Request) -> Response[bytes]:
+        quote, _, _ = await service.public_quote(token)
+        data = request.app.state.quickjob_ports.storage.open(quote["pdf_key"])
+        return Response(data, media_type="application/pdf")
+
+    @post("/{token:str}/accept", operation_id="acceptPublicQuote", status_code=201,
+          summary="The client accepts: the quote becomes the order (public)")
+    async def accept(self, token: str, request: Request) -> OrderOut:
+        order = await service.accept_quote(token, request.client.host if request.client else None,
+                                           request.app.state.quickjob_ports)
+        quote = await repo.quote_for(order["quickjob"])
+        return OrderOut(id=order["id"], quote_number=quote["number"], source=order["source"],
+                        confirmed_at=order["confirmed_at"])
+
+    @post("/{token:str}/decline", operation_id="declinePublicQuote", status_code=200,
+          summary="The client declines the quote (public)")
+    async def decline(self, token: str, data: DeclineIn | None = None) -> dict[str, str]:
+        await service.decline_quote(token, data.reason if data else None)
+        return {"status": "declined"}
+
+
+CONTROLLERS = [QuickJobController, PublicQuoteController]

@@ -1,0 +1,181 @@
+"""Wire format of the QuickJob flow (api.md): camelCase, cents, ISO dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import msgspec
+
+from backend.simulations.schemas import ExpenseIn, SimulationResponse
+
+
+class ClientIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    name: str
+    email: str | None = None
+    vat_number: str | None = None
+    country: str = "BE"
+    address: str | None = None
+    language: str | None = None
+
+
+class QuickJobCreate(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    function: str
+    description: str
+    performance_dates: list[dt.date]
+    amount_cents: int
+    client: ClientIn | None = None
+    client_id: uuid.UUID | None = None
+    vat_rate: str = "21"
+    vat_included: bool = False
+    vat_exemption: str | None = None
+    contract_type: str = "employee"
+    withholding_rate: str | None = None
+    expenses: list[ExpenseIn] = msgspec.field(default_factory=list)
+    paid_in_cash: bool = False
+    hours_per_day: int | None = None
+    platform_work: bool = False
+    sector: str | None = None
+
+
+class QuoteOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    number: str
+    status: str
+    pdf_url: str
+    accept_url: str | None = None
+    valid_until: dt.date | None = None
+
+
+class InvoiceOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    kind: str
+    number: str
+    issue_date: dt.date
+    due_date: dt.date
+    structured_communication: str
+    base_cents: int
+    vat_cents: int
+    total_cents: int
+    status: str
+    pdf_url: str
+    ubl_url: str | None = None
+    credits_invoice_id: uuid.UUID | None = None
+
+
+class TimelineEvent(msgspec.Struct, rename="camel"):
+    at: dt.datetime
+    kind: str
+    label: str
+    data: dict = msgspec.field(default_factory=dict)
+
+
+class ExpenseOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    amount_cents: int
+    category: str
+    spent_on: dt.date | None = None
+    description: str | None = None
+    receipt_url: str | None = None
+
+
+class ContractOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    contract_type: str
+    status: str
+    work_dates: list[dt.date]
+    gross_cents: int
+    pdf_url: str
+    dimona: list[dict] = msgspec.field(default_factory=list)
+
+
+class SalaryOut(msgspec.Struct, rename="camel"):
+    pay_date: dt.date
+    status: str
+    gross_cents: int
+    net_cents: int
+    expenses_cents: int
+    guarantee_advance: bool
+    payslip_url: str | None = None
+
+
+class QuickJobOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    status: str
+    unit_id: uuid.UUID
+    client_id: uuid.UUID
+    client_name: str
+    function: str
+    description: str
+    performance_dates: list[dt.date]
+    amount_cents: int
+    pay_date: dt.date
+    simulation: SimulationResponse
+    quote: QuoteOut
+    review_reasons: list[str] = msgspec.field(default_factory=list)
+    invoice: InvoiceOut | None = None
+    credit_notes: list[InvoiceOut] = msgspec.field(default_factory=list)
+    contract: ContractOut | None = None
+    salary: SalaryOut | None = None
+    expenses: list[ExpenseOut] = msgspec.field(default_factory=list)
+    timeline: list[TimelineEvent] = msgspec.field(default_factory=list)
+
+
+class QuickJobListItem(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    status: str
+    client_name: str
+    amount_cents: int
+    performance_dates: list[dt.date]
+    pay_date: dt.date
+
+
+class QuickJobList(msgspec.Struct, rename="camel"):
+    items: list[QuickJobListItem]
+    next_cursor: str | None = None
+
+
+class CashCollectionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    amount_cents: int
+    date: dt.date
+
+
+class CashCollectionOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    amount_cents: int
+    date: dt.date
+    pdf_url: str
+
+
+class DeclineIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    reason: str | None = None
+
+
+class PaymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    amount_cents: int
+    date: dt.date
+    reference: str | None = None
+
+
+class PublicQuoteOut(msgspec.Struct, rename="camel"):
+    number: str
+    status: str
+    supplier_name: str
+    worker_name: str
+    client_name: str
+    function: str
+    description: str
+    performance_dates: list[dt.date]
+    amount_cents: int
+    vat_cents: int
+    total_incl_vat_cents: int
+    valid_until: dt.date
+    pdf_url: str
+    clauses: dict
+
+
+class OrderOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    quote_number: str
+    source: str
+    confirmed_at: dt.datetime

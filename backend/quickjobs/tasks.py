@@ -1,0 +1,70 @@
+"""Jobs of the QuickJob flow, run by the rq worker. Each is idempotent."""
+
+from __future__ import annotations
+
+import uuid
+
+from backend.db import unit_of_work
+from backend.documents.adapters import LocalFileStorage, OutboxDimona, OutboxPeppolAccessPoint
+from backend.documents.ports import DimonaDeclaration, dimona_worker_type
+from backend.documents.ubl import peppol_endpoint
+from backend.jobs.runner import once
+from backend.people import service as people
+from backend.quickjobs import repository as repo
+from backend.quickjobs.documents import client_party
+from backend.settings import Settings
+
+EMPLOYER_NUMBER = "0896755397"  # Smart's enterprise number, used as the Dimona employer id
+
+
+async def declare_dimona(payload: dict) -> None:
+    settings = Settings.from_env()
+    dimona_id = uuid.UUID(payload["dimonaId"])
+    async with unit_of_work():
+        dimona = await repo.get_dimona(dimona_id)
+        if dimona is None or dimona["reference"] or dimona["status"] == "cancelled":
+            return  # already declared (or withdrawn): nothing to do twice
+        contract = await _contract(dimona["contract"])
+        person = await people.get_person(contract["person"])
+        if not person.get("national_number"):
+            # Social security needs the INSZ: the worker is asked for it in the app.
+            await repo.update_dimona(dimona_id, status="waiting",
+                                     message="national number missing in the profile")
+            return
+        reference = OutboxDimona(settings.outbox_dir).declare(DimonaDeclaration(
+            employer_number=EMPLOYER_NUMBER,
+            worker_national_number=person["national_number"],
+            work_date=dimona["work_date"],
+            worker_type=dimona_worker_type(contract["contract_type"]),
+            planned_hours=8 if contract["contract_type"] == "student" else None,
+        ))
+        await repo.update_dimona(dimona_id, reference=reference, status="pending")
+
+
+async def cancel_dimona(payload: dict) -> None:
+    settings = Settings.from_env()
+    dimona_id = uuid.UUID(payload["dimonaId"])
+    async with unit_of_work():
+        dimona = await repo.get_dimona(dimona_id)
+        if dimona is None or dimona["status"] == "cancelled":
+            return
+        if dimona["reference"]:
+            OutboxDimona(settings.outbox_dir).cancel(dimona["reference"])
+        await repo.update_dimona(dimona_id, status="cancelled")
+
+
+async def send_peppol(payload: dict) -> None:
+    settings = Settings.from_env()
+    invoice_id = uuid.UUID(payload["invoiceId"])
+    async with unit_of_work():
+        invoice = await repo.get_invoice(invoice_id)
+        if invoice is None or invoice["peppol_transmission"] or not invoice["ubl_key"]:
+            return
+        if not await once(f"peppol:{invoice_id}", "peppol.send"):
+            return
+        job = await repo.get_quickjob(invoice["quickjob"])
+        scheme, identifier = peppol_endpoint(client_party(job))
+        ubl = LocalFileStorage(settings.storage_dir).open(invoice["ubl_key"])
+        transmission = OutboxPeppolAccessPoint(settings.outbox_dir).send(
+            invoice["number"], f"{scheme}:{identifier}", ubl)
+        await repo.update_invoice(invoice_id, peppol_transmission=transmission)

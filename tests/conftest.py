@@ -1,0 +1,188 @@
+"""Test harness: a real PostgreSQL and a real Redis, embedded or from the environment.
+
+- DATABASE_URL / REDIS_URL set: tests use a fresh database ``<name>_pytest`` on that server
+  (created anew each session) and that Redis (flushed).
+- unset: an embedded PostgreSQL and Redis are started for the session under a temp folder.
+Each test starts from empty tables (TRUNCATE; the journal's append-only triggers are
+disabled for that statement only, by the session_replication_role of the cleaning session).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import httpx
+import pytest
+import redis as sync_redis
+
+from backend.embedded import start_postgres, start_redis
+from backend.settings import Settings
+
+KEEP_TABLES = {"migration"}  # Piccolo's own bookkeeping
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+@pytest.fixture(scope="session")
+def services():
+    """(database_url, redis_url) for the session; embedded ones are stopped at the end."""
+    started = []
+    tmp = Path(tempfile.mkdtemp(prefix="quickjob-tests-"))
+    base_db = os.environ.get("DATABASE_URL")
+    base_redis = os.environ.get("REDIS_URL")
+    if base_db:
+        test_db = (urlsplit(base_db).path.lstrip("/") or "postgres") + "_pytest"
+
+        async def recreate():
+            conn = await asyncpg.connect(base_db)
+            try:
+                await conn.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+                    test_db)
+                await conn.execute(f'DROP DATABASE IF EXISTS "{test_db}"')
+                await conn.execute(f'CREATE DATABASE "{test_db}"')
+            finally:
+                await conn.close()
+
+        asyncio.run(recreate())
+        database_url = _with_database(base_db, test_db)
+    else:
+        pg = start_postgres(tmp / "pg", database="quickjob_test", port=55432)
+        started.append(pg)
+        database_url = pg.url
+    if base_redis:
+        redis_url = base_redis
+    else:
+        rd = start_redis(tmp / "redis", port=63800, persist=False)
+        started.append(rd)
+        redis_url = rd.url
+    sync_redis.Redis.from_url(redis_url).flushdb()
+
+    from backend.migrate import migrate
+
+    asyncio.run(migrate(database_url))
+    yield database_url, redis_url
+    for proc in reversed(started):
+        proc.stop()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def settings(services, tmp_path_factory) -> Settings:
+    database_url, redis_url = services
+    data_dir = tmp_path_factory.mktemp("data")
+    return Settings(
+        app_env="test",
+        database_url=database_url,
+        redis_url=redis_url,
+        data_dir=data_dir,
+        outbox_dir=data_dir / "outbox",
+        storage_dir=data_dir / "files",
+        rate_limit_per_minute=100_000,
+        public_rate_limit_per_minute=100_000,
+    )
+
+
+@pytest.fixture(scope="session")
+async def app(settings):
+    """The app with its pool open. The pool is opened directly rather than through
+    ``app.lifespan()``: pytest-asyncio finalises session fixtures in another task, and
+    Litestar's lifespan refuses to exit a task group from a different task."""
+    from backend.app import create_app
+    from backend.db import close_pool, start_pool
+
+    application = create_app(settings)
+    await start_pool(settings.database_url)
+    yield application
+    await close_pool()
+    await application.state.redis.aclose()
+
+
+async def _truncate(database_url: str) -> None:
+    conn = await asyncpg.connect(database_url)
+    try:
+        tables = [r["tablename"] for r in await conn.fetch(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
+        tables = [t for t in tables if t not in KEEP_TABLES]
+        if tables:
+            # replica role skips the append-only triggers: only the test harness does this.
+            await conn.execute("SET session_replication_role = replica")
+            await conn.execute(
+                "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")
+    finally:
+        await conn.close()
+
+
+@pytest.fixture
+async def clean_db(services):
+    await _truncate(services[0])
+    sync_redis.Redis.from_url(services[1]).flushdb()
+    yield
+
+
+@pytest.fixture
+async def client(app, clean_db):
+    """An httpx client on the app in this event loop (see DEVELOPERS.md: not AsyncTestClient)."""
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        yield c
+
+
+async def sign_in(client: httpx.AsyncClient, phone: str | None = None,
+                  email: str | None = None) -> dict:
+    """OTP sign-in through the API with the development code; returns the token pair."""
+    who = {"phone": phone} if phone else {"email": email or f"{uuid.uuid4().hex[:8]}@example.be"}
+    r = await client.post("/api/v1/auth/otp", json=who)
+    assert r.status_code == 202, r.text
+    r = await client.post("/api/v1/auth/token", json={**who, "code": r.json()["devCode"]})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def bearer(tokens: dict) -> dict:
+    return {"Authorization": f"Bearer {tokens['accessToken']}"}
+
+
+@pytest.fixture
+def worker(settings, clean_db):
+    """A real rq worker process (with its periodic outbox relay) on the test database/Redis."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "APP_ENV": "test", "DATABASE_URL": settings.database_url,
+           "REDIS_URL": settings.redis_url, "DATA_DIR": str(settings.data_dir),
+           "OUTBOX_DIR": str(settings.outbox_dir), "LOG_LEVEL": "WARNING"}
+    proc = subprocess.Popen([sys.executable, "-m", "backend.jobs.worker"], env=env)
+    yield proc
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+async def eventually(check, timeout: float = 15.0, interval: float = 0.1):
+    """Poll an async or sync ``check`` until it returns a truthy value (bounded)."""
+    import inspect
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if inspect.isawaitable(value):
+            value = await value
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s")
+        await asyncio.sleep(interval)

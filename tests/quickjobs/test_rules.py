@@ -1,0 +1,150 @@
+"""Bad input changes nothing; the membership rule; who may see what; idempotency; review queue."""
+
+import datetime as dt
+
+import pytest
+
+from backend.db import fetch
+from tests.quickjobs.conftest import quickjob_body, token_of
+
+
+async def _count(table: str) -> int:
+    return (await fetch(f"SELECT count(*) AS n FROM {table}"))[0]["n"]
+
+
+@pytest.mark.parametrize("override, field", [
+    ({"amountCents": -5}, "amountCents"),
+    ({"amountCents": 0}, "amountCents"),
+    ({"vatRate": "19"}, "vatRate"),
+    ({"contractType": "astronaut"}, "contractType"),
+    ({"performanceDates": []}, "performanceDates"),
+    ({"performanceDates": ["2020-01-06"]}, "performanceDates[0]"),
+    ({"withholdingRate": "1"}, "withholdingRate"),
+    ({"function": ""}, "function"),
+    ({"description": " "}, "description"),
+    ({"expenses": [{"amountCents": 100, "category": "yacht"}]}, "expenses[0].category"),
+    ({"client": {"name": "X", "vatNumber": "BE0123456788", "country": "BE"}}, "client.vatNumber"),
+    ({"client": {"name": "X", "email": "not-an-email", "country": "BE"}}, "client.email"),
+    ({"client": {"name": "X", "country": "Belgium"}}, "client.country"),
+    ({"amountCents": "hundred"}, "amountCents"),
+    ({"amountCents": 100.5}, "amountCents"),
+])
+async def test_invalid_input_is_refused_in_the_callers_language_and_changes_nothing(
+        client, worker_headers, override, field):
+    before = await _count("quickjob"), await _count("client"), await _count("journal_entry")
+    texts = set()
+    for lang in ("nl", "fr", "en"):
+        r = await client.post("/api/v1/quickjobs", json=quickjob_body(**override),
+                              headers={**worker_headers, "Accept-Language": lang})
+        assert r.status_code == 422, r.text
+        assert r.headers["content-type"].startswith("application/problem+json")
+        problem = r.json()
+        fields = [e["field"] for e in problem["errors"]]
+        assert field in fields, problem
+        texts.add(next(e["message"] for e in problem["errors"] if e["field"] == field))
+    assert len(texts) == 3  # three languages, three texts
+    assert (await _count("quickjob"), await _count("client"), await _count("journal_entry")) == before
+
+
+async def test_a_passer_by_gets_three_performances_then_is_asked_for_a_share(client, passerby_headers):
+    for _ in range(3):
+        r = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=passerby_headers)
+        assert r.status_code == 201, r.text
+    r = await client.post("/api/v1/quickjobs", json=quickjob_body(),
+                          headers={**passerby_headers, "Accept-Language": "en"})
+    assert r.status_code in (402, 409), r.text
+    assert "membership" in r.json()["detail"] or "share" in r.json()["detail"]
+    assert await _count("quickjob") == 3
+    await client.post("/api/v1/me/membership", json={"shares": 1}, headers=passerby_headers)
+    r = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=passerby_headers)
+    assert r.status_code == 201
+
+
+async def test_the_same_idempotency_key_makes_one_quickjob(client, worker_headers):
+    headers = {**worker_headers, "Idempotency-Key": "create-42"}
+    first = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=headers)
+    second = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=headers)
+    assert first.status_code == second.status_code == 201
+    assert first.json()["id"] == second.json()["id"]
+    assert second.headers.get("idempotent-replayed") == "true"
+    assert await _count("quickjob") == 1
+    other = await client.post("/api/v1/quickjobs", json=quickjob_body(amountCents=123400),
+                              headers=headers)
+    assert other.status_code == 409
+
+
+async def test_clients_are_deduplicated_by_vat_number(client, worker_headers):
+    await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=worker_headers)
+    body = quickjob_body()
+    body["client"]["name"] = "De Klok (typo)"
+    body["client"]["vatNumber"] = "be 0403.019.261"
+    await client.post("/api/v1/quickjobs", json=body, headers=worker_headers)
+    assert await _count("client") == 1
+
+
+async def test_another_worker_can_neither_see_nor_touch_it(client, worker_headers,
+                                                          other_worker_headers):
+    job = (await client.post("/api/v1/quickjobs", json=quickjob_body(),
+                             headers=worker_headers)).json()
+    for method, path in [("get", ""), ("post", "/invoice"), ("post", "/cancel"),
+                         ("get", "/documents/quote.pdf")]:
+        r = await getattr(client, method)(f"/api/v1/quickjobs/{job['id']}{path}",
+                                          headers=other_worker_headers)
+        assert r.status_code == 404, (method, path, r.text)
+    listing = (await client.get("/api/v1/quickjobs", headers=other_worker_headers)).json()
+    assert listing["items"] == []
+    unit = await client.get(f"/api/v1/units/{job['unitId']}", headers=other_worker_headers)
+    assert unit.status_code == 404
+
+
+async def test_exceptions_go_to_the_review_queue(client, worker_headers, adviser_headers):
+    body = quickjob_body(amountCents=900000, function="roofer")
+    job = (await client.post("/api/v1/quickjobs", json=body,
+                             headers={**worker_headers, "Accept-Language": "en"})).json()
+    assert job["status"] == "in_review"
+    assert len(job["reviewReasons"]) == 2
+    token = token_of(job["quote"]["acceptUrl"])
+    assert (await client.post(f"/api/v1/public/quotes/{token}/accept")).status_code == 409
+    queue = (await client.get("/api/v1/backoffice/review-items", headers=adviser_headers)).json()
+    assert len(queue["items"]) == 1
+    forbidden = await client.get("/api/v1/backoffice/review-items", headers=worker_headers)
+    assert forbidden.status_code == 403
+    item = queue["items"][0]["id"]
+    approved = await client.post(f"/api/v1/backoffice/review-items/{item}/approve",
+                                 json={"reason": "insured"}, headers=adviser_headers)
+    assert approved.status_code == 200, approved.text
+    assert (await client.post(f"/api/v1/public/quotes/{token}/accept")).status_code == 201
+
+
+async def test_expense_with_receipt_changes_the_simulation(client, worker_headers):
+    job = (await client.post("/api/v1/quickjobs", json=quickjob_body(expenses=[]),
+                             headers=worker_headers)).json()
+    jpeg = b"\xff\xd8\xff\xe0" + b"0" * 2000
+    r = await client.post(f"/api/v1/quickjobs/{job['id']}/expenses", headers=worker_headers,
+                          data={"amount_cents": "2500", "category": "material",
+                                "spent_on": dt.date.today().isoformat()},
+                          files={"receipt": ("bon.jpg", jpeg, "image/jpeg")})
+    assert r.status_code == 201, r.text
+    receipt = await client.get(r.json()["receiptUrl"], headers=worker_headers)
+    assert receipt.content == jpeg
+    after = (await client.get(f"/api/v1/quickjobs/{job['id']}", headers=worker_headers)).json()
+    assert after["simulation"]["expensesCents"] == 2500
+    assert after["simulation"]["grossCents"] < job["simulation"]["grossCents"]
+    bad = await client.post(f"/api/v1/quickjobs/{job['id']}/expenses", headers=worker_headers,
+                            data={"amount_cents": "100", "category": "material"},
+                            files={"receipt": ("x.exe", b"MZ", "application/x-msdownload")})
+    assert bad.status_code == 422
+
+
+async def test_cancel_before_the_start_withdraws_contract_and_dimona(client, worker_headers):
+    job = (await client.post("/api/v1/quickjobs", json=quickjob_body(),
+                             headers=worker_headers)).json()
+    await client.post(f"/api/v1/public/quotes/{token_of(job['quote']['acceptUrl'])}/accept")
+    r = await client.post(f"/api/v1/quickjobs/{job['id']}/cancel", headers=worker_headers)
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "cancelled"
+    assert r.json()["contract"]["status"] == "cancelled"
+    unit = (await client.get(f"/api/v1/units/{job['unitId']}", headers=worker_headers)).json()
+    assert unit["balanceCents"] == 0  # the labour cost entry was reversed, not deleted
+    rows = await fetch("SELECT count(*) AS n FROM journal_entry WHERE reverses IS NOT NULL")
+    assert rows[0]["n"] == 1
