@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import AsyncIterator
 
-from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 from piccolo.querystring import QueryString
 
 # Configured by ``configure`` before first use; tables bind to it at import time.
@@ -27,6 +27,32 @@ async def close_pool() -> None:
         await DB.close_connection_pool()
 
 
+class _Transaction(PostgresTransaction):
+    """Piccolo's transaction, except that the connection always goes back to the pool and the
+    current-transaction marker is always cleared, even when COMMIT itself fails (a deferred
+    constraint such as the journal balance check, or a lost connection). Piccolo 1.x skips
+    both in that case and the pool slowly runs dry."""
+
+    async def __aexit__(self, exception_type, exception, traceback) -> bool:
+        if self._parent:
+            return exception is None
+        try:
+            if exception:
+                if not self._rolled_back:
+                    await self.rollback()
+            elif not self._committed and not self._rolled_back:
+                await self.commit()
+        finally:
+            try:
+                if self.engine.pool:
+                    await self.engine.pool.release(self.connection)
+                else:
+                    await self.connection.close()
+            finally:
+                self.engine.current_transaction.reset(self.context)
+        return exception is None
+
+
 @asynccontextmanager
 async def unit_of_work() -> AsyncIterator[None]:
     """One database transaction; nested calls join the outer one.
@@ -34,7 +60,7 @@ async def unit_of_work() -> AsyncIterator[None]:
     Services own the transaction (not controllers, not dependencies): see DEVELOPERS.md.
     Jobs queued inside are written to the outbox table in the same transaction.
     """
-    async with DB.transaction():
+    async with _Transaction(engine=DB):
         yield
 
 

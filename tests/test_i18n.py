@@ -1,5 +1,5 @@
-from backend import i18n
 import backend.catalogues  # noqa: F401
+from backend import i18n
 
 
 def test_every_message_exists_in_all_three_languages():

@@ -1,4 +1,4 @@
-from piccolo.columns import UUID, BigInt, JSONB, Timestamptz, Varchar
+from piccolo.columns import JSONB, UUID, BigInt, Timestamptz, Varchar
 from piccolo.table import Table
 
 from backend.db import DB

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from backend.db import close_pool, start_pool
 import backend.catalogues  # noqa: F401 - message templates for notifications
+from backend.db import close_pool, start_pool
 from backend.jobs.registry import resolve
 from backend.settings import Settings
 

@@ -1,4 +1,4 @@
-from piccolo.columns import UUID, JSONB, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import JSONB, UUID, Integer, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
 from backend.db import DB

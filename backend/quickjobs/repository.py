@@ -194,6 +194,11 @@ async def contract_for(quickjob_id: uuid.UUID) -> dict | None:
     return rows[0] if rows else None
 
 
+async def get_contract(contract_id: uuid.UUID) -> dict | None:
+    rows = await fetch("SELECT * FROM contract WHERE id = {}", contract_id)
+    return rows[0] if rows else None
+
+
 async def update_contract(contract_id: uuid.UUID, **values) -> None:
     sets = ", ".join(f"{k} = {{}}" for k in values)
     await fetch(f"UPDATE contract SET {sets} WHERE id = {{}}", *values.values(), contract_id)

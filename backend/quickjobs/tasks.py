@@ -24,7 +24,7 @@ async def declare_dimona(payload: dict) -> None:
         dimona = await repo.get_dimona(dimona_id)
         if dimona is None or dimona["reference"] or dimona["status"] == "cancelled":
             return  # already declared (or withdrawn): nothing to do twice
-        contract = await _contract(dimona["contract"])
+        contract = await repo.get_contract(dimona["contract"])
         person = await people.get_person(contract["person"])
         if not person.get("national_number"):
             # Social security needs the INSZ: the worker is asked for it in the app.

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 from litestar import Controller, get
-from litestar.params import Parameter
+from litestar.params import QueryParameter
 
 from backend.http.context import Principal
 from backend.units import service
 from backend.units.schemas import LedgerPage, UnitDetail, UnitList
 
-_CURSOR = Parameter(query="cursor", required=False, description="nextCursor of the previous page")
-_LIMIT = Parameter(query="limit", required=False, description="page size, 1 to 100 (default 20)")
-_PERSON = Parameter(query="personId", required=False,
-                    description="advisers only: the units this person holds")
+Cursor = Annotated[str | None, QueryParameter(description="nextCursor of the previous page")]
+Limit = Annotated[int | None, QueryParameter(description="page size, 1 to 100 (default 20)")]
+PersonId = Annotated[uuid.UUID | None, QueryParameter(
+    name="personId", description="advisers only: the units this person holds")]
 
 
 class UnitController(Controller):
@@ -24,12 +25,8 @@ class UnitController(Controller):
 
     @get("/", operation_id="listUnits",
          summary="The caller's units with their balance (advisers: every unit)")
-    async def list_units(
-        self, principal: Principal,
-        cursor: str | None = _CURSOR,
-        limit: int | None = _LIMIT,
-        person_id: uuid.UUID | None = _PERSON,
-    ) -> UnitList:
+    async def list_units(self, principal: Principal, cursor: Cursor = None, limit: Limit = None,
+                         person_id: PersonId = None) -> UnitList:
         return await service.list_units(principal, cursor, limit, person_id)
 
     @get("/{unit_id:str}", operation_id="getUnit",
@@ -40,7 +37,7 @@ class UnitController(Controller):
     @get("/{unit_id:str}/ledger", operation_id="listUnitLedger",
          summary="The unit's journal, newest first, each entry explained in plain words")
     async def ledger(self, unit_id: str, principal: Principal, language: str,
-                     cursor: str | None = _CURSOR, limit: int | None = _LIMIT) -> LedgerPage:
+                     cursor: Cursor = None, limit: Limit = None) -> LedgerPage:
         return await service.ledger_page(principal, unit_id, language, cursor, limit)
 
 

@@ -221,7 +221,7 @@ def explain(entry: dict, lines: list[Line], lang: str, reversed_entry: dict | No
     ``reversed_entry`` (``seq``, ``effective_date``) is the entry a reversal cancels.
     """
     kind = entry["kind"] if entry["kind"] in KINDS else "other"
-    parts = [t(f"ledger.kind.{kind}", lang) + ":"]
+    parts = [t("ledger.title", lang, title=t(f"ledger.kind.{kind}", lang))]
     if entry["kind"] == REVERSAL and reversed_entry is not None:
         parts.append(t("ledger.reversal", lang, seq=reversed_entry["seq"],
                        date=reversed_entry["effective_date"].isoformat(),

@@ -295,6 +295,7 @@ KINDS = {
 }
 
 EXPLAIN = {
+    "ledger.title": {"nl": "{title}:", "fr": "{title} :", "en": "{title}:"},
     "ledger.effect.up": {
         "nl": "Het saldo van je eenheid stijgt met {amount}.",
         "fr": "Le solde de votre unité augmente de {amount}.",

@@ -1,0 +1,52 @@
+"""Periodic work of the worker: relay the outbox to rq every few seconds (more to come:
+salary runs, reminders). Started by ``backend.jobs.worker``; stops on SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+from backend.db import close_pool, start_pool
+from backend.jobs.outbox import relay_pending
+from backend.jobs.queue import JobQueue
+from backend.logging_setup import configure_logging
+from backend.settings import Settings
+
+log = logging.getLogger("backend.periodic")
+RELAY_EVERY_SECONDS = 2.0
+
+
+async def run(settings: Settings, stop: asyncio.Event) -> None:
+    queue = JobQueue(settings.redis_url)
+    await start_pool(settings.database_url, min_size=1, max_size=2)
+    try:
+        while not stop.is_set():
+            try:
+                await relay_pending(queue)
+            except Exception:  # noqa: BLE001 - keep the rhythm; log and try again
+                log.exception("periodic relay failed")
+            try:
+                await asyncio.wait_for(stop.wait(), RELAY_EVERY_SECONDS)
+            except TimeoutError:
+                pass
+    finally:
+        await close_pool()
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    configure_logging(settings.log_level)
+
+    async def start() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        await run(settings, stop)
+
+    asyncio.run(start())
+
+
+if __name__ == "__main__":
+    main()
