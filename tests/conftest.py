@@ -156,13 +156,18 @@ def bearer(tokens: dict) -> dict:
 @pytest.fixture
 def worker(settings, clean_db):
     """A real rq worker process (with its periodic outbox relay) on the test database/Redis."""
+    import signal
     import subprocess
     import sys
 
     env = {**os.environ, "APP_ENV": "test", "DATABASE_URL": settings.database_url,
            "REDIS_URL": settings.redis_url, "DATA_DIR": str(settings.data_dir),
            "OUTBOX_DIR": str(settings.outbox_dir), "LOG_LEVEL": "WARNING"}
-    proc = subprocess.Popen([sys.executable, "-m", "backend.jobs.worker"], env=env)
+    from backend.embedded import _die_with_parent
+
+    # Dies with the test run even when pytest itself is killed (no orphan workers).
+    proc = subprocess.Popen([sys.executable, "-m", "backend.jobs.worker"], env=env,
+                            preexec_fn=_die_with_parent(signal.SIGTERM))
     yield proc
     proc.terminate()
     try:

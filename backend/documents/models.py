@@ -25,6 +25,9 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
+from backend.engine import ogm as engine_ogm
+from backend.engine.errors import EngineInputError
+
 Language = Literal["nl", "fr", "en"]
 LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
 
@@ -116,33 +119,24 @@ def _digits(text: str) -> str:
 
 
 def ogm_digits(structured_communication: str) -> str:
-    """``"+++123/4567/89002+++"`` -> ``"123456789002"``; checks the mod-97 check digits."""
-    digits = _digits(structured_communication)
-    if len(digits) != 12:
-        raise DocumentError(f"structured communication needs 12 digits: {structured_communication!r}")
-    base, check = int(digits[:10]), int(digits[10:])
-    expected = base % 97 or 97
-    if check != expected:
-        raise DocumentError(f"structured communication check digits are wrong: {structured_communication!r}")
-    return digits
+    """``"+++123/4567/89002+++"`` -> ``"123456789002"``; checks the mod-97 check digits
+    (the engine owns the OGM rules: ``backend.engine.ogm``)."""
+    try:
+        return engine_ogm.parse_ogm(structured_communication)
+    except EngineInputError as exc:
+        raise DocumentError(f"invalid structured communication: {structured_communication!r}") from exc
 
 
 def format_ogm(digits: str) -> str:
     """``"123456789002"`` -> ``"+++123/4567/89002+++"``."""
-    d = ogm_digits(digits)
-    return f"+++{d[:3]}/{d[3:7]}/{d[7:]}+++"
+    return engine_ogm.format_ogm(ogm_digits(digits))
 
 
 def make_ogm(reference: int) -> str:
-    """A structured communication for a reference number of at most 10 digits.
-
-    The QuickJob service may derive it from the invoice sequence (``2026000042``), which
-    keeps it unique per invoice and readable by a person.
-    """
+    """A structured communication for a reference number of at most 10 digits."""
     if isinstance(reference, bool) or not isinstance(reference, int) or not 0 < reference < 10**10:
         raise DocumentError(f"OGM reference must be an int of 1..10 digits, got {reference!r}")
-    check = reference % 97 or 97
-    return format_ogm(f"{reference:010d}{check:02d}")
+    return engine_ogm.make_ogm(reference)
 
 
 # --------------------------------------------------------------------------- parties

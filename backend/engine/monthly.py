@@ -31,6 +31,7 @@ from datetime import date
 
 from .errors import EngineInputError
 from .money import Ratio, format_percent
+from .payroll import contract_rule
 from .rules import RuleBook, RuleSet
 from .simulation import Line
 from .texts import MONTHLY, fmt
@@ -151,13 +152,7 @@ def monthly_payslip(
     rs, fallback = book.for_date(country, legal_entity, on, field="date")
     if gross_cents > rs.max_amount_cents:
         raise EngineInputError("grossCents", "too_large", {"max": rs.max_amount_cents})
-    ct = rs.contracts.get(contract_type)
-    if ct is None:
-        raise EngineInputError(
-            "contractType",
-            "unknown_contract_type",
-            {"value": contract_type, "allowed": ", ".join(rs.contracts)},
-        )
+    ct = contract_rule(rs, contract_type)
     if not ct.monthly_key_formula:
         allowed = ", ".join(c for c, r in rs.contracts.items() if r.monthly_key_formula)
         raise EngineInputError("contractType", "not_monthly_contract", {"allowed": allowed})

@@ -125,11 +125,7 @@ async def set_quote_status(quote_id: uuid.UUID, status: str, reason: str | None 
 
 
 async def insert_order(**values) -> dict:
-    columns = ", ".join(values)
-    placeholders = ", ".join("{}" for _ in values)
-    rows = await fetch(f"INSERT INTO client_order ({columns}) VALUES ({placeholders}) RETURNING *",
-                       *values.values())
-    return rows[0]
+    return await insert_row("client_order", **values)
 
 
 async def order_for(quickjob_id: uuid.UUID) -> dict | None:
@@ -140,11 +136,7 @@ async def order_for(quickjob_id: uuid.UUID) -> dict | None:
 # Invoices ------------------------------------------------------------------------------------
 
 async def insert_invoice(**values) -> dict:
-    columns = ", ".join(values)
-    placeholders = ", ".join("{}" for _ in values)
-    rows = await fetch(f"INSERT INTO invoice ({columns}) VALUES ({placeholders}) RETURNING *",
-                       *values.values())
-    return rows[0]
+    return await insert_row("invoice", **values)
 
 
 async def invoices_for(quickjob_id: uuid.UUID) -> list[dict]:
@@ -165,8 +157,13 @@ async def get_invoice(invoice_id: uuid.UUID, *, for_update: bool = False) -> dic
 
 
 async def update_invoice(invoice_id: uuid.UUID, **values) -> None:
+    await _update("invoice", invoice_id, values)
+
+
+async def _update(table: str, row_id: uuid.UUID, values: dict) -> None:
+    """``values`` keys are column names chosen by this module, never user input."""
     sets = ", ".join(f"{k} = {{}}" for k in values)
-    await fetch(f"UPDATE invoice SET {sets} WHERE id = {{}}", *values.values(), invoice_id)
+    await fetch(f"UPDATE {table} SET {sets} WHERE id = {{}}", *values.values(), row_id)
 
 
 # Cash, expenses, contracts, Dimona, salaries --------------------------------------------------
@@ -200,8 +197,7 @@ async def get_contract(contract_id: uuid.UUID) -> dict | None:
 
 
 async def update_contract(contract_id: uuid.UUID, **values) -> None:
-    sets = ", ".join(f"{k} = {{}}" for k in values)
-    await fetch(f"UPDATE contract SET {sets} WHERE id = {{}}", *values.values(), contract_id)
+    await _update("contract", contract_id, values)
 
 
 async def dimonas_for(contract_id: uuid.UUID) -> list[dict]:
@@ -214,9 +210,7 @@ async def get_dimona(dimona_id: uuid.UUID) -> dict | None:
 
 
 async def update_dimona(dimona_id: uuid.UUID, **values) -> None:
-    sets = ", ".join(f"{k} = {{}}" for k in values)
-    await fetch(f"UPDATE dimona SET {sets}, updated_at = now() WHERE id = {{}}",
-                *values.values(), dimona_id)
+    await _update("dimona", dimona_id, {**values, "updated_at": dt.datetime.now(dt.UTC)})
 
 
 async def salary_for(quickjob_id: uuid.UUID) -> dict | None:
@@ -232,8 +226,7 @@ async def due_salaries(on: dt.date, limit: int = 1000) -> list[dict]:
 
 
 async def update_salary(salary_id: uuid.UUID, **values) -> None:
-    sets = ", ".join(f"{k} = {{}}" for k in values)
-    await fetch(f"UPDATE salary_payment SET {sets} WHERE id = {{}}", *values.values(), salary_id)
+    await _update("salary_payment", salary_id, values)
 
 
 # Review queue --------------------------------------------------------------------------------

@@ -1,0 +1,7 @@
+"""The people of the QuickJob tests (worker A, worker B, an adviser), shared with the contract tests."""
+
+from tests.quickjobs.conftest import (  # noqa: F401 - fixtures re-exported for this folder
+    adviser_headers,
+    other_worker_headers,
+    worker_headers,
+)
