@@ -9,7 +9,7 @@ from litestar import Litestar, Router
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.openapi import OpenAPIConfig
+from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Server
 
@@ -23,6 +23,7 @@ from backend.http.middleware import (
     RateLimitMiddleware,
     RequestContextMiddleware,
 )
+from backend.http.problems import ProblemDetails
 from backend.jobs.queue import JobQueue
 from backend.logging_setup import configure_logging
 from backend.people.tokens import TokenService
@@ -40,6 +41,23 @@ def api_routers() -> list:
     from backend.units.controllers import CONTROLLERS as UNITS
 
     return [*PEOPLE, *SIMULATIONS, *UNITS, *QUICKJOBS, *BACKOFFICE]
+
+
+def problem_responses() -> dict[int, ResponseSpec]:
+    """Every route may answer with these problem+json documents (RFC 9457)."""
+    described = {
+        401: "Not signed in, or the token is invalid or expired",
+        403: "Signed in, but not allowed",
+        404: "Not found (also: someone else's object)",
+        409: "Conflict with the current state (or an Idempotency-Key reused with another body)",
+        422: "Invalid input: errors[] names each field, in the caller's language",
+        429: "Rate limited: see Retry-After",
+        503: "A dependency is briefly unavailable: see Retry-After",
+    }
+    return {status: ResponseSpec(data_container=ProblemDetails, description=text,
+                                 generate_examples=False,
+                                 media_type="application/problem+json")
+            for status, text in described.items()}
 
 
 def openapi_config() -> OpenAPIConfig:
@@ -108,6 +126,10 @@ def create_app(settings: Settings) -> Litestar:
                "quickjob_ports": quickjob_ports(settings)}),
         debug=False,
     )
+    problems = problem_responses()
+    for route in app.routes:
+        for handler in getattr(route, "route_handlers", ()):
+            handler.responses = {**problems, **(handler.responses or {})}
     # Outer ASGI layers wrap Litestar itself so they see every request (also 404s).
     app.asgi_handler = middleware_stack(app.asgi_handler)
     return app

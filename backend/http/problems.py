@@ -66,3 +66,22 @@ class NotFound(Problem):
 class Forbidden(Problem):
     def __init__(self) -> None:
         super().__init__(403, "forbidden")
+
+
+# The documented shape of every error response (OpenAPI), as sent by backend.http.errors.
+import msgspec  # noqa: E402
+
+
+class ProblemFieldError(msgspec.Struct):
+    field: str
+    code: str
+    message: str
+
+
+class ProblemDetails(msgspec.Struct, omit_defaults=True):
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[ProblemFieldError] | None = None

@@ -91,6 +91,11 @@ i18n.register({
         "fr": "Le montant reçu ({amount}) doit être égal au montant TVA comprise ({expected}).",
         "en": "The amount received ({amount}) must equal the amount including VAT ({expected}).",
     },
+    "too_late_to_declare": {
+        "nl": "Het werk begon op {date}: een contract kan niet meer achteraf worden aangegeven. Maak een nieuwe QuickJob met een datum in de toekomst.",
+        "fr": "Le travail a commencé le {date} : un contrat ne peut pas être déclaré après coup. Créez un nouveau QuickJob avec une date future.",
+        "en": "Work started on {date}: a contract cannot be declared afterwards. Create a new QuickJob with a future date.",
+    },
     "already_started": {
         "nl": "Het werk is al begonnen; annuleren kan alleen vóór de eerste werkdag.",
         "fr": "Le travail a commencé ; l'annulation n'est possible qu'avant le premier jour.",

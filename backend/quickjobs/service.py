@@ -351,6 +351,7 @@ async def accept_quote(token: str, client_ip: str | None, ports: Ports) -> dict:
         if quote["status"] == "accepted":
             return await repo.order_for(job["id"])  # the client clicked twice: same order
         _require(job, QUOTE_SENT)
+        _check_not_started(job)
         order = await _confirm_order(job, quote, "client_link", None, client_ip, actor=None)
     return order
 
@@ -378,10 +379,17 @@ async def attest_order(principal: Principal, quickjob_id: uuid.UUID, signed_orde
     async with unit_of_work():
         job = await _owned_for_update(principal, quickjob_id)
         _require(job, QUOTE_SENT)
+        _check_not_started(job)
         quote = await repo.quote_for(job["id"])
         key = ports.storage.save(f"orders/{job['id']}{_extension(content_type)}", signed_order,
                                  content_type)
         return await _confirm_order(job, quote, "worker_attested", key, None, actor=principal.id)
+
+
+def _check_not_started(job: dict) -> None:
+    """Dimona must precede the work (domain.md §5): an order after the first day is too late."""
+    if min(job["performance_dates"]) < today():
+        raise Problem(409, "too_late_to_declare", date=min(job["performance_dates"]).isoformat())
 
 
 async def _confirm_order(job: dict, quote: dict, source: str, signed_key: str | None,

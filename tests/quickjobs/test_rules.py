@@ -1,6 +1,7 @@
 """Bad input changes nothing; the membership rule; who may see what; idempotency; review queue."""
 
 import datetime as dt
+import uuid
 
 import pytest
 
@@ -148,3 +149,16 @@ async def test_cancel_before_the_start_withdraws_contract_and_dimona(client, wor
     assert unit["balanceCents"] == 0  # the labour cost entry was reversed, not deleted
     rows = await fetch("SELECT count(*) AS n FROM journal_entry WHERE reverses IS NOT NULL")
     assert rows[0]["n"] == 1
+
+
+async def test_an_order_after_the_first_day_is_refused(client, worker_headers):
+    job = (await client.post("/api/v1/quickjobs", json=quickjob_body(),
+                             headers=worker_headers)).json()
+    # The client answers late: pretend the first day has passed.
+    await fetch("UPDATE quickjob SET performance_dates = ARRAY[current_date - 1] WHERE id = {}",
+                uuid.UUID(job["id"]))
+    r = await client.post(f"/api/v1/public/quotes/{token_of(job['quote']['acceptUrl'])}/accept",
+                          headers={"Accept-Language": "en"})
+    assert r.status_code == 409
+    assert "cannot be declared afterwards" in r.json()["detail"]
+    assert await _count("client_order") == 0
