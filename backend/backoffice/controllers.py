@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import uuid
@@ -9,8 +10,16 @@ from typing import Annotated
 
 from litestar import Controller, Request, get, post
 from litestar.params import Parameter
+from rq.job import Job
+from rq.registry import FailedJobRegistry
 
+from backend.audit.service import record
+from backend.backoffice import repository as backoffice_repo
 from backend.backoffice.schemas import (
+    AuditEntry,
+    AuditPage,
+    FailedJob,
+    FailedJobList,
     PaymentIn,
     PaymentOut,
     ReviewDecisionIn,
@@ -18,8 +27,10 @@ from backend.backoffice.schemas import (
     ReviewItemOut,
     SalaryRunIn,
     SalaryRunOut,
+    SearchResults,
 )
 from backend.http.context import Principal
+from backend.http.problems import NotFound, invalid
 from backend.quickjobs import repository as repo
 from backend.quickjobs import service
 from backend.quickjobs.service import reason_text
@@ -81,6 +92,73 @@ class BackOfficeController(Controller):
         on = (data.date if data and data.date else None) or dt.date.today()
         paid = await service.pay_due_salaries(on, request.app.state.quickjob_ports, principal.id)
         return SalaryRunOut(date=on, paid_salary_ids=paid)
+
+
+    @get("/audit-log", operation_id="listAuditLog",
+         summary="Every state change: who, when, what before and after (admin)")
+    async def audit_log(self, principal: Principal,
+                        object_type: Annotated[str | None, Parameter(query="objectType")] = None,
+                        object_id: Annotated[str | None, Parameter(query="objectId")] = None,
+                        actor_id: Annotated[uuid.UUID | None, Parameter(query="actorId")] = None,
+                        cursor: str | None = None,
+                        limit: Annotated[int, Parameter(ge=1, le=200)] = 50) -> AuditPage:
+        principal.require("admin")
+        before = None
+        if cursor:
+            if not cursor.isdigit():
+                raise invalid("cursor", "invalid_value")
+            before = int(cursor)
+        rows = await backoffice_repo.audit_entries(object_type, object_id, actor_id, before, limit + 1)
+        items = [AuditEntry(id=r["id"], at=r["at"], action=r["action"], object_type=r["object_type"],
+                            object_id=r["object_id"], actor_id=r["actor_id"],
+                            before=_json(r["before"]), after=_json(r["after"]),
+                            request_id=r["request_id"]) for r in rows[:limit]]
+        return AuditPage(items=items, next_cursor=str(items[-1].id) if len(rows) > limit else None)
+
+    @get("/search", operation_id="searchBackOffice",
+         summary="Find people, units, QuickJobs and invoices (adviser)")
+    async def search(self, principal: Principal, q: Annotated[str, Parameter(min_length=2, max_length=100)],
+                     limit: Annotated[int, Parameter(ge=1, le=50)] = 10) -> SearchResults:
+        principal.require("adviser", "admin")
+        return SearchResults(**await backoffice_repo.search(q.strip(), limit))
+
+    @get("/failed-jobs", operation_id="listFailedJobs",
+         summary="Jobs that failed after all their retries (admin)")
+    async def failed_jobs(self, principal: Principal, request: Request) -> FailedJobList:
+        principal.require("admin")
+        return FailedJobList(items=await asyncio.to_thread(_failed_jobs, request.app.state.queue))
+
+    @post("/failed-jobs/{job_id:str}/requeue", operation_id="requeueFailedJob", status_code=200,
+          summary="Run a failed job again (admin); jobs are idempotent")
+    async def requeue(self, job_id: str, principal: Principal, request: Request) -> dict[str, str]:
+        principal.require("admin")
+        queue = request.app.state.queue
+        registry = FailedJobRegistry(queue=queue.queue)
+        if job_id not in await asyncio.to_thread(registry.get_job_ids):
+            raise NotFound()
+        await asyncio.to_thread(registry.requeue, job_id)
+        await record(actor_id=principal.id, action="job.requeued", object_type="job",
+                     object_id=job_id)
+        return {"id": job_id, "status": "queued"}
+
+
+def _failed_jobs(queue) -> list[FailedJob]:
+    registry = FailedJobRegistry(queue=queue.queue)
+    jobs = Job.fetch_many(registry.get_job_ids(0, 199), connection=queue.connection)
+    items = []
+    for job in jobs:
+        if job is None:
+            continue
+        name, payload = (job.args + (None, None))[:2] if job.args else (None, None)
+        result = job.latest_result()
+        items.append(FailedJob(id=job.id, job=name, payload=payload, failed_at=job.ended_at,
+                               error=(result.exc_string if result else None),
+                               retries_left=job.retries_left))
+    return items
+
+
+def _json(value):
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def _snake(name: str) -> str:

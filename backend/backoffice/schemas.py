@@ -49,3 +49,41 @@ class SalaryRunIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
 class SalaryRunOut(msgspec.Struct, rename="camel"):
     date: dt.date
     paid_salary_ids: list[uuid.UUID]
+
+
+class AuditEntry(msgspec.Struct, rename="camel"):
+    id: int
+    at: dt.datetime
+    action: str
+    object_type: str
+    object_id: str
+    actor_id: uuid.UUID | None = None
+    before: dict | None = None
+    after: dict | None = None
+    request_id: str | None = None
+
+
+class AuditPage(msgspec.Struct, rename="camel"):
+    items: list[AuditEntry]
+    next_cursor: str | None = None
+
+
+class SearchResults(msgspec.Struct, rename="camel"):
+    people: list[dict]
+    units: list[dict]
+    quickjobs: list[dict]
+    invoices: list[dict]
+
+
+class FailedJob(msgspec.Struct, rename="camel"):
+    id: str
+    job: str | None
+    payload: dict | None
+    failed_at: dt.datetime | None
+    error: str | None
+    retries_left: int | None
+
+
+class FailedJobList(msgspec.Struct, rename="camel"):
+    items: list[FailedJob]
+    next_cursor: str | None = None

@@ -27,10 +27,9 @@ from lxml import etree
 
 from backend.documents.models import mask_national_number
 from backend.documents.ports import (
-    DIMONA_ACCEPTED,
+    DIMONA_ANSWERS,
     DIMONA_CANCELLED,
     DIMONA_PENDING,
-    DIMONA_REFUSED,
     DimonaDeclaration,
     StorageError,
 )
@@ -236,8 +235,8 @@ class OutboxDimona:
     def answer(self, reference: str, status: str, reason: str | None = None) -> None:
         """Simulate the social-security answer (tests, back office in development)."""
         self._require(reference)
-        if status not in (DIMONA_ACCEPTED, DIMONA_REFUSED):
-            raise ValueError(f"an answer is {DIMONA_ACCEPTED!r} or {DIMONA_REFUSED!r}")
+        if status not in DIMONA_ANSWERS:
+            raise ValueError(f"an answer is one of {DIMONA_ANSWERS}")
         body = {"status": status, "reason": reason, "answeredAt": self.clock().isoformat()}
         _write_atomic(self._path(reference, ".answer.json"), json.dumps(body, indent=2).encode())
 
@@ -257,9 +256,19 @@ class OutboxDimona:
             words = text_answer.read_text().split()
             answer = words[0] if words else None
         answer = (answer or "").strip().lower()
-        if answer in (DIMONA_ACCEPTED, DIMONA_REFUSED):
+        if answer in DIMONA_ANSWERS:
             return answer
         return DIMONA_PENDING
+
+    def reason(self, reference: str) -> str | None:
+        """The explanation social security gave with its answer, if any."""
+        path = self._path(reference, ".answer.json")
+        if not path.exists():
+            return None
+        try:
+            return json.loads(path.read_text()).get("reason")
+        except ValueError:
+            return None
 
 
 __all__ = ["DocumentNotFound", "LocalFileStorage", "OutboxDimona", "OutboxPeppolAccessPoint"]

@@ -39,7 +39,10 @@ DIMONA_PENDING = "pending"
 DIMONA_ACCEPTED = "accepted"
 DIMONA_REFUSED = "refused"
 DIMONA_CANCELLED = "cancelled"
-DIMONA_STATUSES = (DIMONA_PENDING, DIMONA_ACCEPTED, DIMONA_REFUSED, DIMONA_CANCELLED)
+DIMONA_ACCEPTED_WITH_WARNING = "accepted_with_warning"
+DIMONA_WAITING = "waiting"  # social security needs more time or data
+DIMONA_ANSWERS = (DIMONA_ACCEPTED, DIMONA_ACCEPTED_WITH_WARNING, DIMONA_REFUSED, DIMONA_WAITING)
+DIMONA_STATUSES = (DIMONA_PENDING, *DIMONA_ANSWERS, DIMONA_CANCELLED)
 
 # Dimona worker types ("type de travailleur" / "werknemerstype") by our contract type.
 # UNVERIFIED against the ONSS/RSZ Dimona glossary: "STU" (student) and "OTH" (other, the

@@ -6,26 +6,36 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import time
 
 from backend.db import close_pool, start_pool
 from backend.jobs.outbox import relay_pending
 from backend.jobs.queue import JobQueue
 from backend.logging_setup import configure_logging
+from backend.quickjobs.tasks import poll_dimonas
 from backend.settings import Settings
 
 log = logging.getLogger("backend.periodic")
 RELAY_EVERY_SECONDS = 2.0
+DIMONA_EVERY_SECONDS = 30.0
 
 
 async def run(settings: Settings, stop: asyncio.Event) -> None:
     queue = JobQueue(settings.redis_url)
     await start_pool(settings.database_url, min_size=1, max_size=2)
+    next_dimona = 0.0
     try:
         while not stop.is_set():
             try:
                 await relay_pending(queue)
             except Exception:  # noqa: BLE001 - keep the rhythm; log and try again
                 log.exception("periodic relay failed")
+            if time.monotonic() >= next_dimona:
+                next_dimona = time.monotonic() + DIMONA_EVERY_SECONDS
+                try:
+                    await poll_dimonas()
+                except Exception:  # noqa: BLE001
+                    log.exception("Dimona follow-up failed")
             try:
                 await asyncio.wait_for(stop.wait(), RELAY_EVERY_SECONDS)
             except TimeoutError:

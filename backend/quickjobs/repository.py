@@ -204,6 +204,14 @@ async def dimonas_for(contract_id: uuid.UUID) -> list[dict]:
     return await fetch("SELECT * FROM dimona WHERE contract = {} ORDER BY work_date", contract_id)
 
 
+async def dimonas_to_follow(limit: int) -> list[dict]:
+    """Dimonas still waiting for an answer (or for the worker's national number)."""
+    return await fetch(
+        "SELECT d.* FROM dimona d JOIN contract c ON c.id = d.contract "
+        "WHERE d.status IN ('pending', 'waiting') AND c.status = 'declared' "
+        "ORDER BY d.updated_at LIMIT {}", limit)
+
+
 async def get_dimona(dimona_id: uuid.UUID) -> dict | None:
     rows = await fetch("SELECT * FROM dimona WHERE id = {}", dimona_id)
     return rows[0] if rows else None

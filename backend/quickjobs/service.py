@@ -239,7 +239,7 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
                                  {"reasons": [r["code"] for r in reasons]})
         else:
             await _send_quote(job, person, quote_number, accept_url, sim)
-        await _notify_worker(job, person, "review_requested" if reasons else "quote_sent")
+        await notify_worker(job, person, "review_requested" if reasons else "quote_sent")
         await record(actor_id=principal.id, action="quickjob.created", object_type="quickjob",
                      object_id=quickjob_id, after={"status": status, "amountCents": data.amount_cents,
                                                    "quote": quote_number, "ruleSet": sim.rule_set})
@@ -298,7 +298,7 @@ def _name(person: dict) -> str:
     return full or (person.get("email") or person.get("phone") or "")
 
 
-async def _notify_worker(job: dict, person: dict, event: str) -> None:
+async def notify_worker(job: dict, person: dict, event: str) -> None:
     from backend import i18n
 
     lang = person.get("language") or "nl"
@@ -367,7 +367,7 @@ async def decline_quote(token: str, reason: str | None) -> None:
         await repo.update_quickjob(job["id"], status=DECLINED)
         await _cancel_contract(job, actor=None)
         await repo.add_event(job["id"], "quote_declined", {"reason": reason})
-        await _notify_worker(job, await people.get_person(job["person"]), "quote_declined")
+        await notify_worker(job, await people.get_person(job["person"]), "quote_declined")
         await record(actor_id=None, action="quote.declined", object_type="quickjob",
                      object_id=job["id"], before={"status": job["status"]},
                      after={"status": DECLINED, "reason": reason})
@@ -427,7 +427,7 @@ async def _confirm_order(job: dict, quote: dict, source: str, signed_key: str | 
                           expenses_cents=sim.expenses_cents)
     await repo.add_event(job["id"], "salary_scheduled", {"payDate": sim.pay_date.isoformat(),
                                                          "netCents": sim.net_cents})
-    await _notify_worker(job, await people.get_person(job["person"]), "quote_accepted")
+    await notify_worker(job, await people.get_person(job["person"]), "quote_accepted")
     await record(actor_id=actor, action="order.confirmed", object_type="quickjob",
                  object_id=job["id"], before={"status": job["status"]},
                  after={"status": ACCEPTED, "source": source, "payDate": sim.pay_date.isoformat()})
@@ -543,7 +543,7 @@ async def issue_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Por
                                  "communication": communication, "due": due.isoformat()})
         await repo.update_quickjob(job["id"], status=INVOICED)
         await repo.add_event(job["id"], "invoice_issued", {"number": number})
-        await _notify_worker(job, person, "invoice_issued")
+        await notify_worker(job, person, "invoice_issued")
         await record(actor_id=principal.id, action="invoice.issued", object_type="invoice",
                      object_id=invoice_id, after={"number": number, "totalCents": sim.total_incl_vat_cents})
         return invoice
@@ -660,7 +660,7 @@ async def record_payment(actor: Principal, invoice_id: uuid.UUID, amount_cents: 
             await repo.update_quickjob(job["id"], status=PAID)
         await repo.add_event(job["id"], "paid" if fully else "partly_paid",
                              {"amountCents": applied, "reference": reference})
-        await _notify_worker(job, await people.get_person(job["person"]),
+        await notify_worker(job, await people.get_person(job["person"]),
                              "paid" if fully else "partly_paid")
         await record(actor_id=actor.id, action="invoice.payment", object_type="invoice",
                      object_id=invoice_id, before={"paidCents": invoice["paid_cents"]},
@@ -706,7 +706,7 @@ async def pay_due_salaries(on: dt.date, ports: Ports, actor: uuid.UUID | None = 
             await repo.update_contract(contract["id"], status="completed")
             await repo.update_quickjob(job["id"], status=SALARY_PAID)
             await repo.add_event(job["id"], "salary_paid", {"netCents": salary["net_cents"]})
-            await _notify_worker(job, person, "salary_paid")
+            await notify_worker(job, person, "salary_paid")
             await record(actor_id=actor, action="salary.paid", object_type="salary_payment",
                          object_id=salary["id"], before={"status": "scheduled"},
                          after={"status": "paid", "guaranteeAdvance": not client_paid})
@@ -769,12 +769,12 @@ async def decide_review(actor: Principal, review_id: uuid.UUID, approve: bool,
                 quote = await repo.quote_for(job["id"])
                 await _send_quote(job, person, quote["number"], ports.accept_url(quote["id"]),
                                   _stored_simulation(job))
-                await _notify_worker(job, person, "review_approved")
+                await notify_worker(job, person, "review_approved")
             elif not approve and job["status"] == IN_REVIEW:
                 await repo.update_quickjob(job["id"], status=REJECTED)
                 await _cancel_contract(job, actor=actor.id)
                 await repo.add_event(job["id"], "review_rejected", {"reason": reason})
-                await _notify_worker(job, person, "review_rejected")
+                await notify_worker(job, person, "review_rejected")
         await record(actor_id=actor.id, action="review.approved" if approve else "review.rejected",
                      object_type="review_item", object_id=review_id, before={"status": "open"},
                      after={"status": "approved" if approve else "rejected", "reason": reason})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from backend.audit.service import record
 from backend.db import unit_of_work
 from backend.documents.adapters import LocalFileStorage, OutboxDimona, OutboxPeppolAccessPoint
 from backend.documents.ports import DimonaDeclaration, dimona_worker_type
@@ -12,13 +13,14 @@ from backend.jobs.runner import once
 from backend.people import service as people
 from backend.quickjobs import repository as repo
 from backend.quickjobs.documents import client_party
+from backend.quickjobs.service import notify_worker
 from backend.settings import Settings
 
 EMPLOYER_NUMBER = "0896755397"  # Smart's enterprise number, used as the Dimona employer id
 
 
-async def declare_dimona(payload: dict) -> None:
-    settings = Settings.from_env()
+async def declare_dimona(payload: dict, settings: Settings | None = None) -> None:
+    settings = settings or Settings.from_env()
     dimona_id = uuid.UUID(payload["dimonaId"])
     async with unit_of_work():
         dimona = await repo.get_dimona(dimona_id)
@@ -68,3 +70,37 @@ async def send_peppol(payload: dict) -> None:
         transmission = OutboxPeppolAccessPoint(settings.outbox_dir).send(
             invoice["number"], f"{scheme}:{identifier}", ubl)
         await repo.update_invoice(invoice_id, peppol_transmission=transmission)
+
+
+async def poll_dimonas(limit: int = 200, settings: Settings | None = None) -> int:
+    """Read social security's answers for declared Dimonas (periodic, idempotent).
+
+    accepted / accepted_with_warning / waiting are recorded; refused blocks the contract (no
+    salary is paid on it) and tells the worker why. A Dimona waiting for the worker's national
+    number is declared as soon as the profile has one.
+    """
+    settings = settings or Settings.from_env()
+    port = OutboxDimona(settings.outbox_dir)
+    changed = 0
+    for dimona in await repo.dimonas_to_follow(limit):
+        if dimona["reference"] is None:
+            await declare_dimona({"dimonaId": str(dimona["id"])}, settings)
+            continue
+        status = port.status(dimona["reference"])
+        if status == dimona["status"] or status == "pending":
+            continue
+        async with unit_of_work():
+            await repo.update_dimona(dimona["id"], status=status, message=port.reason(dimona["reference"]))
+            await record(actor_id=None, action=f"dimona.{status}", object_type="dimona",
+                         object_id=dimona["id"], before={"status": dimona["status"]},
+                         after={"status": status})
+            if status == "refused":
+                contract = await repo.get_contract(dimona["contract"])
+                await repo.update_contract(contract["id"], status="blocked")
+                job = await repo.get_quickjob(contract["quickjob"])
+                await repo.add_event(job["id"], "dimona_refused",
+                                     {"workDate": dimona["work_date"].isoformat(),
+                                      "reason": port.reason(dimona["reference"])})
+                await notify_worker(job, await people.get_person(job["person"]), "dimona_refused")
+        changed += 1
+    return changed

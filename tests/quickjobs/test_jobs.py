@@ -43,3 +43,33 @@ async def test_dimona_and_peppol_go_through_the_worker(client, worker_headers, w
     messages = await eventually(lambda: list((settings.outbox_dir / "messages").glob("*qj_*")),
                                 timeout=20)
     assert messages
+
+
+async def test_a_refused_dimona_blocks_the_contract_and_tells_the_worker(
+        client, worker_headers, adviser_headers, settings):
+    from backend.documents.adapters import OutboxDimona
+    from backend.quickjobs.tasks import poll_dimonas
+
+    job = (await client.post("/api/v1/quickjobs", json=quickjob_body(),
+                             headers=worker_headers)).json()
+    await client.post(f"/api/v1/public/quotes/{token_of(job['quote']['acceptUrl'])}/accept")
+    # No national number yet: the declaration waits for it, then goes out.
+    await poll_dimonas(settings=settings)
+    assert (await fetch("SELECT status FROM dimona"))[0]["status"] == "waiting"
+    await client.patch("/api/v1/me", json={"nationalNumber": "85073003328"}, headers=worker_headers)
+    await poll_dimonas(settings=settings)
+    reference = (await fetch("SELECT reference FROM dimona"))[0]["reference"]
+    assert reference
+
+    OutboxDimona(settings.outbox_dir).answer(reference, "refused", "INSZ unknown to the register")
+    assert await poll_dimonas(settings=settings) == 1
+    detail = (await client.get(f"/api/v1/quickjobs/{job['id']}",
+                               headers={**worker_headers, "Accept-Language": "en"})).json()
+    assert detail["contract"]["status"] == "blocked"
+    assert detail["contract"]["dimona"][0]["status"] == "refused"
+    assert detail["contract"]["dimona"][0]["message"] == "INSZ unknown to the register"
+    assert detail["timeline"][-1]["kind"] == "dimona_refused"
+    # No salary is paid on a blocked contract.
+    run = await client.post("/api/v1/backoffice/salary-runs",
+                            json={"date": job["simulation"]["payDate"]}, headers=adviser_headers)
+    assert run.json()["paidSalaryIds"] == []

@@ -1,0 +1,43 @@
+"""Back-office read queries: audit log and search."""
+
+from __future__ import annotations
+
+from backend.db import fetch
+
+
+async def audit_entries(object_type: str | None, object_id: str | None, actor_id, before_id: int | None,
+                        limit: int) -> list[dict]:
+    conditions, args = [], []
+    for column, value in (("object_type", object_type), ("object_id", object_id),
+                          ("actor_id", actor_id)):
+        if value is not None:
+            conditions.append(f"{column} = {{}}")
+            args.append(value)
+    if before_id is not None:
+        conditions.append("id < {}")
+        args.append(before_id)
+    where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+    return await fetch(f"SELECT * FROM audit_log {where} ORDER BY id DESC LIMIT {{}}", *args, limit)
+
+
+async def search(term: str, limit: int) -> dict[str, list[dict]]:
+    like = f"%{term.lower()}%"
+    people = await fetch(
+        "SELECT id, role, first_name, last_name, phone, email FROM person "
+        "WHERE lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) LIKE {} "
+        "OR phone LIKE {} OR lower(email) LIKE {} ORDER BY created_at DESC LIMIT {}",
+        like, like, like, limit)
+    units = await fetch("SELECT id, name, mode FROM unit WHERE lower(name) LIKE {} "
+                        "ORDER BY created_at DESC LIMIT {}", like, limit)
+    quickjobs = await fetch(
+        "SELECT q.id, q.status, q.function, c.name AS client_name, q.amount_cents "
+        "FROM quickjob q JOIN client c ON c.id = q.client "
+        "WHERE lower(q.function) LIKE {} OR lower(c.name) LIKE {} "
+        "ORDER BY q.created_at DESC LIMIT {}", like, like, limit)
+    digits = "".join(ch for ch in term if ch.isdigit())
+    invoices = await fetch(
+        "SELECT id, quickjob, number, kind, status, total_cents, structured_communication "
+        "FROM invoice WHERE lower(number) LIKE {} OR ({} <> '' AND "
+        "regexp_replace(structured_communication, '[^0-9]', '', 'g') LIKE {}) "
+        "ORDER BY created_at DESC LIMIT {}", like, digits, f"%{digits}%", limit)
+    return {"people": people, "units": units, "quickjobs": quickjobs, "invoices": invoices}
