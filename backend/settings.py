@@ -95,6 +95,8 @@ class Settings:
             log_level=env.get("LOG_LEVEL", "INFO"),
             rate_limit_per_minute=int(env.get("RATE_LIMIT_PER_MINUTE", "120")),
             public_rate_limit_per_minute=int(env.get("PUBLIC_RATE_LIMIT_PER_MINUTE", "60")),
+            correction_second_approval_cents=int(
+                env.get("CORRECTION_SECOND_APPROVAL_CENTS", "100000")),
         )
         settings.check()
         return settings

@@ -14,14 +14,18 @@ from rq.job import Job
 from rq.registry import FailedJobRegistry
 
 from backend.audit.service import record
+from backend.backoffice import corrections
 from backend.backoffice import repository as backoffice_repo
 from backend.backoffice.schemas import (
     AuditEntry,
     AuditPage,
+    CorrectionIn,
+    CorrectionOut,
     FailedJob,
     FailedJobList,
     PaymentIn,
     PaymentOut,
+    ReminderRunOut,
     ReviewDecisionIn,
     ReviewItemList,
     ReviewItemOut,
@@ -140,6 +144,37 @@ class BackOfficeController(Controller):
         await record(actor_id=principal.id, action="job.requeued", object_type="job",
                      object_id=job_id)
         return {"id": job_id, "status": "queued"}
+
+
+    @post("/units/{unit_id:uuid}/corrections", operation_id="requestCorrection", status_code=201,
+          summary="Correct a ledger entry by reversing it; above the limit a second adviser approves")
+    async def request_correction(self, unit_id: uuid.UUID, data: CorrectionIn,
+                                 principal: Principal, request: Request) -> CorrectionOut:
+        limit = request.app.state.settings.correction_second_approval_cents
+        row = await corrections.request(principal, unit_id, data.entry_id, data.reason, limit)
+        return _correction_out(row)
+
+    @post("/corrections/{correction_id:uuid}/approve", operation_id="approveCorrection",
+          status_code=200, summary="Second adviser's approval of a correction (never one's own)")
+    async def approve_correction(self, correction_id: uuid.UUID,
+                                 principal: Principal) -> CorrectionOut:
+        return _correction_out(await corrections.approve(principal, correction_id))
+
+    @post("/reminder-runs", operation_id="runInvoiceReminders", status_code=201,
+          summary="Send due reminders for overdue invoices; escalate after the last (adviser)")
+    async def run_reminders(self, principal: Principal,
+                            data: SalaryRunIn | None = None) -> ReminderRunOut:
+        principal.require("adviser", "admin")
+        on = (data.date if data and data.date else None) or dt.date.today()
+        sent, escalated = await service.send_reminders(on)
+        return ReminderRunOut(date=on, reminders_sent=sent, escalated=escalated)
+
+
+def _correction_out(row: dict) -> CorrectionOut:
+    return CorrectionOut(id=row["id"], unit_id=row["unit"], entry_id=row["entry"],
+                         amount_cents=row["amount_cents"], reason=row["reason"],
+                         status=row["status"], requested_by=row["requested_by"],
+                         approved_by=row["approved_by"], reversal_entry_id=row["reversal"])
 
 
 def _failed_jobs(queue) -> list[FailedJob]:

@@ -87,3 +87,26 @@ class FailedJob(msgspec.Struct, rename="camel"):
 class FailedJobList(msgspec.Struct, rename="camel"):
     items: list[FailedJob]
     next_cursor: str | None = None
+
+
+class CorrectionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    entry_id: uuid.UUID
+    reason: str
+
+
+class CorrectionOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    unit_id: uuid.UUID
+    entry_id: uuid.UUID
+    amount_cents: int
+    reason: str
+    status: str
+    requested_by: uuid.UUID
+    approved_by: uuid.UUID | None = None
+    reversal_entry_id: uuid.UUID | None = None
+
+
+class ReminderRunOut(msgspec.Struct, rename="camel"):
+    date: dt.date
+    reminders_sent: int
+    escalated: int

@@ -18,12 +18,13 @@ from backend.settings import Settings
 log = logging.getLogger("backend.periodic")
 RELAY_EVERY_SECONDS = 2.0
 DIMONA_EVERY_SECONDS = 30.0
+DAILY_WORK_EVERY_SECONDS = 3600.0  # idempotent, so running it hourly is harmless and catches up
 
 
 async def run(settings: Settings, stop: asyncio.Event) -> None:
     queue = JobQueue(settings.redis_url)
     await start_pool(settings.database_url, min_size=1, max_size=2)
-    next_dimona = 0.0
+    next_dimona = next_daily = 0.0
     try:
         while not stop.is_set():
             try:
@@ -36,12 +37,32 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
                     await poll_dimonas()
                 except Exception:  # noqa: BLE001
                     log.exception("Dimona follow-up failed")
+            if time.monotonic() >= next_daily:
+                next_daily = time.monotonic() + DAILY_WORK_EVERY_SECONDS
+                try:
+                    await daily_work(settings)
+                except Exception:  # noqa: BLE001
+                    log.exception("daily work failed")
             try:
                 await asyncio.wait_for(stop.wait(), RELAY_EVERY_SECONDS)
             except TimeoutError:
                 pass
     finally:
         await close_pool()
+
+
+async def daily_work(settings: Settings) -> None:
+    """Salaries due today are paid, overdue invoices reminded (both idempotent)."""
+    import datetime as dt
+
+    from backend.app import quickjob_ports
+    from backend.quickjobs import service
+
+    today = dt.date.today()
+    paid = await service.pay_due_salaries(today, quickjob_ports(settings))
+    sent, escalated = await service.send_reminders(today)
+    log.info("daily work", extra={"fields": {"salariesPaid": len(paid), "reminders": sent,
+                                             "escalated": escalated}})
 
 
 def main() -> None:

@@ -121,6 +121,16 @@ i18n.register({
         "fr": "Ce dossier a déjà été tranché.",
         "en": "This item has already been decided.",
     },
+    "correction_pending": {
+        "nl": "Voor deze boeking wacht al een correctie op goedkeuring.",
+        "fr": "Une correction de cette écriture attend déjà une approbation.",
+        "en": "A correction of this entry is already waiting for approval.",
+    },
+    "own_correction": {
+        "nl": "Een tweede adviseur moet deze correctie goedkeuren, niet wie ze aanvroeg.",
+        "fr": "Un second conseiller doit approuver cette correction, pas celui qui l'a demandée.",
+        "en": "A second adviser must approve this correction, not the one who asked for it.",
+    },
     "reason_required": {
         "nl": "Geef een reden op.",
         "fr": "Indiquez une raison.",
@@ -147,6 +157,32 @@ i18n.register({
         "fr": "Travail de plateforme sous le minimum : {detail}.",
         "en": "Platform work below the minimum: {detail}.",
     },
+    "review.overdue_invoice": {
+        "nl": "Factuur {number} is {days} dagen te laat, ook na de laatste herinnering.",
+        "fr": "La facture {number} a {days} jours de retard, même après le dernier rappel.",
+        "en": "Invoice {number} is {days} days overdue, even after the last reminder.",
+    },
+    "invoice_to_client.subject": {
+        "nl": "Factuur {number}",
+        "fr": "Facture {number}",
+        "en": "Invoice {number}",
+    },
+    "invoice_to_client.body": {
+        "nl": "Goeiedag,\n\nIn bijlage factuur {number} voor {amount}, te betalen tegen {due} met de gestructureerde mededeling {communication}.\n\nMet vriendelijke groet,\nSmart",
+        "fr": "Bonjour,\n\nVoici la facture {number} de {amount}, à payer pour le {due} avec la communication structurée {communication}.\n\nCordialement,\nSmart",
+        "en": "Hello,\n\nHere is invoice {number} for {amount}, due on {due}, to pay with the structured communication {communication}.\n\nKind regards,\nSmart",
+    },
+    "invoice_reminder.subject": {
+        "nl": "Herinnering {stage}: factuur {number}",
+        "fr": "Rappel {stage} : facture {number}",
+        "en": "Reminder {stage}: invoice {number}",
+    },
+    "invoice_reminder.body": {
+        "nl": "Goeiedag,\n\nWe ontvingen nog geen betaling voor factuur {number}. Openstaand: {amount}. Gelieve te betalen met de mededeling {communication}.\n\nMet vriendelijke groet,\nSmart",
+        "fr": "Bonjour,\n\nNous n'avons pas encore reçu le paiement de la facture {number}. Reste dû : {amount}. Merci de payer avec la communication {communication}.\n\nCordialement,\nSmart",
+        "en": "Hello,\n\nWe have not yet received payment for invoice {number}. Outstanding: {amount}. Please pay with the communication {communication}.\n\nKind regards,\nSmart",
+    },
+    "event.reminder_sent": {"nl": "Herinnering verstuurd naar de klant", "fr": "Rappel envoyé au client", "en": "Reminder sent to the client"},
     # Timeline labels.
     "event.created": {"nl": "QuickJob aangemaakt", "fr": "QuickJob créé", "en": "QuickJob created"},
     "event.review_requested": {"nl": "Ter controle bij een adviseur", "fr": "En vérification chez un conseiller", "en": "Sent to an adviser for review"},

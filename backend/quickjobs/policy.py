@@ -21,6 +21,7 @@ class Policy:
     notice_period_days: int
     accept_link_days: int
     payment_term_days: int
+    reminder_days_after_due: tuple[int, ...]
     review_amount_threshold_cents: int
     risky_functions: tuple[str, ...]
     sectors_needing_conditions: dict[str, str]
@@ -41,6 +42,7 @@ def _periods() -> tuple[Policy, ...]:
             notice_period_days=int(q["notice_period_days"]["value"]),
             accept_link_days=int(q["accept_link_days"]["value"]),
             payment_term_days=int(inv["payment_term_days"]["value"]),
+            reminder_days_after_due=tuple(int(d) for d in inv["reminder_days_after_due"]["value"]),
             review_amount_threshold_cents=int(rv["amount_threshold_cents"]["value"]),
             risky_functions=tuple(f.lower() for f in rv["risky_functions"]["value"]),
             sectors_needing_conditions=dict(rv["sectors_needing_conditions"]["value"]),

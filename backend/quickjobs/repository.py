@@ -237,6 +237,17 @@ async def update_salary(salary_id: uuid.UUID, **values) -> None:
     await _update("salary_payment", salary_id, values)
 
 
+async def overdue_invoices(on: dt.date) -> list[dict]:
+    return await fetch("SELECT * FROM invoice WHERE kind = 'invoice' AND status = 'issued' "
+                       "AND due_date < {} ORDER BY due_date FOR UPDATE SKIP LOCKED", on)
+
+
+async def mark_reminder(invoice_id: uuid.UUID, stage: int) -> bool:
+    rows = await fetch("INSERT INTO invoice_reminder (invoice, stage) VALUES ({}, {}) "
+                       "ON CONFLICT DO NOTHING RETURNING stage", invoice_id, stage)
+    return bool(rows)
+
+
 # Review queue --------------------------------------------------------------------------------
 
 async def open_review_for(quickjob_id: uuid.UUID) -> dict | None:

@@ -780,3 +780,42 @@ async def decide_review(actor: Principal, review_id: uuid.UUID, approve: bool,
                      after={"status": "approved" if approve else "rejected", "reason": reason})
         return await repo.get_review(review_id)
 
+
+
+# Overdue invoices ---------------------------------------------------------------------------------
+
+async def send_reminders(on: dt.date) -> tuple[int, int]:
+    """Remind clients of overdue invoices at the policy's stages; after the last stage an
+    adviser takes over (review queue). Idempotent per (invoice, stage)."""
+    stages = policy_on(on).reminder_days_after_due
+    sent = escalated = 0
+    async with unit_of_work():
+        for invoice in await repo.overdue_invoices(on):
+            days_late = (on - invoice["due_date"]).days
+            due_stages = [i for i, days in enumerate(stages, 1) if days_late >= days]
+            if not due_stages:
+                continue
+            stage = due_stages[-1]
+            if not await repo.mark_reminder(invoice["id"], stage):
+                continue  # this stage was handled before
+            job = await repo.get_quickjob(invoice["quickjob"])
+            if job["client_email"]:
+                await notify(key=f"reminder:{invoice['id']}:{stage}", channel="email",
+                             to=job["client_email"], template="invoice_reminder",
+                             language=job["client_language"],
+                             params={"number": invoice["number"], "stage": stage,
+                                     "amount": _euro(invoice["total_cents"] - invoice["paid_cents"]),
+                                     "communication": invoice["structured_communication"]})
+            await repo.add_event(job["id"], "reminder_sent", {"stage": stage})
+            sent += 1
+            if stage == len(stages):
+                reasons = [{"code": "review.overdue_invoice",
+                            "params": {"number": invoice["number"], "days": days_late}}]
+                await repo.insert_row("review_item", id=uuid.uuid4(), quickjob=job["id"],
+                                      person=job["person"], kind="overdue_invoice",
+                                      reasons=[r["code"] for r in reasons],
+                                      context=json.dumps({"reasons": reasons}))
+                escalated += 1
+            await record(actor_id=None, action="invoice.reminded", object_type="invoice",
+                         object_id=invoice["id"], after={"stage": stage})
+    return sent, escalated
