@@ -12,6 +12,7 @@ _HANDLERS: dict[str, str] = {
     "dimona.declare": "backend.quickjobs.tasks:declare_dimona",
     "dimona.cancel": "backend.quickjobs.tasks:cancel_dimona",
     "peppol.send": "backend.quickjobs.tasks:send_peppol",
+    "payslip.render": "backend.quickjobs.tasks:render_payslip",
 }
 
 

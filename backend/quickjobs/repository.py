@@ -226,11 +226,18 @@ async def salary_for(quickjob_id: uuid.UUID) -> dict | None:
     return rows[0] if rows else None
 
 
-async def due_salaries(on: dt.date, limit: int = 1000) -> list[dict]:
-    """Scheduled salaries due by ``on``, locked so two runs never pay one twice."""
+async def get_salary(salary_id: uuid.UUID) -> dict | None:
+    rows = await fetch("SELECT * FROM salary_payment WHERE id = {}", salary_id)
+    return rows[0] if rows else None
+
+
+async def due_salaries(on: dt.date, after_id: uuid.UUID | None, limit: int) -> list[dict]:
+    """Scheduled salaries due by ``on``, in id order after ``after_id``, locked so two runs
+    never pay one twice (a concurrent run skips what this one holds)."""
     return await fetch(
         "SELECT * FROM salary_payment WHERE status = 'scheduled' AND pay_date <= {} "
-        "ORDER BY pay_date, id LIMIT {} FOR UPDATE SKIP LOCKED", on, limit)
+        "AND id > {} ORDER BY id LIMIT {} FOR UPDATE SKIP LOCKED",
+        on, after_id or uuid.UUID(int=0), limit)
 
 
 async def update_salary(salary_id: uuid.UUID, **values) -> None:

@@ -671,47 +671,58 @@ async def record_payment(actor: Principal, invoice_id: uuid.UUID, amount_cents: 
 
 # Money out: salaries due ----------------------------------------------------------------------
 
-async def pay_due_salaries(on: dt.date, ports: Ports, actor: uuid.UUID | None = None) -> list[uuid.UUID]:
+async def pay_due_salaries(on: dt.date, ports: Ports, actor: uuid.UUID | None = None,
+                           batch_size: int = 200) -> list[uuid.UUID]:
     """Pay every scheduled salary due by ``on``. Idempotent: a paid salary is never paid again,
-    and concurrent runs skip rows another run holds."""
-    paid = []
-    async with unit_of_work():
-        for salary in await repo.due_salaries(on):
-            job = await repo.get_quickjob(salary["quickjob"], for_update=True)
-            contract = await repo.contract_for(job["id"])
-            if contract["status"] != "declared":
-                continue  # a refused Dimona or a cancelled contract blocks the pay
-            invoice = await repo.live_invoice(job["id"])
-            cash = await repo.cash_collection_for(job["id"])
-            client_paid = cash is not None or (invoice is not None and invoice["status"] == "paid")
-            payout = salary["net_cents"] + salary["expenses_cents"]
-            if not client_paid:
-                # The guarantee fund pays the worker anyway (001:111); settled when the client pays.
-                await ledger.post_entry(job["unit"], "guarantee_advance",
-                                        f"Guarantee fund advance {job['function']}",
-                                        postings.guarantee_advance(payout), effective_date=on,
-                                        reference=f"advance:{salary['id']}", actor_id=actor)
-                await repo.add_event(job["id"], "guarantee_advance", {"amountCents": payout})
-            await ledger.post_entry(job["unit"], "salary_paid", f"Salary {job['function']}",
-                                    postings.salary_paid(salary["net_cents"],
-                                                         salary["expenses_cents"],
-                                                         from_cash=cash is not None),
-                                    effective_date=on, reference=f"salary:{salary['id']}",
-                                    actor_id=actor)
-            person = await people.get_person(job["person"])
-            pdf = documents.payslip_pdf(job, person, salary, _stored_simulation(job))
-            key = ports.storage.save(f"payslips/{salary['id']}.pdf", pdf, "application/pdf")
-            await repo.update_salary(salary["id"], status="paid", paid_at=dt.datetime.now(dt.UTC),
-                                     guarantee_advance=not client_paid, payslip_key=key)
-            await repo.update_contract(contract["id"], status="completed")
-            await repo.update_quickjob(job["id"], status=SALARY_PAID)
-            await repo.add_event(job["id"], "salary_paid", {"netCents": salary["net_cents"]})
-            await notify_worker(job, person, "salary_paid")
-            await record(actor_id=actor, action="salary.paid", object_type="salary_payment",
-                         object_id=salary["id"], before={"status": "scheduled"},
-                         after={"status": "paid", "guaranteeAdvance": not client_paid})
-            paid.append(salary["id"])
-    return paid
+    and concurrent runs skip rows another run holds. Commits batch by batch, so a crash loses
+    at most the batch in progress (and that batch is simply paid by the next run)."""
+    paid: list[uuid.UUID] = []
+    after: uuid.UUID | None = None
+    while True:
+        async with unit_of_work():
+            batch = await repo.due_salaries(on, after, batch_size)
+            for salary in batch:
+                if await _pay_salary(salary, on, ports, actor):
+                    paid.append(salary["id"])
+        if len(batch) < batch_size:
+            return paid
+        after = batch[-1]["id"]
+
+
+async def _pay_salary(salary: dict, on: dt.date, ports: Ports, actor: uuid.UUID | None) -> bool:
+    job = await repo.get_quickjob(salary["quickjob"], for_update=True)
+    contract = await repo.contract_for(job["id"])
+    if contract["status"] != "declared":
+        return False  # a refused Dimona or a cancelled contract blocks the pay
+    invoice = await repo.live_invoice(job["id"])
+    cash = await repo.cash_collection_for(job["id"])
+    client_paid = cash is not None or (invoice is not None and invoice["status"] == "paid")
+    payout = salary["net_cents"] + salary["expenses_cents"]
+    if not client_paid:
+        # The guarantee fund pays the worker anyway (001:111); settled when the client pays.
+        await ledger.post_entry(job["unit"], "guarantee_advance",
+                                f"Guarantee fund advance {job['function']}",
+                                postings.guarantee_advance(payout), effective_date=on,
+                                reference=f"advance:{salary['id']}", actor_id=actor)
+        await repo.add_event(job["id"], "guarantee_advance", {"amountCents": payout})
+    await ledger.post_entry(job["unit"], "salary_paid", f"Salary {job['function']}",
+                            postings.salary_paid(salary["net_cents"], salary["expenses_cents"],
+                                                 from_cash=cash is not None),
+                            effective_date=on, reference=f"salary:{salary['id']}", actor_id=actor)
+    person = await people.get_person(job["person"])
+    # The payslip PDF is made by the worker: a salary run moves money, documents follow.
+    await outbox.add("payslip.render", {"salaryId": str(salary["id"])},
+                     dedupe_key=f"payslip:{salary['id']}")
+    await repo.update_salary(salary["id"], status="paid", paid_at=dt.datetime.now(dt.UTC),
+                             guarantee_advance=not client_paid)
+    await repo.update_contract(contract["id"], status="completed")
+    await repo.update_quickjob(job["id"], status=SALARY_PAID)
+    await repo.add_event(job["id"], "salary_paid", {"netCents": salary["net_cents"]})
+    await notify_worker(job, person, "salary_paid")
+    await record(actor_id=actor, action="salary.paid", object_type="salary_payment",
+                 object_id=salary["id"], before={"status": "scheduled"},
+                 after={"status": "paid", "guaranteeAdvance": not client_paid})
+    return True
 
 
 # Cancellation and review --------------------------------------------------------------------------

@@ -104,3 +104,23 @@ async def poll_dimonas(limit: int = 200, settings: Settings | None = None) -> in
                 await notify_worker(job, await people.get_person(job["person"]), "dimona_refused")
         changed += 1
     return changed
+
+
+async def render_payslip(payload: dict, settings: Settings | None = None) -> None:
+    """Make the payslip of a paid salary (idempotent: the PDF is stored once)."""
+    from backend.quickjobs.documents import payslip_pdf
+    from backend.simulations.service import from_snapshot
+
+    settings = settings or Settings.from_env()
+    salary_id = uuid.UUID(payload["salaryId"])
+    async with unit_of_work():
+        salary = await repo.get_salary(salary_id)
+        if salary is None or salary["payslip_key"]:
+            return
+        job = await repo.get_quickjob(salary["quickjob"])
+        person = await people.get_person(job["person"])
+        pdf = payslip_pdf(job, person, salary, from_snapshot(job["simulation"]),
+                          expenses=await repo.expenses_for(job["id"]))
+        key = LocalFileStorage(settings.storage_dir).save(
+            f"payslips/{salary_id}.pdf", pdf, "application/pdf")
+        await repo.update_salary(salary_id, payslip_key=key)

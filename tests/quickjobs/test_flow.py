@@ -6,10 +6,11 @@ import datetime as dt
 from peppol import check_rules, validate_xsd
 
 from backend.engine import is_valid_ogm
+from tests.conftest import eventually
 from tests.quickjobs.conftest import quickjob_body, token_of
 
 
-async def test_quote_to_paid_salary(client, worker_headers, adviser_headers):
+async def test_quote_to_paid_salary(client, worker_headers, adviser_headers, worker):
     body = quickjob_body()
     simulation = (await client.post("/api/v1/simulations", json={
         k: body[k] for k in ("performanceDates", "amountCents", "vatRate", "contractType",
@@ -75,7 +76,11 @@ async def test_quote_to_paid_salary(client, worker_headers, adviser_headers):
                               headers=adviser_headers)
     assert rerun.json()["paidSalaryIds"] == []  # paid once
 
-    job = (await client.get(f"/api/v1/quickjobs/{job['id']}", headers=worker_headers)).json()
+    async def with_payslip():  # the worker makes the payslip after the run
+        detail = (await client.get(f"/api/v1/quickjobs/{job['id']}", headers=worker_headers)).json()
+        return detail if detail["salary"]["payslipUrl"] else None
+
+    job = await eventually(with_payslip, timeout=20)
     assert job["status"] == "salary_paid"
     assert job["salary"]["guaranteeAdvance"] is False
     payslip = await client.get(job["salary"]["payslipUrl"], headers=worker_headers)
