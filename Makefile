@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install openapi lint chat bench clean
+.PHONY: run test install openapi lint chat bench bench-engine bench-quickjob bench-payroll clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,16 @@ openapi: $(STAMP) ## re-export openapi/openapi.json from the code
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
-bench: $(STAMP)
+bench: bench-engine bench-quickjob bench-payroll ## every benchmark; figures in bench/README.md
+
+bench-engine: $(STAMP) ## Smart Belgium's 2017 year through the engine
 	$(PY) bench/engine_year.py
+
+bench-quickjob: $(STAMP) ## OTP sign-in to a created QuickJob, server time per step
+	$(PY) bench/quickjob_flow.py
+
+bench-payroll: $(STAMP) ## a salary run over 10,000 due contracts
+	$(PY) bench/payroll_run.py --contracts 10000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -34,13 +34,15 @@ API_VERSION = "1.0.0"
 
 
 def api_routers() -> list:
+    from backend.backoffice.banking_controllers import CONTROLLERS as BANKING
     from backend.backoffice.controllers import CONTROLLERS as BACKOFFICE
+    from backend.bot.controllers import CONTROLLERS as BOT
     from backend.people.controllers import CONTROLLERS as PEOPLE
     from backend.quickjobs.controllers import CONTROLLERS as QUICKJOBS
     from backend.simulations.controllers import CONTROLLERS as SIMULATIONS
     from backend.units.controllers import CONTROLLERS as UNITS
 
-    return [*PEOPLE, *SIMULATIONS, *UNITS, *QUICKJOBS, *BACKOFFICE]
+    return [*PEOPLE, *SIMULATIONS, *UNITS, *QUICKJOBS, *BACKOFFICE, *BANKING, *BOT]
 
 
 def problem_responses() -> dict[int, ResponseSpec]:

@@ -35,6 +35,9 @@ def _die_with_parent(sig: int = signal.SIGINT):
 def free_port(preferred: int) -> int:
     for port in [preferred, *range(preferred + 1, preferred + 50), 0]:
         with socket.socket() as s:
+            # SO_REUSEADDR: a port whose old connections sit in TIME_WAIT is free for a
+            # restarted server (else a restart would move to another port).
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 s.bind(("127.0.0.1", port))
             except OSError:

@@ -124,9 +124,11 @@ async def _truncate(database_url: str) -> None:
 
 
 @pytest.fixture
-async def clean_db(services):
+async def clean_db(services, settings):
     await _truncate(services[0])
     sync_redis.Redis.from_url(services[1]).flushdb()
+    # Numbers restart with the tables, so yesterday's files in the outbox must go too.
+    shutil.rmtree(settings.outbox_dir, ignore_errors=True)
     yield
 
 

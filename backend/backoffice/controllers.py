@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import csv
 import datetime as dt
+import io
 import json
 import uuid
 from typing import Annotated
 
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.params import Parameter
 from rq.job import Job
 from rq.registry import FailedJobRegistry
@@ -25,6 +27,8 @@ from backend.backoffice.schemas import (
     FailedJobList,
     PaymentIn,
     PaymentOut,
+    QuarterlyLine,
+    QuarterlySummary,
     ReminderRunOut,
     ReviewDecisionIn,
     ReviewItemList,
@@ -168,6 +172,38 @@ class BackOfficeController(Controller):
         on = (data.date if data and data.date else None) or dt.date.today()
         sent, escalated = await service.send_reminders(on)
         return ReminderRunOut(date=on, reminders_sent=sent, escalated=escalated)
+
+
+    @get("/quarterly-summary", operation_id="getQuarterlySummary",
+         summary="Per worker: days, gross, contributions, withholding for a quarter (adviser); "
+                 "format=csv for the declarations")
+    async def quarterly(self, principal: Principal,
+                        year: Annotated[int, Parameter(ge=2017, le=2100)],
+                        quarter: Annotated[int, Parameter(ge=1, le=4)],
+                        format: str = "json") -> Response:
+        principal.require("adviser", "admin")
+        start = dt.date(year, 3 * quarter - 2, 1)
+        end = (dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)) \
+            - dt.timedelta(days=1)
+        rows = await backoffice_repo.quarterly_summary(start, end)
+        lines = [QuarterlyLine(
+            person_id=r["person_id"],
+            name=" ".join(p for p in (r["first_name"], r["last_name"]) if p) or "",
+            national_number=r["national_number"], contracts=r["contracts"], days=r["days"] or 0,
+            gross_cents=r["gross_cents"], social_security_cents=r["social_security_cents"],
+            withholding_cents=r["withholding_cents"], net_cents=r["net_cents"],
+            employer_cost_cents=r["employer_cost_cents"] or 0) for r in rows]
+        if format == "csv":
+            out = io.StringIO()
+            writer = csv.writer(out)
+            fields = [f for f in QuarterlyLine.__struct_fields__]
+            writer.writerow(fields)
+            for line in lines:
+                writer.writerow([getattr(line, f) for f in fields])
+            return Response(out.getvalue(), media_type="text/csv", headers={
+                "Content-Disposition": f'attachment; filename="summary-{year}-Q{quarter}.csv"'})
+        return Response(QuarterlySummary(year=year, quarter=quarter, start=start, end=end,
+                                         items=lines))
 
 
 def _correction_out(row: dict) -> CorrectionOut:

@@ -41,3 +41,20 @@ async def search(term: str, limit: int) -> dict[str, list[dict]]:
         "regexp_replace(structured_communication, '[^0-9]', '', 'g') LIKE {}) "
         "ORDER BY created_at DESC LIMIT {}", like, digits, f"%{digits}%", limit)
     return {"people": people, "units": units, "quickjobs": quickjobs, "invoices": invoices}
+
+
+async def quarterly_summary(start, end) -> list[dict]:
+    """Per worker, salaries paid for work in [start, end]: the DmfA and withholding base."""
+    return await fetch(
+        "SELECT p.id AS person_id, p.first_name, p.last_name, p.national_number, "
+        "count(DISTINCT s.id) AS contracts, "
+        "sum(cardinality(c.work_dates))::bigint AS days, "
+        "sum(s.gross_cents)::bigint AS gross_cents, "
+        "sum(s.social_security_cents)::bigint AS social_security_cents, "
+        "sum(s.withholding_cents)::bigint AS withholding_cents, sum(s.net_cents)::bigint AS net_cents, "
+        "sum((q.simulation->>'employer_cost_cents')::bigint)::bigint AS employer_cost_cents "
+        "FROM salary_payment s JOIN contract c ON c.id = s.contract "
+        "JOIN quickjob q ON q.id = s.quickjob JOIN person p ON p.id = s.person "
+        "WHERE s.status = 'paid' AND s.net_cents > 0 "
+        "AND (SELECT max(d) FROM unnest(c.work_dates) d) BETWEEN {} AND {} "
+        "GROUP BY p.id ORDER BY p.last_name, p.first_name, p.id", start, end)

@@ -110,3 +110,25 @@ class ReminderRunOut(msgspec.Struct, rename="camel"):
     date: dt.date
     reminders_sent: int
     escalated: int
+
+
+class QuarterlyLine(msgspec.Struct, rename="camel"):
+    person_id: uuid.UUID
+    name: str
+    national_number: str | None
+    contracts: int
+    days: int
+    gross_cents: int
+    social_security_cents: int
+    withholding_cents: int
+    net_cents: int
+    employer_cost_cents: int
+
+
+class QuarterlySummary(msgspec.Struct, rename="camel"):
+    year: int
+    quarter: int
+    start: dt.date
+    end: dt.date
+    items: list[QuarterlyLine]
+    next_cursor: str | None = None

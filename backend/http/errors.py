@@ -51,18 +51,23 @@ def _translate_validation(exc: ValidationException) -> Problem:
     extra = exc.extra if isinstance(exc.extra, list) else []
     for item in extra:
         message = str(item.get("message", "")) if isinstance(item, dict) else str(item)
-        key = item.get("key") if isinstance(item, dict) else None
         at = _AT.search(message)
-        field = _field_path(at.group(1)) if at else (key or "body")
+        key = item.get("key") if isinstance(item, dict) else None
+        source = item.get("source") if isinstance(item, dict) else None
+        if at:
+            field = _field_path(at.group(1))
+        elif key and not (source == "body" and key == "data"):
+            field = key  # Litestar moves msgspec's "$.a.b" path into "key"
+        else:
+            field = "body"  # the body itself ("data" is only our handlers' parameter name)
+        nested = f"{field}." if field != "body" else ""
         if m := _MISSING.search(message):
-            prefix = f"{field}." if at and field != "body" else ""
-            errors.append(FieldError(prefix + m.group(1), "field_required"))
+            errors.append(FieldError(nested + m.group(1), "field_required"))
         elif m := _UNKNOWN.search(message):
-            prefix = f"{field}." if at and field != "body" else ""
-            errors.append(FieldError(prefix + m.group(1), "unknown_field"))
+            errors.append(FieldError(nested + m.group(1), "unknown_field"))
         elif m := _EXPECTED.search(message):
             errors.append(FieldError(field, "expected_type", {"expected": m.group(1)}))
-        elif "JSON is malformed" in message or "malformed" in message.lower():
+        elif "malformed" in message.lower():
             errors.append(FieldError("body", "malformed_body"))
         else:
             errors.append(FieldError(field, "invalid_value"))
@@ -108,6 +113,11 @@ _UNAVAILABLE = (
 
 
 def unexpected_handler(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, (asyncpg.exceptions.DataError, UnicodeDecodeError)):
+        # Input PostgreSQL or the multipart parser cannot take (a NUL byte, invalid UTF-8):
+        # the caller's fault, and nothing was written.
+        return _problem_response(
+            request, Problem(422, "validation_failed", errors=[FieldError("body", "invalid_value")]))
     if isinstance(exc, _UNAVAILABLE) or type(exc).__name__ in ("InterfaceError",):
         log.warning("dependency unavailable: %r", exc)
         return _problem_response(

@@ -13,6 +13,7 @@ _HANDLERS: dict[str, str] = {
     "dimona.cancel": "backend.quickjobs.tasks:cancel_dimona",
     "peppol.send": "backend.quickjobs.tasks:send_peppol",
     "payslip.render": "backend.quickjobs.tasks:render_payslip",
+    "document.render": "backend.quickjobs.tasks:render_document",
 }
 
 

@@ -166,7 +166,7 @@ class QuickJobController(Controller):
     async def document(self, quickjob_id: uuid.UUID, name: str, principal: Principal,
                        request: Request) -> Response[bytes]:
         job = await service.get_for(principal, quickjob_id)
-        found = await views.document(job, name)
+        found = await views.document(job, name, request.app.state.quickjob_ports)
         if found is None:
             raise NotFound()
         key, content_type = found
@@ -199,7 +199,9 @@ class PublicQuoteController(Controller):
          summary="The quote PDF (public)")
     async def get_pdf(self, token: str, request: Request) -> Response[bytes]:
         quote, _, _ = await service.public_quote(token)
-        data = request.app.state.quickjob_ports.storage.open(quote["pdf_key"])
+        ports = request.app.state.quickjob_ports
+        key = await service.render_document(quote["quickjob"], "quote", ports)
+        data = ports.storage.open(key)
         return Response(data, media_type="application/pdf")
 
     @post("/{token:str}/accept", operation_id="acceptPublicQuote", status_code=201,

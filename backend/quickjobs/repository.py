@@ -119,6 +119,10 @@ def _clauses(row: dict) -> dict:
     return row
 
 
+async def set_quote_pdf(quote_id: uuid.UUID, key: str) -> None:
+    await fetch("UPDATE quote SET pdf_key = {} WHERE id = {}", key, quote_id)
+
+
 async def set_quote_status(quote_id: uuid.UUID, status: str, reason: str | None = None) -> None:
     await fetch("UPDATE quote SET status = {}, decided_at = now(), decline_reason = {} WHERE id = {}",
                 status, reason, quote_id)

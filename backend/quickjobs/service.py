@@ -219,15 +219,16 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
             "noticePeriodDays": policy.notice_period_days,
         }
         accept_url = ports.accept_url(quote_id)
-        pdf = documents.quote_pdf(job, person, sim, quote_number, on,
-                                  on + dt.timedelta(days=policy.quote_validity_days), clauses, accept_url)
-        pdf_key = ports.storage.save(f"quotes/{quickjob_id}.pdf", pdf, "application/pdf")
         await repo.insert_quote(
             id=quote_id, quickjob=quickjob_id, number=quote_number, issue_date=on,
             valid_until=on + dt.timedelta(days=policy.quote_validity_days),
-            accept_token_hash=_hash_token(ports.quote_token(quote_id)), pdf_key=pdf_key, clauses=clauses,
+            accept_token_hash=_hash_token(ports.quote_token(quote_id)), pdf_key=None,
+            clauses=clauses,
         )
-        await _planned_contract(job, person, sim, ports)
+        # PDFs are made after the request (worker), or on first download, whichever is first.
+        await outbox.add("document.render", {"quickjobId": str(quickjob_id), "document": "quote"},
+                         dedupe_key=f"render:quote:{quickjob_id}")
+        await _planned_contract(job, sim)
         await people.record_performance(principal.id, str(quickjob_id))
         await repo.add_event(quickjob_id, "created", {"ruleSet": sim.rule_set})
         if reasons:
@@ -274,14 +275,45 @@ def _guess_language(country: str) -> str:
     return {"BE": "nl", "NL": "nl", "FR": "fr", "LU": "fr"}.get(country.upper(), "en")
 
 
-async def _planned_contract(job: dict, person: dict, sim: Simulation, ports: Ports) -> None:
-    contract_id = uuid.uuid4()
-    pdf = documents.contract_pdf(job, person, sim)
-    key = ports.storage.save(f"contracts/{job['id']}.pdf", pdf, "application/pdf")
-    await repo.insert_row("contract", id=contract_id, quickjob=job["id"], person=job["person"],
+async def _planned_contract(job: dict, sim: Simulation) -> None:
+    """The contract is planned now; its PDF is made once it is declared (final gross known)."""
+    await repo.insert_row("contract", id=uuid.uuid4(), quickjob=job["id"], person=job["person"],
                           contract_type=job["contract_type"], function=job["function"],
                           work_dates=job["performance_dates"], gross_cents=sim.gross_cents,
-                          withholding_rate=job["withholding_rate"], pdf_key=key)
+                          withholding_rate=job["withholding_rate"], pdf_key=None)
+
+
+async def render_document(quickjob_id: uuid.UUID, document: str, ports: Ports) -> str | None:
+    """Make the quote or contract PDF if it is not there yet; returns its storage key.
+
+    Idempotent and safe to race: the row is locked, and a second caller finds the key set.
+    The contract PDF exists only once the contract is declared (its gross is final then).
+    """
+    async with unit_of_work():
+        job = await repo.get_quickjob(quickjob_id, for_update=True)
+        if job is None:
+            return None
+        person = await people.get_person(job["person"])
+        sim = _stored_simulation(job)
+        if document == "quote":
+            quote = await repo.quote_for(quickjob_id)
+            if quote["pdf_key"]:
+                return quote["pdf_key"]
+            pdf = documents.quote_pdf(job, person, sim, quote["number"], quote["issue_date"],
+                                      quote["valid_until"], quote["clauses"],
+                                      ports.accept_url(quote["id"]))
+            key = ports.storage.save(f"quotes/{quickjob_id}.pdf", pdf, "application/pdf")
+            await repo.set_quote_pdf(quote["id"], key)
+            return key
+        contract = await repo.contract_for(quickjob_id)
+        if contract is None or contract["pdf_key"]:
+            return contract["pdf_key"] if contract else None
+        if contract["status"] not in ("declared", "completed"):
+            return None
+        pdf = documents.contract_pdf(job, person, sim)
+        key = ports.storage.save(f"contracts/{quickjob_id}.pdf", pdf, "application/pdf")
+        await repo.update_contract(contract["id"], pdf_key=key)
+        return key
 
 
 async def _send_quote(job: dict, person: dict, number: str, accept_url: str, sim: Simulation) -> None:
@@ -411,6 +443,8 @@ async def _confirm_order(job: dict, quote: dict, source: str, signed_key: str | 
         await outbox.add("dimona.declare", {"dimonaId": str(dimona_id)},
                          dedupe_key=f"dimona:{dimona_id}")
     await repo.add_event(job["id"], "contract_declared", {"days": len(job["performance_dates"])})
+    await outbox.add("document.render", {"quickjobId": str(job["id"]), "document": "contract"},
+                     dedupe_key=f"render:contract:{job['id']}")
     await ledger.post_entry(
         job["unit"], "labour_cost", f"Labour cost {job['function']}",
         postings.labour_cost(sim.employer_cost_cents, sim.gross_cents, sim.social_security_cents,

@@ -124,3 +124,13 @@ async def render_payslip(payload: dict, settings: Settings | None = None) -> Non
         key = LocalFileStorage(settings.storage_dir).save(
             f"payslips/{salary_id}.pdf", pdf, "application/pdf")
         await repo.update_salary(salary_id, payslip_key=key)
+
+
+async def render_document(payload: dict, settings: Settings | None = None) -> None:
+    """Job: make a QuickJob's quote or contract PDF (idempotent)."""
+    from backend.app import quickjob_ports
+    from backend.quickjobs import service
+
+    settings = settings or Settings.from_env()
+    await service.render_document(uuid.UUID(payload["quickjobId"]), payload["document"],
+                                  quickjob_ports(settings))

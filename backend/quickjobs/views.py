@@ -16,7 +16,7 @@ from backend.quickjobs.schemas import (
     SalaryOut,
     TimelineEvent,
 )
-from backend.quickjobs.service import Ports, _stored_simulation, reason_text
+from backend.quickjobs.service import Ports, _stored_simulation, reason_text, render_document
 from backend.simulations.service import to_response
 
 
@@ -94,15 +94,13 @@ async def quickjob_out(job: dict, lang: str, ports: Ports) -> QuickJobOut:
     )
 
 
-async def document(job: dict, name: str) -> tuple[str, str] | None:
-    """(storage key, content type) of a named document of this QuickJob, if it exists."""
+async def document(job: dict, name: str, ports: Ports) -> tuple[str, str] | None:
+    """(storage key, content type) of a named document of this QuickJob, if it exists.
+    A quote or contract PDF the worker has not made yet is made now."""
     qid = job["id"]
-    if name == "quote.pdf":
-        quote = await repo.quote_for(qid)
-        return quote["pdf_key"], "application/pdf"
-    if name == "contract.pdf":
-        contract = await repo.contract_for(qid)
-        return (contract["pdf_key"], "application/pdf") if contract else None
+    if name in ("quote.pdf", "contract.pdf"):
+        key = await render_document(qid, name.removesuffix(".pdf"), ports)
+        return (key, "application/pdf") if key else None
     if name == "payslip.pdf":
         salary = await repo.salary_for(qid)
         return (salary["payslip_key"], "application/pdf") if salary and salary["payslip_key"] else None

@@ -1,9 +1,21 @@
 from __future__ import annotations
 
-from litestar import Controller, get, post
+import msgspec
+from litestar import Controller, Request, get, post
+from litestar.exceptions import ValidationException
 
 from backend.simulations import service
 from backend.simulations.schemas import RuleSetList, SimulationRequest, SimulationResponse
+
+
+def strict_body(raw: bytes, type_: type[SimulationRequest]) -> SimulationRequest:
+    """Litestar converts bodies in msgspec's lax mode ("1000" and 1000.0 become 1000, "true"
+    becomes True); api.md promises integer cents and JSON types, so decode once more strictly.
+    The msgspec message keeps its "- at `$.field`" path for the problem translator."""
+    try:
+        return msgspec.json.decode(raw, type=type_)
+    except msgspec.ValidationError as exc:
+        raise ValidationException(extra=[{"message": str(exc)}]) from None
 
 
 class SimulationController(Controller):
@@ -12,7 +24,9 @@ class SimulationController(Controller):
 
     @post("/", operation_id="createSimulation", status_code=200,
           summary="Simulate turnover → contribution → expenses → gross → net (public, rate limited)")
-    async def simulate(self, data: SimulationRequest, language: str) -> SimulationResponse:
+    async def simulate(self, request: Request, data: SimulationRequest,
+                       language: str) -> SimulationResponse:
+        data = strict_body(await request.body(), SimulationRequest)
         return service.to_response(service.run_simulation(data), language)
 
 

@@ -6,11 +6,7 @@ import pytest
 from rq import SimpleWorker
 
 from tests.conftest import bearer
-from tests.quickjobs.conftest import (  # noqa: F401 - fixtures
-    adviser_headers,
-    quickjob_body,
-    worker_headers,
-)
+from tests.quickjobs.conftest import quickjob_body  # fixtures: tests/backoffice/conftest.py
 
 
 @pytest.fixture

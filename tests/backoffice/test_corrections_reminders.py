@@ -7,11 +7,9 @@ import pytest
 
 from backend.db import fetch
 from tests.conftest import bearer
-from tests.quickjobs.conftest import (  # noqa: F401 - fixtures
-    adviser_headers,
+from tests.quickjobs.conftest import (  # fixtures: tests/backoffice/conftest.py
     quickjob_body,
     token_of,
-    worker_headers,
 )
 
 
@@ -88,3 +86,25 @@ async def test_overdue_invoices_are_reminded_then_escalated(client, worker_heade
     queue = (await client.get("/api/v1/backoffice/review-items",
                               headers={**adviser_headers, "Accept-Language": "en"})).json()
     assert any("overdue" in reason for item in queue["items"] for reason in item["reasons"])
+
+
+async def test_quarterly_summary_per_worker(client, worker_headers, adviser_headers, app):
+    job, invoice = await _invoiced_job(client, worker_headers)
+    pay_date = job["simulation"]["payDate"]
+    await client.post("/api/v1/backoffice/salary-runs", json={"date": pay_date},
+                      headers=adviser_headers)
+    day = dt.date.fromisoformat(job["performanceDates"][0])
+    quarter = (day.month - 1) // 3 + 1
+    r = await client.get(f"/api/v1/backoffice/quarterly-summary?year={day.year}&quarter={quarter}",
+                         headers=adviser_headers)
+    assert r.status_code == 200, r.text
+    (line,) = r.json()["items"]
+    sim = job["simulation"]
+    assert (line["days"], line["grossCents"], line["withholdingCents"], line["netCents"]) == (
+        1, sim["grossCents"], sim["withholdingTaxCents"], sim["netCents"])
+    assert line["employerCostCents"] == sim["employerCostCents"]
+    csv_text = (await client.get(
+        f"/api/v1/backoffice/quarterly-summary?year={day.year}&quarter={quarter}&format=csv",
+        headers=adviser_headers)).text
+    assert csv_text.splitlines()[0].startswith("person_id,name")
+    assert str(sim["grossCents"]) in csv_text.splitlines()[1]

@@ -4,11 +4,13 @@ The route list comes from the app itself (``route_handler_method_map``), so a ne
 fails ``test_every_route_is_classified`` until it is added to ``ROUTES`` with its audience:
 
 - ``PUBLIC``: no account needed (anonymous never gets 401/403).
+- ``SIGN_IN``: public, and 401 is its answer to wrong credentials (never 403).
 - ``AUTH``: any signed-in person acting on their own data (anonymous 401, nobody 403).
 - ``SELF``: an object of one worker (path ids filled with worker A's real objects):
   anonymous 401, worker B 404 (another worker's object does not exist for them), the owner
-  and staff never 401/403/404.
+  and staff never 401/403/404 (and 2xx on a GET).
 - ``STAFF``: advisers and admins only: anonymous 401, workers 403, staff never 401/403.
+- ``ADMIN``: admins only: anonymous 401, workers and advisers 403, admins never 401/403.
 
 Everywhere: never a 5xx. Bodies are plausible but the state may not fit (a second
 cancellation, an invoice already paid): any other 4xx is fine for the permitted callers.
@@ -26,7 +28,8 @@ import pytest
 from tests.conftest import bearer
 from tests.quickjobs.conftest import quickjob_body, token_of
 
-PUBLIC, AUTH, SELF, STAFF = "public", "authenticated", "self", "staff"
+PUBLIC, SIGN_IN, AUTH, SELF, STAFF, ADMIN = (
+    "public", "sign-in", "authenticated", "self", "staff", "admin")
 TODAY = dt.date.today().isoformat()
 
 
@@ -36,6 +39,7 @@ class Rule:
     json: dict | None = None
     data: dict | None = None
     files: dict | None = field(default=None, hash=False)
+    params: dict | None = field(default=None, hash=False)
 
 
 ROUTES: dict[tuple[str, str], Rule] = {
@@ -43,11 +47,11 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/health/live"): Rule(PUBLIC),
     ("GET", "/api/v1/health/ready"): Rule(PUBLIC),
     # auth (bodies of someone else: the answer may be 4xx, never 401/403/5xx)
-    ("POST", "/api/v1/auth/password"): Rule(PUBLIC, json={"email": "nobody@example.be",
+    ("POST", "/api/v1/auth/password"): Rule(SIGN_IN, json={"email": "nobody@example.be",
                                                           "password": "wrong password"}),
-    ("POST", "/api/v1/auth/refresh"): Rule(PUBLIC, json={"refreshToken": "not-a-token"}),
+    ("POST", "/api/v1/auth/refresh"): Rule(SIGN_IN, json={"refreshToken": "not-a-token"}),
     ("POST", "/api/v1/auth/otp"): Rule(PUBLIC, json={"email": "matrix@example.be"}),
-    ("POST", "/api/v1/auth/token"): Rule(PUBLIC, json={"email": "matrix@example.be",
+    ("POST", "/api/v1/auth/token"): Rule(SIGN_IN, json={"email": "matrix@example.be",
                                                        "code": "000000"}),
     # me
     ("GET", "/api/v1/me"): Rule(AUTH),
@@ -69,7 +73,8 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/quickjobs/{quickjob_id:uuid}"): Rule(SELF),
     ("GET", "/api/v1/quickjobs/{quickjob_id:uuid}/documents/{name:str}"): Rule(SELF),
     ("POST", "/api/v1/quickjobs/{quickjob_id:uuid}/expenses"): Rule(
-        SELF, data={"amount_cents": "2500", "category": "material"}),
+        SELF, data={"amount_cents": "2500", "category": "material"},
+        files={"receipt": ("bon.jpg", b"\xff\xd8\xff\xe0" + b"0" * 200, "image/jpeg")}),
     ("POST", "/api/v1/quickjobs/{quickjob_id:uuid}/order"): Rule(
         SELF, files={"signed_order": ("order.pdf", b"%PDF-1.4 signed", "application/pdf")}),
     ("POST", "/api/v1/quickjobs/{quickjob_id:uuid}/invoice"): Rule(SELF),
@@ -91,6 +96,24 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/backoffice/invoices/{invoice_id:uuid}/payments"): Rule(
         STAFF, json={"amountCents": 100, "date": TODAY}),
     ("POST", "/api/v1/backoffice/salary-runs"): Rule(STAFF, json={"date": TODAY}),
+    ("POST", "/api/v1/backoffice/reminder-runs"): Rule(STAFF, json={"date": TODAY}),
+    ("GET", "/api/v1/backoffice/search"): Rule(STAFF, params={"q": "Peeters"}),
+    ("GET", "/api/v1/backoffice/quarterly-summary"): Rule(
+        STAFF, params={"year": dt.date.today().year, "quarter": 1}),
+    ("POST", "/api/v1/backoffice/units/{unit_id:uuid}/corrections"): Rule(
+        STAFF, json={"entryId": str(uuid.uuid4()), "reason": "wrong amount"}),
+    ("POST", "/api/v1/backoffice/corrections/{correction_id:uuid}/approve"): Rule(STAFF),
+    ("GET", "/api/v1/backoffice/audit-log"): Rule(ADMIN),
+    ("GET", "/api/v1/backoffice/failed-jobs"): Rule(ADMIN),
+    ("POST", "/api/v1/backoffice/failed-jobs/{job_id:str}/requeue"): Rule(ADMIN),
+    # chat-bot
+    ("POST", "/api/v1/bot/messages"): Rule(AUTH, json={"text": "hallo"}),
+    ("POST", "/api/v1/backoffice/bank-statements"): Rule(STAFF, data={"file": "not coda"}),
+    ("GET", "/api/v1/backoffice/unmatched-payments"): Rule(STAFF),
+    ("POST", "/api/v1/backoffice/unmatched-payments/{unmatched_id:uuid}/assign"): Rule(
+        STAFF, json={"invoiceId": str(uuid.uuid4())}),
+    ("POST", "/api/v1/backoffice/payment-files"): Rule(STAFF),
+    ("GET", "/api/v1/backoffice/payment-files/{file_id:uuid}/xml"): Rule(STAFF),
     # OpenAPI documents served by Litestar
     ("GET", "/schema"): Rule(PUBLIC),
     ("GET", "/schema/swagger"): Rule(PUBLIC),
@@ -171,13 +194,15 @@ def fill(template: str, params: dict) -> str:
     return _PARAM.sub(lambda m: str(params.get(m.group(1), uuid.uuid4())), template)
 
 
-def verdict(audience: str, caller: str, status: int) -> str | None:
+def verdict(audience: str, caller: str, status: int, method: str = "GET") -> str | None:
     """None if ``status`` is what ``caller`` may get on a route for ``audience``."""
     if status >= 500:
         return "server error"
     staff = caller in ("adviser", "admin")
     if audience == PUBLIC:
         return "refused on a public route" if status in (401, 403) else None
+    if audience == SIGN_IN:
+        return "403 on a sign-in route" if status == 403 else None
     if caller == "anonymous":
         return None if status == 401 else "expected 401"
     if audience == AUTH:
@@ -185,11 +210,17 @@ def verdict(audience: str, caller: str, status: int) -> str | None:
     if audience == SELF:
         if caller == "worker B":
             return None if status == 404 else "expected 404 on another worker's object"
+        if method == "GET" and not 200 <= status < 300:
+            return "the owner / staff cannot read the object"
         return "refused the owner / staff" if status in (401, 403, 404) else None
     if audience == STAFF:
         if not staff:
             return None if status == 403 else "expected 403 for a worker"
         return "refused staff" if status in (401, 403) else None
+    if audience == ADMIN:
+        if caller != "admin":
+            return None if status == 403 else "expected 403 for a non-admin"
+        return "refused an admin" if status in (401, 403) else None
     return f"unknown audience {audience}"
 
 
@@ -210,8 +241,8 @@ async def test_authorization_matrix(app, client, people):
         for caller, headers in callers.items():
             files = ({k: tuple(v) for k, v in rule.files.items()} if rule.files else None)
             r = await client.request(method, url, headers=headers, json=rule.json,
-                                     data=rule.data, files=files)
-            why = verdict(rule.audience, caller, r.status_code)
+                                     data=rule.data, files=files, params=rule.params)
+            why = verdict(rule.audience, caller, r.status_code, method)
             if why:
                 problems.append(f"{method} {url} as {caller} ({rule.audience}): "
                                 f"{r.status_code} {why}: {r.text[:200]}")

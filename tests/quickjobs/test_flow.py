@@ -29,6 +29,9 @@ async def test_quote_to_paid_salary(client, worker_headers, adviser_headers, wor
 
     quote_pdf = await client.get(job["quote"]["pdfUrl"], headers=worker_headers)
     assert quote_pdf.status_code == 200 and quote_pdf.content.startswith(b"%PDF")
+    # The contract PDF exists once the contract is declared (its gross is final then).
+    planned = await client.get(job["contract"]["pdfUrl"], headers=worker_headers)
+    assert planned.status_code == 404
 
     token = token_of(job["quote"]["acceptUrl"])
     public = await client.get(f"/api/v1/public/quotes/{token}")
@@ -46,6 +49,8 @@ async def test_quote_to_paid_salary(client, worker_headers, adviser_headers, wor
     assert job["salary"]["status"] == "scheduled"
     assert job["salary"]["payDate"] == sim["payDate"]
     assert job["salary"]["netCents"] == sim["netCents"]
+    contract_pdf = await client.get(job["contract"]["pdfUrl"], headers=worker_headers)
+    assert contract_pdf.status_code == 200 and contract_pdf.content.startswith(b"%PDF")
 
     r = await client.post(f"/api/v1/quickjobs/{job['id']}/invoice", headers=worker_headers)
     assert r.status_code == 201, r.text

@@ -162,3 +162,15 @@ async def test_an_order_after_the_first_day_is_refused(client, worker_headers):
     assert r.status_code == 409
     assert "cannot be declared afterwards" in r.json()["detail"]
     assert await _count("client_order") == 0
+
+
+async def test_non_utf8_form_field_is_a_422_not_a_500(client, worker_headers):
+    job = (await client.post("/api/v1/quickjobs", json=quickjob_body(),
+                             headers=worker_headers)).json()
+    boundary = "qjboundary"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"category\"\r\n\r\n".encode()
+            + b"\xff\xfe\xfa" + f"\r\n--{boundary}--\r\n".encode())
+    r = await client.post(f"/api/v1/quickjobs/{job['id']}/expenses", content=body,
+                          headers={**worker_headers,
+                                   "content-type": f"multipart/form-data; boundary={boundary}"})
+    assert 400 <= r.status_code < 500, r.text
