@@ -29,9 +29,29 @@ async def close_pool() -> None:
 
 class _Transaction(PostgresTransaction):
     """Piccolo's transaction, except that the connection always goes back to the pool and the
-    current-transaction marker is always cleared, even when COMMIT itself fails (a deferred
+    current-transaction marker is always cleared, even when BEGIN or COMMIT fails (a deferred
     constraint such as the journal balance check, or a lost connection). Piccolo 1.x skips
-    both in that case and the pool slowly runs dry."""
+    both in those cases and the pool slowly runs dry."""
+
+    async def __aenter__(self) -> PostgresTransaction:
+        if self._parent is not None:
+            return self._parent
+        self.connection = await self.get_connection()
+        try:
+            self.transaction = self.connection.transaction()
+            await self.begin()
+        except BaseException:
+            # BEGIN failed (the server went away): give the connection back, or it leaks.
+            await self._give_back()
+            raise
+        self.context = self.engine.current_transaction.set(self)
+        return self
+
+    async def _give_back(self) -> None:
+        if self.engine.pool:
+            await self.engine.pool.release(self.connection)
+        else:
+            await self.connection.close()
 
     async def __aexit__(self, exception_type, exception, traceback) -> bool:
         if self._parent:
@@ -44,10 +64,7 @@ class _Transaction(PostgresTransaction):
                 await self.commit()
         finally:
             try:
-                if self.engine.pool:
-                    await self.engine.pool.release(self.connection)
-                else:
-                    await self.connection.close()
+                await self._give_back()
             finally:
                 self.engine.current_transaction.reset(self.context)
         return exception is None

@@ -104,9 +104,11 @@ def http_handler(request: Request, exc: HTTPException) -> Response:
 
 _UNAVAILABLE = (
     asyncpg.exceptions.CannotConnectNowError,
-    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.exceptions.PostgresConnectionError,  # includes "connection does not exist"
     asyncpg.exceptions.AdminShutdownError,
     asyncpg.exceptions.TooManyConnectionsError,
+    asyncpg.exceptions.InterfaceError,  # "connection is closed", "pool is closing"
+    asyncpg.exceptions.InternalClientError,  # a connection broken mid-operation by a shutdown
     ConnectionError,
     OSError,
 )
@@ -118,7 +120,7 @@ def unexpected_handler(request: Request, exc: Exception) -> Response:
         # the caller's fault, and nothing was written.
         return _problem_response(
             request, Problem(422, "validation_failed", errors=[FieldError("body", "invalid_value")]))
-    if isinstance(exc, _UNAVAILABLE) or type(exc).__name__ in ("InterfaceError",):
+    if isinstance(exc, _UNAVAILABLE):
         log.warning("dependency unavailable: %r", exc)
         return _problem_response(
             request, Problem(503, "service_unavailable", headers={"Retry-After": "2"})

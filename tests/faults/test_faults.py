@@ -24,7 +24,7 @@ def test_postgres_restart_under_writes_gives_503_then_recovers_without_half_writ
     done = subprocess.run(
         [sys.executable, "-m", "tests.faults.pg_restart_script", str(tmp_path),
          str(free_port(55500))],
-        cwd=ROOT, capture_output=True, text=True, timeout=40)
+        cwd=ROOT, capture_output=True, text=True, timeout=90)
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
     assert done.returncode == 0 and lines, done.stderr[-3000:]
     result = json.loads(lines[-1][len("RESULT "):])
