@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install openapi lint chat bench bench-engine bench-quickjob bench-payroll clean
+.PHONY: run test install openapi lint chat bench bench-engine bench-quickjob bench-payroll bench-bot bench-load client clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +20,16 @@ run: $(STAMP) ## API + worker on http://localhost:8000 (embedded PostgreSQL/Redi
 test: $(STAMP) ## all tests against a real PostgreSQL, Redis and rq worker
 	$(PY) -m pytest
 
+chat: $(STAMP) ## talk to the bot as the demo worker (over HTTP when `make run` is up, else in-process)
+	APP_ENV=$${APP_ENV:-development} $(PY) -m backend.bot.terminal $(ARGS)
+
 openapi: $(STAMP) ## re-export openapi/openapi.json from the code
 	$(PY) -m backend.openapi_export
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
-bench: bench-engine bench-quickjob bench-payroll ## every benchmark; figures in bench/README.md
+bench: bench-engine bench-quickjob bench-payroll bench-load bench-bot ## every benchmark; figures in bench/README.md
 
 bench-engine: $(STAMP) ## Smart Belgium's 2017 year through the engine
 	$(PY) bench/engine_year.py
@@ -36,6 +39,21 @@ bench-quickjob: $(STAMP) ## OTP sign-in to a created QuickJob, server time per s
 
 bench-payroll: $(STAMP) ## a salary run over 10,000 due contracts
 	$(PY) bench/payroll_run.py --contracts 10000
+
+bench-bot: $(STAMP) ## the chat-bot: messages to a QuickJob, server time per reply
+	$(PY) bench/bot.py
+
+bench-load: $(STAMP) ## wrk against the API + worker on PostgreSQL/Redis (needs wrk: apt-get install wrk)
+	$(PY) bench/load/run.py
+
+CLIENT := clients/typescript
+
+$(CLIENT)/node_modules/.quickjob-lock.sha256: $(CLIENT)/package-lock.json
+	cd $(CLIENT) && npm ci --no-audit --no-fund
+	sha256sum $(CLIENT)/package-lock.json | cut -d' ' -f1 > $@
+
+client: $(CLIENT)/node_modules/.quickjob-lock.sha256 ## the app's typed client: generate from openapi/openapi.json, tsc --noEmit
+	cd $(CLIENT) && npm run --silent generate && npx tsc --noEmit
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

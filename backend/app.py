@@ -37,12 +37,13 @@ def api_routers() -> list:
     from backend.backoffice.banking_controllers import CONTROLLERS as BANKING
     from backend.backoffice.controllers import CONTROLLERS as BACKOFFICE
     from backend.bot.controllers import CONTROLLERS as BOT
+    from backend.employment.controllers import CONTROLLERS as EMPLOYMENT
     from backend.people.controllers import CONTROLLERS as PEOPLE
     from backend.quickjobs.controllers import CONTROLLERS as QUICKJOBS
     from backend.simulations.controllers import CONTROLLERS as SIMULATIONS
     from backend.units.controllers import CONTROLLERS as UNITS
 
-    return [*PEOPLE, *SIMULATIONS, *UNITS, *QUICKJOBS, *BACKOFFICE, *BANKING, *BOT]
+    return [*PEOPLE, *SIMULATIONS, *UNITS, *QUICKJOBS, *BACKOFFICE, *BANKING, *EMPLOYMENT, *BOT]
 
 
 def problem_responses() -> dict[int, ResponseSpec]:
@@ -119,6 +120,9 @@ def create_app(settings: Settings) -> Litestar:
             "language": Provide(provide_language),
         },
         exception_handlers=EXCEPTION_HANDLERS,
+        # configure_logging above owns the root logger (JSON lines); Litestar's default
+        # logging config would replace it at start-up and drop every access-log field.
+        logging_config=None,
         lifespan=[lifespan],
         openapi_config=openapi_config(),
         cors_config=CORSConfig(allow_origins=["*"], allow_headers=["*"],

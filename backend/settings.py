@@ -15,6 +15,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # Values that are fine on a laptop and fatal in production.
 DEV_SECRET = "dev-only-secret-change-me"
+DEV_TELEGRAM_WEBHOOK_SECRET = "dev-only-telegram-webhook-secret"
+# Telegram's secret_token alphabet (the secret is also a path segment of the webhook URL).
+TELEGRAM_SECRET_ALPHABET = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
 class SettingsError(RuntimeError):
@@ -51,6 +55,13 @@ class Settings:
     smtp_from: str = "no-reply@quickjob.local"
     log_level: str = "INFO"
     correction_second_approval_cents: int = 100_000
+    # The worker's daily work (payroll run, reminders); off where another process owns it.
+    periodic_daily_work: bool = True
+    # Telegram channel of the bot. Empty webhook secret: the channel is off (production default).
+    telegram_webhook_secret: str = DEV_TELEGRAM_WEBHOOK_SECRET
+    telegram_bot_token: str | None = None  # unset: replies go to the file outbox
+    telegram_bot_username: str = "QuickJobDevBot"  # for the deep link t.me/<name>?start=CODE
+    telegram_api_url: str = "https://api.telegram.org"
 
     @property
     def is_development(self) -> bool:
@@ -97,15 +108,35 @@ class Settings:
             public_rate_limit_per_minute=int(env.get("PUBLIC_RATE_LIMIT_PER_MINUTE", "60")),
             correction_second_approval_cents=int(
                 env.get("CORRECTION_SECOND_APPROVAL_CENTS", "100000")),
+            periodic_daily_work=env.get("PERIODIC_DAILY_WORK", "on").lower() not in ("off", "0", "false"),
+            telegram_webhook_secret=env.get(
+                "TELEGRAM_WEBHOOK_SECRET",
+                "" if app_env == "production" else DEV_TELEGRAM_WEBHOOK_SECRET),
+            telegram_bot_token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            telegram_bot_username=env.get("TELEGRAM_BOT_USERNAME", cls.telegram_bot_username),
+            telegram_api_url=env.get("TELEGRAM_API_URL", cls.telegram_api_url).rstrip("/"),
         )
         settings.check()
         return settings
 
+    @property
+    def telegram_enabled(self) -> bool:
+        return bool(self.telegram_webhook_secret)
+
     def check(self) -> None:
         """Production refuses dev secrets and the embedded defaults."""
+        secret = self.telegram_webhook_secret
+        if secret and (len(secret) > 256 or not set(secret) <= TELEGRAM_SECRET_ALPHABET):
+            raise SettingsError("TELEGRAM_WEBHOOK_SECRET may only hold A-Z, a-z, 0-9, _ and - "
+                                "(at most 256 characters)")
         if not self.is_production:
             return
         problems = []
+        if secret == DEV_TELEGRAM_WEBHOOK_SECRET or (secret and len(secret) < 32):
+            problems.append("TELEGRAM_WEBHOOK_SECRET must be a random value of at least 32 "
+                            "characters (or empty: the Telegram channel is off)")
+        if self.telegram_bot_token and not secret:
+            problems.append("TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_BOT_TOKEN is set")
         if not self.database_url:
             problems.append("DATABASE_URL is required in production")
         if not self.redis_url:

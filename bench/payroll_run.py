@@ -1,12 +1,14 @@
-"""How long does a salary run over N due contracts take? (issue 5: N = 10,000)
+"""How long does a payroll run over N due contracts take? (issue 5: N = 10,000)
 
 One real QuickJob is made through the services (quote accepted, contract declared, salary
 scheduled); it is cloned N-1 times in SQL with the salary due today, unpaid by the client, so
-every salary takes the heavier path (guarantee-fund advance + salary entry + payslip PDF).
-Then ``pay_due_salaries`` runs once, as the worker's daily job or POST /backoffice/salary-runs
-would. Embedded PostgreSQL, one process.
+every salary takes the heavier path (guarantee-fund advance + salary entry + payslip job).
+M open-ended contracts (one hired through the service, cloned) each have last month due.
+Then the payroll run's three steps run once, as the worker's daily work or
+POST /backoffice/salary-runs would: QuickJob salaries, monthly salaries (key formula), the SEPA
+file of everything paid. Embedded PostgreSQL, one process.
 
-    .venv/bin/python bench/payroll_run.py [--contracts 10000]
+    .venv/bin/python bench/payroll_run.py [--contracts 10000] [--monthly 1000]
 """
 
 from __future__ import annotations
@@ -51,14 +53,27 @@ SELECT ids.sid, ids.cid, ids.qid, person, current_date, gross_cents, social_secu
 """
 
 
-async def main(contracts: int) -> dict:
+CLONE_EMPLOYMENT_SQL = """
+INSERT INTO employment (id, person, unit, contract_type, monthly_gross_cents, family_status,
+    dependent_children, start_date, status)
+SELECT gen_random_uuid(), person, unit, contract_type, monthly_gross_cents + g % 50000,
+    family_status, g % 4, start_date, status
+FROM employment, generate_series(1, {}) g
+"""
+
+
+async def main(contracts: int, monthly: int) -> dict:
     import backend.catalogues  # noqa: F401
     from backend.app import quickjob_ports
+    from backend.backoffice import banking
+    from backend.employment import service as employment
+    from backend.employment.schemas import EmploymentIn
     from backend.http.context import Principal
     from backend.migrate import migrate
     from backend.people import service as people
     from backend.quickjobs import service as quickjobs
     from backend.quickjobs.schemas import ClientIn, QuickJobCreate
+    from backend.units import service as units
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-payroll-"))
     pg = start_postgres(tmp / "pg", database="bench", port=55600)
@@ -69,8 +84,9 @@ async def main(contracts: int) -> dict:
                             storage_dir=tmp / "files", outbox_dir=tmp / "outbox")
         await start_pool(pg.url, min_size=2, max_size=4)
         ports = quickjob_ports(settings)
-        person = (await fetch("INSERT INTO person (id, phone, first_name, last_name) VALUES "
-                              "(gen_random_uuid(), '+32470111222', 'Bench', 'Worker') RETURNING id"))[0]
+        person = (await fetch("INSERT INTO person (id, phone, first_name, last_name, iban) VALUES "
+                              "(gen_random_uuid(), '+32470111222', 'Bench', 'Worker', "
+                              "'BE71096123456769') RETURNING id"))[0]
         worker = Principal(person["id"], "worker")
         await people.buy_shares(worker.id, shares=1, category="A")
         day = dt.date.today() + dt.timedelta(days=1)
@@ -85,17 +101,41 @@ async def main(contracts: int) -> dict:
         await fetch(CLONE_SQL, qid, qid, qid, contracts - 1)
         cloned = time.perf_counter() - started
         due = (await fetch("SELECT count(*) AS n FROM salary_payment WHERE status = 'scheduled'"))[0]["n"]
+        if monthly:
+            last_month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+            staff = Principal(worker.id, "adviser")
+            await employment.hire(staff, EmploymentIn(person_id=worker.id, start_date=last_month,
+                                                      monthly_gross_cents=280_000))
+            await fetch(CLONE_EMPLOYMENT_SQL, monthly - 1)
+        await units.legal_entity("smart")  # seeds the reference row
+        await fetch("UPDATE legal_entity SET iban = 'BE43068999999501', bic = 'GEBABEBB' "
+                    "WHERE id = 'smart'")
 
+        today = dt.date.today()
         started = time.perf_counter()
-        paid = await quickjobs.pay_due_salaries(dt.date.today(), ports)
+        paid = await quickjobs.pay_due_salaries(today, ports)
+        quickjob_seconds = time.perf_counter() - started
+        step = time.perf_counter()
+        paid_monthly = await employment.pay_due_months(today)
+        monthly_seconds = time.perf_counter() - step
+        step = time.perf_counter()
+        payment_file = await banking.make_payment_file(None, ports.storage)
+        file_seconds = time.perf_counter() - step
         seconds = time.perf_counter() - started
-        again = await quickjobs.pay_due_salaries(dt.date.today(), ports)
+        again = await quickjobs.pay_due_salaries(today, ports)
+        again_monthly = await employment.pay_due_months(today)
         entries = (await fetch("SELECT count(*) AS n FROM journal_entry"))[0]["n"]
         result = {
-            "contracts_due": due, "salaries_paid": len(paid), "paid_on_second_run": len(again),
+            "contracts_due": due, "salaries_paid": len(paid),
+            "open_ended_contracts": monthly, "monthly_salaries_paid": len(paid_monthly),
+            "paid_on_second_run": len(again) + len(again_monthly),
             "run_seconds": round(seconds, 2),
-            "salaries_per_second": round(len(paid) / seconds, 1),
-            "ms_per_salary": round(seconds * 1000 / max(len(paid), 1), 2),
+            "quickjob_salaries_seconds": round(quickjob_seconds, 2),
+            "ms_per_quickjob_salary": round(quickjob_seconds * 1000 / max(len(paid), 1), 2),
+            "monthly_salaries_seconds": round(monthly_seconds, 2),
+            "ms_per_monthly_salary": round(monthly_seconds * 1000 / max(len(paid_monthly), 1), 2),
+            "payment_file_seconds": round(file_seconds, 2),
+            "payment_file_transactions": payment_file["transaction_count"],
             "journal_entries": entries, "clone_seconds": round(cloned, 2),
         }
         await close_pool()
@@ -107,8 +147,9 @@ async def main(contracts: int) -> dict:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--contracts", type=int, default=10_000)
+    parser.add_argument("--monthly", type=int, default=1_000)
     args = parser.parse_args()
-    figures = asyncio.run(main(args.contracts))
+    figures = asyncio.run(main(args.contracts, args.monthly))
     print(json.dumps(figures, indent=2))
     out = Path(__file__).parent / "results" / "payroll_run.json"
     out.parent.mkdir(exist_ok=True)

@@ -24,7 +24,7 @@ from bot import texts
 from bot import understanding as u
 
 REQUIRED = ("function", "client_name", "amount_cents", "dates")
-FIELDS = (*REQUIRED, "email", "vat_number", "vat_rate", "contract_type")
+FIELDS = (*REQUIRED, "email", "vat_number", "vat_rate", "vat_exemption", "contract_type")
 DEFAULTS = {"vat_rate": "21", "contract_type": "employee"}
 MAX_TRANSCRIPT = 40
 COLLECT, CONFIRM, DONE, IDLE = "collect", "confirm", "done", "idle"
@@ -54,7 +54,9 @@ _REDACTIONS = [
     (re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b"), "[iban]"),
     (re.compile(r"\b\d{2}[.\s]?\d{2}[.\s]?\d{2}[-\s]?\d{3}[.\s]?\d{2}\b"), "[national number]"),
     (re.compile(r"\b[A-Za-z]{2}[\s.-]?(?:\d[\s.]?){8,11}\d\b"), "[vat number]"),
-    (re.compile(r"\+?\d[\d\s/.-]{7,}\d"), "[phone]"),
+    # a phone starts with + or 0 ('+32 470 12 34 56', '0470/12.34.56'); dates ('12/03/2026') and
+    # document numbers ('Q2026-000001') are not phones and stay readable.
+    (re.compile(r"(?<![\w/.-])(?:\+\d{2}[\s/.-]?|0)\d(?:[\s/.-]?\d){7,11}(?![\d/])"), "[phone]"),
 ]
 
 
@@ -137,7 +139,7 @@ async def _respond(turn: _Turn, text: str, today: dt.date) -> None:
     facts = u.extract(text, today, state["expecting"] if state["stage"] == COLLECT else None)
     values = facts.as_fields()
     status = [i for i in found if i in u._STATUS_INTENTS]
-    if status and not values:
+    if status and (not values or u.is_question(text) and set(values) <= {"client_name"}):
         await _status(turn, status[0])
         if state["stage"] in (COLLECT, CONFIRM):
             await _prompt(turn, today)
@@ -148,6 +150,8 @@ async def _respond(turn: _Turn, text: str, today: dt.date) -> None:
             _reset(state)
         state["stage"] = COLLECT
         state["fields"].update(values)
+        if values.get("vat_rate", "0") != "0":
+            state["fields"].pop("vat_exemption", None)
         for name in values:
             state["failures"].pop(name, None)
         if facts.vat_number_invalid:
@@ -258,6 +262,7 @@ async def _summary(turn: _Turn) -> None:
         "summary", texts.quick_replies("confirm", lang),
         function=fields["function"], client=client, dates=texts.dates(fields["dates"], lang),
         amount=texts.money(fields["amount_cents"], lang), vat_rate=fields["vat_rate"],
+        exemption=texts.exemption(fields.get("vat_exemption"), lang),
         vat=texts.money(figures["vat_cents"], lang), total=texts.money(figures["total_cents"], lang),
         contract=texts.CONTRACT_NAMES.get(fields["contract_type"], {}).get(lang, fields["contract_type"]),
         contribution=texts.money(figures["contribution_cents"], lang),
@@ -270,6 +275,8 @@ def _refused(turn: _Turn, problem: FieldProblem) -> None:
     state["stage"] = COLLECT
     if problem.field in FIELDS:
         state["fields"].pop(problem.field, None)
+        if problem.field == "vat_rate":
+            state["fields"].pop("vat_exemption", None)
         turn.say("error_field", message=problem.message)
         _ask(turn, problem.field, failed=True)
     else:

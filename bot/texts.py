@@ -47,9 +47,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "That VAT number is not right. An example: \"BE0403019261\". Or say \"no VAT number\".",
     },
     "ask.vat_rate": {
-        "nl": "Welk btw-tarief? 21 %, 12 % of 6 %. Bijvoorbeeld \"21 % btw\".",
-        "fr": "Quel taux de TVA ? 21 %, 12 % ou 6 %. Par exemple \"TVA 21 %\".",
-        "en": "Which VAT rate? 21 %, 12 % or 6 %. For example \"21 % VAT\".",
+        "nl": "Welk btw-tarief? 21 %, 12 % of 6 %. Bijvoorbeeld \"21 % btw\". Zonder btw, zeg de "
+              "reden: \"uitvoer\", \"btw verlegd\" of \"vrijgesteld, opleiding\".",
+        "fr": "Quel taux de TVA ? 21 %, 12 % ou 6 %. Par exemple \"TVA 21 %\". Sans TVA, dites la "
+              "raison : \"exportation\", \"autoliquidation\" ou \"exonéré, formation\".",
+        "en": "Which VAT rate? 21 %, 12 % or 6 %. For example \"21 % VAT\". Without VAT, say why: "
+              "\"export\", \"reverse charge\" or \"exempt, training\".",
     },
     "ask.contract_type": {
         "nl": "Welk contract? Bijvoorbeeld \"bediende\", \"student\" of \"artiest\".",
@@ -68,17 +71,17 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "summary": {
         "nl": "Samenvatting van je QuickJob:\n- Werk: {function}\n- Klant: {client}\n- Dagen: {dates}\n"
-              "- Bedrag: {amount} excl. btw\n- Btw ({vat_rate} %): {vat} (klant betaalt {total})\n"
+              "- Bedrag: {amount} excl. btw\n- Btw ({vat_rate} %{exemption}): {vat} (klant betaalt {total})\n"
               "- Contract: {contract}\n- Bijdrage aan de coöperatie: {contribution}\n"
               "- Verwacht nettoloon: {net}\n- Uitbetaling: {pay_date}\n"
               "Klopt dit? Antwoord \"ja\" om de offerte te maken, of zeg wat je wilt veranderen.",
         "fr": "Résumé de votre QuickJob :\n- Travail : {function}\n- Client : {client}\n- Jours : {dates}\n"
-              "- Montant : {amount} HTVA\n- TVA ({vat_rate} %) : {vat} (le client paie {total})\n"
+              "- Montant : {amount} HTVA\n- TVA ({vat_rate} %{exemption}) : {vat} (le client paie {total})\n"
               "- Contrat : {contract}\n- Contribution à la coopérative : {contribution}\n"
               "- Salaire net attendu : {net}\n- Paiement : {pay_date}\n"
               "Est-ce correct ? Répondez \"oui\" pour créer le devis, ou dites ce qu'il faut changer.",
         "en": "Summary of your QuickJob:\n- Work: {function}\n- Client: {client}\n- Days: {dates}\n"
-              "- Amount: {amount} excl. VAT\n- VAT ({vat_rate} %): {vat} (the client pays {total})\n"
+              "- Amount: {amount} excl. VAT\n- VAT ({vat_rate} %{exemption}): {vat} (the client pays {total})\n"
               "- Contract: {contract}\n- Contribution to the cooperative: {contribution}\n"
               "- Expected net salary: {net}\n- Paid on: {pay_date}\n"
               "Is this right? Answer \"yes\" to create the quote, or tell me what to change.",
@@ -280,6 +283,21 @@ def say(key: str, lang: str, **params: object) -> str:
     texts = TEXTS[key]
     text = texts.get(lang) or texts["nl"]
     return text.format(**params) if params else text
+
+
+EXEMPTIONS = {
+    "training": {"nl": "vrijgesteld, opleiding", "fr": "exonéré, formation", "en": "exempt, training"},
+    "intra_eu_reverse_charge": {"nl": "btw verlegd, klant in de EU", "fr": "autoliquidation, client UE",
+                                "en": "reverse charge, EU client"},
+    "export": {"nl": "vrijgesteld, uitvoer", "fr": "exonéré, exportation", "en": "exempt, export"},
+}
+
+
+def exemption(code: str | None, lang: str) -> str:
+    """', vrijgesteld, uitvoer' after the 0 % of the summary; empty without a reason."""
+    if not code:
+        return ""
+    return ", " + EXEMPTIONS.get(code, {}).get(lang, code)
 
 
 def quick_replies(key: str, lang: str) -> list[str]:

@@ -8,6 +8,7 @@ same day always gives the same result. ``extract(text, today)`` returns every fa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from stdnum.eu import vat as eu_vat
 LANGUAGES = ("nl", "fr", "en")
 
 
+@functools.lru_cache(maxsize=2048)
 def fold(text: str) -> str:
     """Lower case without accents: 'Février' -> 'fevrier'."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
@@ -67,8 +69,20 @@ _SWITCH = [
 ]
 
 
+_LANG_NAMES = {"nl": r"(?:nederlands|dutch|neerlandais|vlaams|flemish)",
+               "fr": r"(?:francais|french|frans)",
+               "en": r"(?:english|engels|anglais)"}
+_SWITCH += [
+    (lang, re.compile(r"\b(?:switch|change|verander|wissel|schakel|passe[rz]?|parle[rz]?|speak|talk|"
+                      r"antwoord|reponds|repondez|answer|reply|write|schrijf|ecris|ecrivez|continue|"
+                      r"continuer|verder|langue|language|taal)\b.{0,25}\b" + name + r"\b"
+                      r"|^" + name + r"(?:\s+(?:aub|graag|please|svp|s'il vous plait|s'il te plait|pls))?[\s.!]*$"))
+    for lang, name in _LANG_NAMES.items()
+]
+
+
 def language_request(text: str) -> str | None:
-    folded = fold(text)
+    folded = fold(text).strip()
     for lang, pattern in _SWITCH:
         if pattern.search(folded):
             return lang
@@ -158,7 +172,8 @@ _RELATIVE = {
 }
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_NAMES = "|".join(_WEEKDAYS)
-_NUMERIC_DATE_RE = re.compile(r"(?<![\d.,])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?(?![\d,]|\.\d|\s*%)")
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d.,])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2,4}))?(?!\d|[.,]\d|\s*(?:%|€|eur))", re.IGNORECASE)
 _ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|e|er|ste|de)?\s+({_MONTH_NAMES})\.?(?:\s+(\d{{4}}))?\b")
 _MONTH_DAY_RE = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
@@ -211,17 +226,26 @@ def parse_dates(text: str, today: dt.date) -> list[dt.date]:
         d = _future(int(m.group(2)), _MONTHS[m.group(1)], int(m.group(3)) if m.group(3) else None, today)
         if d and all(abs(pos - m.start()) > 12 for pos, _ in found):
             found.append((m.start(), d))
+    explicit = [pos for pos, _ in found]
     for m in _WEEKDAY_RE.finditer(folded):
+        if any(0 <= pos - m.end() <= 5 for pos in explicit):
+            continue  # 'lundi 9 mars', 'Monday, 9 March': the explicit date decides
         found.append((m.start(), _weekday(_WEEKDAYS[m.group(2)], bool(m.group(1) or m.group(3)), today)))
     for m in _RELATIVE_RE.finditer(folded):
         if m.group(1) == "morgen" and folded[max(0, m.start() - 4):m.start()].strip() == "over":
             continue
         found.append((m.start(), today + dt.timedelta(days=_RELATIVE[m.group(1)])))
     result: list[dt.date] = []
-    for _, d in sorted(found, key=lambda item: item[0]):
+    for pos, d in sorted(found, key=lambda item: item[0]):
+        if _NEGATED_RE.search(folded[max(0, pos - 20):pos]):
+            continue  # '12 March, not tomorrow', 'vendredi au lieu de lundi'
         if d not in result:
             result.append(d)
     return result
+
+
+_NEGATED_RE = re.compile(r"\b(?:not|niet|pas|instead of|in plaats van|au lieu de|plutot que|rather than)"
+                         r"\s+(?:on\s+|op\s+|le\s+|the\s+)?$")
 
 
 # E-mail, VAT number ----------------------------------------------------------------------------
@@ -254,12 +278,32 @@ def parse_vat_number(text: str) -> tuple[str | None, bool]:
 _VAT_RATE_RE = re.compile(
     r"(?:\b(?:btw|tva|vat)\b\s*(?:van|de|of|a|:)?\s*(21|12|6|0)\s*%?)"
     r"|(?:\b(21|12|6|0)\s*%\s*(?:btw|tva|vat)?)")
-_NO_VAT_RE = re.compile(r"\b(geen btw|zonder btw|sans tva|pas de tva|no vat|without vat|vat exempt)\b")
+_NO_VAT_RE = re.compile(r"\b(geen btw|zonder btw|sans tva|pas de tva|no vat|without vat|vat exempt|"
+                        r"btw vrijgesteld|vrijgesteld van btw|exonere de tva|exempt from vat|0 ?% btw|"
+                        r"tva 0 ?%|0 ?% vat)(?![\s-]*(?:nummer|nr|number|no\b|numero|n°))")
+_EXEMPTIONS = [
+    ("intra_eu_reverse_charge", r"\b(verlegging|btw verlegd|verlegd|reverse.charge|autoliquidation|"
+                                r"intracommunautaire?|intra.?eu|intra.?communautair)\b"),
+    ("export", r"\b(export|uitvoer|exportation|buiten de eu|hors (?:de l')?ue|outside the eu)\b"),
+    ("training", r"\b(vrijgesteld|vrijstelling|exempt|exemption|exonere|exoneration)\b.{0,30}"
+                 r"\b(opleiding|training|formation|onderwijs|enseignement|education)\b"
+                 r"|\b(opleiding|training|formation|onderwijs|enseignement|education)\b.{0,30}"
+                 r"\b(vrijgesteld|vrijstelling|exempt|exonere|exoneree)\b"),
+]
+
+
+def parse_vat_exemption(text: str) -> str | None:
+    """The reason of a 0 % VAT rate: 'export', 'btw verlegd' (intra-EU), 'vrijgesteld: opleiding'."""
+    folded = fold(text)
+    for code, pattern in _EXEMPTIONS:
+        if re.search(pattern, folded):
+            return code
+    return None
 
 
 def parse_vat_rate(text: str) -> str | None:
     folded = fold(text)
-    if _NO_VAT_RE.search(folded):
+    if _NO_VAT_RE.search(folded) or parse_vat_exemption(folded):
         return "0"
     for m in _VAT_RATE_RE.finditer(folded):
         rate = m.group(1) or m.group(2)
@@ -331,16 +375,24 @@ _INTENTS = [
     ("contract", r"\b(waar|where|ou|trouver|find|vind)\b.*\b(contract|contrat|arbeidsovereenkomst)\b"
                  r"|\b(mijn contract|mon contrat|my contract)\b"),
     ("client_paid", r"\b(klant|client|klanten|clients)\b.*\b(betaald|paye|payee|paid|payer)\b"
-                    r"|\b(betaald|paid|paye)\b.*\b(klant|client)\b|\bheeft .* betaald\b"),
-    ("salary", r"\b(loon|salaris|salaire|salary|wage|pay day|payday|uitbetaald|verse|paid out)\b"),
+                    r"|\b(betaald|paid|paye)\b.*\b(klant|client)\b|\bheeft .* betaald\b"
+                    r"|\b(?:has|did)\s+(?!i\b|my (?:salary|wage|pay)\b|(?:the |my )?(?:salary|wage)\b)"
+                    r"(?:[\w&'.-]+\s+){1,4}(?:paid|pay)\b|\ba-t-(?:il|elle) paye|\b(?:il|elle) a paye\b"),
+    ("salary", r"\b(loon|salaris|salaire|salary|wage|pay day|payday|uitbetaald|verse|paid out)\b"
+               r"|\b(wanneer|when|quand)\b.*\b(betaald|paid|paye|payee|geld|money|argent)\b"
+               r"|\b(?:did|do|will|have|am) i\b.{0,12}\bpaid\b|\bword ik\b.{0,20}\bbetaald\b"
+               r"|\b(?:suis-je|je suis|je serai|serai-je)\s+paye"),
     ("unit", r"\b(eenheid|unit|unite|saldo|balance|solde)\b|\b(over|left|reste)\b.*\b(eenheid|unit|unite)\b"),
 ]
 _STATUS_INTENTS = {"contribution", "payslip", "contract", "client_paid", "salary", "unit"}
 
 
+_INTENT_RES = [(name, re.compile(pattern)) for name, pattern in _INTENTS]
+
+
 def intents(text: str) -> list[str]:
     folded = fold(text).strip()
-    return [name for name, pattern in _INTENTS if re.search(pattern, folded)]
+    return [name for name, pattern in _INTENT_RES if pattern.search(folded)]
 
 
 def is_question(text: str) -> bool:
@@ -353,11 +405,15 @@ def is_question(text: str) -> bool:
 # Free text: client name, function --------------------------------------------------------------
 
 _CLIENT_RE = re.compile(
-    r"\b(?i:voor (?:de )?klant|(?:de )?klant(?: is)?|pour (?:le )?client|(?:le )?client(?: est| is)?|"
-    r"for (?:the )?client|for customer|customer(?: is)?|voor|pour|for)\s*:?\s+"
+    r"\b(?i:voor (?:de )?klant|(?:de )?klant(?: is| wordt| naar| in)?|pour (?:le )?client|"
+    r"(?:le )?client(?: est| is| to| en| par| devient| into| naar)?|for (?:the )?client|for customer|"
+    r"customer(?: is| to)?|voor|pour|for)\s*:?\s+"
     r"(?P<name>[A-Z0-9][\w&'.-]*(?:\s+(?:[A-Z0-9&][\w&'.-]*|de|van|der|den|la|le|du|des|of|and|en|et))*)")
 _FUNCTION_RE = re.compile(
-    r"\b(?:als|comme|en tant que|as an?|as|werk als|job as|functie|fonction|function|job)\s*:?\s+"
+    r"\b(?:als|comme|en tant que|as an?|as|werk als|job as|"
+    r"(?:(?:de|het|le|la|the|mijn|my|mon|ma)\s+)?(?:functie|fonction|function|job|werk|work|travail|"
+    r"beroep|metier|métier|opdracht|mission|taak|tache|tâche)\s*(?:is|est|=|:|naar|to|en|par|into|wordt|"
+    r"devient|becomes)|functie|fonction|function|job)\s*:?\s+"
     r"(?P<f>[a-zà-ÿ][a-zà-ÿ' -]{2,60}?)(?=\s*(?:[,.;:!?\n]|$|\bvoor\b|\bpour\b|\bfor\b|\bop\b|\ble\b|\bon\b|\bvan\b|\bmet\b|\bavec\b|\bwith\b|\bfrom\b|\bdu\b|\bà\b|\bat\b|\d))",
     re.IGNORECASE)
 _NOT_NAMES = {"morgen", "demain", "tomorrow", "next", "volgende", "euro", "maandag", "lundi",
@@ -375,15 +431,32 @@ _LEAD_IN_RE = re.compile(
     r"\s*(?:maken|faire|make|create)?\s*(?:voor|pour|for)?\s*)?", re.IGNORECASE)
 
 
+_FILLERS = {"nee", "neen", "no", "non", "nope", "ja", "yes", "oui", "ok", "oke", "okay", "sorry",
+            "pardon", "oops", "euh", "uh", "wait", "wacht", "attends", "actually", "eigenlijk",
+            "plutot", "toch", "rather", "verander", "wijzig", "change", "changer", "changez",
+            "modifie", "modifier", "update", "set", "zet", "mets", "maak", "make", "it", "it's",
+            "its", "c'est", "het", "de", "le", "la", "the", "een", "un", "une", "a", "is", "est",
+            "dat", "ce", "is't", "naar", "to", "en", "in", "mais", "maar", "but", "and"}
+
+
+_QUESTION_WORDS = {"heeft", "has", "did", "does", "wanneer", "when", "quand", "waar", "where", "hoeveel",
+                   "how", "combien", "wat", "what", "quel", "quelle", "est-ce", "is", "ou", "welke",
+                   "which", "mon", "mijn", "my"}
+
+
 def parse_leading_function(text: str) -> str | None:
     """'Grafisch ontwerp voor klant X, ...' -> 'Grafisch ontwerp': the words before the client."""
     found = _client_match(text)
     if not found:
         return None
     head = _LEAD_IN_RE.sub("", text[:found[1]].strip()).strip(" ,.:;-")
-    if not head or re.search(r"\d|@|€", head) or len(head.split()) > 6 or len(head) < 3:
+    words = head.split()
+    while words and fold(words[0]).strip(",.:;!?-") in _FILLERS:
+        words.pop(0)  # 'nee, de klant is Globex', 'change the client to Globex'
+    head = " ".join(words).strip(" ,.:;-")
+    if not head or re.search(r"\d|@|€", head) or len(head.split()) > 6 or len(head) < 2:
         return None
-    if fold(head.split()[0]) in _NOT_NAMES or intents(head):
+    if fold(head.split()[0]) in _NOT_NAMES | _QUESTION_WORDS or intents(head):
         return None
     return head
 
@@ -405,9 +478,10 @@ def parse_function(text: str) -> str | None:
     if not m:
         return None
     value = m.group("f").strip(" -'")
-    if fold(value.split()[0]) in ("klant", "client", "student", "etudiant", "bediende", "employe",
-                                  "employee", "arbeider", "ouvrier", "artist", "artiste"):
-        return None
+    first = fold(value.split()[0])
+    if first in ("klant", "client", "customer", "is", "est") or (
+            parse_contract_type(value) and len(value.split()) <= 2):
+        return None  # 'als student', 'as an artist': the contract, not the work
     return value or None
 
 
@@ -422,6 +496,7 @@ class Facts:
     vat_number: str | None = None
     vat_number_invalid: str | None = None
     vat_rate: str | None = None
+    vat_exemption: str | None = None
     contract_type: str | None = None
     function: str | None = None
 
@@ -431,10 +506,14 @@ class Facts:
             out["amount_cents"] = self.amount_cents
         if self.dates:
             out["dates"] = [d.isoformat() for d in self.dates]
-        for name in ("client_name", "email", "vat_number", "vat_rate", "contract_type", "function"):
+        for name in ("client_name", "email", "vat_number", "vat_rate", "vat_exemption",
+                     "contract_type", "function"):
             if getattr(self, name) is not None:
                 out[name] = getattr(self, name)
         return out
+
+
+_AMOUNT_WORD_RE = re.compile(r"\b(bedrag|prijs|amount|price|montant|prix|honoraires?|fee)\b")
 
 
 def extract(text: str, today: dt.date, expecting: str | None = None) -> Facts:
@@ -450,9 +529,11 @@ def extract(text: str, today: dt.date, expecting: str | None = None) -> Facts:
         else:
             facts.vat_number_invalid = vat
     without_ids = _VAT_CANDIDATE_RE.sub(" ", without_email)
-    facts.amount_cents = parse_amount(without_ids, bare=expecting == "amount_cents")
+    facts.amount_cents = parse_amount(
+        without_ids, bare=expecting == "amount_cents" or bool(_AMOUNT_WORD_RE.search(fold(without_ids))))
     facts.dates = parse_dates(without_ids, today)
     facts.vat_rate = parse_vat_rate(without_ids)
+    facts.vat_exemption = parse_vat_exemption(without_ids)
     facts.contract_type = parse_contract_type(without_ids)
     facts.client_name = parse_client_name(without_ids)
     facts.function = parse_function(without_ids) or parse_leading_function(without_ids)

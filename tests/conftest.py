@@ -155,27 +155,41 @@ def bearer(tokens: dict) -> dict:
     return {"Authorization": f"Bearer {tokens['accessToken']}"}
 
 
-@pytest.fixture
-def worker(settings, clean_db):
-    """A real rq worker process (with its periodic outbox relay) on the test database/Redis."""
+def spawn_worker(settings):
+    """A real rq worker process (``backend.jobs.worker``, with its periodic outbox relay) on
+    the test database and Redis; it dies with the test run even when pytest is killed."""
     import signal
     import subprocess
     import sys
 
-    env = {**os.environ, "APP_ENV": "test", "DATABASE_URL": settings.database_url,
-           "REDIS_URL": settings.redis_url, "DATA_DIR": str(settings.data_dir),
-           "OUTBOX_DIR": str(settings.outbox_dir), "LOG_LEVEL": "WARNING"}
     from backend.embedded import _die_with_parent
 
-    # Dies with the test run even when pytest itself is killed (no orphan workers).
-    proc = subprocess.Popen([sys.executable, "-m", "backend.jobs.worker"], env=env,
+    env = {**os.environ, "APP_ENV": "test", "DATABASE_URL": settings.database_url,
+           "REDIS_URL": settings.redis_url, "DATA_DIR": str(settings.data_dir),
+           "OUTBOX_DIR": str(settings.outbox_dir), "STORAGE_DIR": str(settings.storage_dir),
+           "LOG_LEVEL": "WARNING",
+           # Tests run the payroll themselves, on the dates they choose.
+           "PERIODIC_DAILY_WORK": "off"}
+    return subprocess.Popen([sys.executable, "-m", "backend.jobs.worker"], env=env,
                             preexec_fn=_die_with_parent(signal.SIGTERM))
-    yield proc
+
+
+def stop_worker(proc) -> None:
+    import subprocess
+
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture
+def worker(settings, clean_db):
+    proc = spawn_worker(settings)
+    yield proc
+    stop_worker(proc)
 
 
 async def eventually(check, timeout: float = 15.0, interval: float = 0.1):

@@ -225,6 +225,12 @@ async def create_payment_file(actor: Principal, storage, execution_date: dt.date
     """One SEPA file with every salary paid by a run and in no file yet (None: nothing to pay).
     Workers without a valid IBAN are skipped and listed; they go in a later file once fixed."""
     actor.require("adviser", "admin")
+    return await make_payment_file(actor.id, storage, execution_date)
+
+
+async def make_payment_file(actor_id: uuid.UUID | None, storage,
+                            execution_date: dt.date | None = None) -> dict:
+    """The payment file step of a salary run (also run by the worker's daily work)."""
     now = dt.datetime.now(dt.UTC)
     execution_date = execution_date or now.date()
     async with unit_of_work():
@@ -241,12 +247,15 @@ async def create_payment_file(actor: Principal, storage, execution_date: dt.date
                 continue
             amount = salary["net_cents"] + salary["expenses_cents"]
             end_to_end = salary["id"].hex  # 32 characters: unique, and the same on a retry
+            monthly = salary["kind"] == "monthly"
+            remittance = (f"Salary {salary['pay_date']:%Y-%m}" if monthly
+                          else f"Salary {salary['function']} {salary['pay_date'].isoformat()}")
             transfers.append(sepa.Transfer(
                 end_to_end_id=end_to_end, amount_cents=amount,
                 creditor_name=_worker_name(salary), creditor_iban=worker_iban,
-                remittance=f"Salary {salary['function']} {salary['pay_date'].isoformat()}"))
-            items.append({"salary": salary["id"], "end_to_end_id": end_to_end,
-                          "amount_cents": amount, "iban": worker_iban})
+                remittance=remittance))
+            items.append({"monthly_salary" if monthly else "salary": salary["id"],
+                          "end_to_end_id": end_to_end, "amount_cents": amount, "iban": worker_iban})
         if not transfers:
             return {"id": None, "transaction_count": 0, "control_sum_cents": 0,
                     "skipped": skipped, "message_id": None, "execution_date": execution_date}
@@ -261,10 +270,10 @@ async def create_payment_file(actor: Principal, storage, execution_date: dt.date
         row = await repo.insert_payment_file(
             id=file_id, message_id=message_id, legal_entity=LEGAL_ENTITY,
             execution_date=execution_date, transaction_count=len(items),
-            control_sum_cents=control, storage_key=key, skipped=skipped, created_by=actor.id)
+            control_sum_cents=control, storage_key=key, skipped=skipped, created_by=actor_id)
         for item in items:
             await repo.insert_payment_item(payment_file=file_id, **item)
-        await record(actor_id=actor.id, action="payment_file.created", object_type="payment_file",
+        await record(actor_id=actor_id, action="payment_file.created", object_type="payment_file",
                      object_id=file_id, after={"messageId": message_id, "transactions": len(items),
                                                "controlSumCents": control,
                                                "skipped": len(skipped)})

@@ -39,7 +39,7 @@ def _unmatched_out(row: dict) -> UnmatchedPaymentOut:
         fully_paid=row.get("fully_paid"))
 
 
-def _file_out(row: dict) -> PaymentFileOut:
+def payment_file_out(row: dict) -> PaymentFileOut:
     file_id = row["id"]
     return PaymentFileOut(
         id=file_id, transaction_count=row["transaction_count"],
@@ -108,7 +108,7 @@ class BankingController(Controller):
         row = await banking.create_payment_file(
             principal, request.app.state.quickjob_ports.storage,
             data.execution_date if data else None)
-        return Response(_file_out(row), status_code=201 if row["id"] else 200)
+        return Response(payment_file_out(row), status_code=201 if row["id"] else 200)
 
     @get("/payment-files/{file_id:uuid}/xml", operation_id="downloadPaymentFile",
          summary="The pain.001 XML of a payment file (adviser)", media_type="application/xml")

@@ -16,8 +16,9 @@ from rq.job import Job
 from rq.registry import FailedJobRegistry
 
 from backend.audit.service import record
-from backend.backoffice import corrections
+from backend.backoffice import corrections, payroll
 from backend.backoffice import repository as backoffice_repo
+from backend.backoffice.banking_controllers import payment_file_out
 from backend.backoffice.schemas import (
     AuditEntry,
     AuditPage,
@@ -93,13 +94,18 @@ class BackOfficeController(Controller):
         return _review_out(row, language)
 
     @post("/salary-runs", operation_id="runSalaries", status_code=201,
-          summary="Pay every salary due by the date (idempotent; adviser)")
+          summary="Pay every salary due by the date, QuickJob and monthly, and make the SEPA "
+                  "file that transfers them (idempotent; adviser)")
     async def run_salaries(self, principal: Principal, request: Request,
                            data: SalaryRunIn | None = None) -> SalaryRunOut:
         principal.require("adviser", "admin")
         on = (data.date if data and data.date else None) or dt.date.today()
-        paid = await service.pay_due_salaries(on, request.app.state.quickjob_ports, principal.id)
-        return SalaryRunOut(date=on, paid_salary_ids=paid)
+        result = await payroll.run(on, request.app.state.quickjob_ports, principal.id)
+        return SalaryRunOut(
+            date=on, paid_salary_ids=result.paid_salary_ids,
+            paid_monthly_salary_ids=result.paid_monthly_salary_ids,
+            payment_file=payment_file_out(result.payment_file) if result.payment_file else None,
+            payment_file_problem=result.payment_file_problem)
 
 
     @get("/audit-log", operation_id="listAuditLog",
@@ -192,7 +198,8 @@ class BackOfficeController(Controller):
             national_number=r["national_number"], contracts=r["contracts"], days=r["days"] or 0,
             gross_cents=r["gross_cents"], social_security_cents=r["social_security_cents"],
             withholding_cents=r["withholding_cents"], net_cents=r["net_cents"],
-            employer_cost_cents=r["employer_cost_cents"] or 0) for r in rows]
+            employer_cost_cents=r["employer_cost_cents"] or 0,
+            special_social_security_cents=r["special_social_security_cents"] or 0) for r in rows]
         if format == "csv":
             out = io.StringIO()
             writer = csv.writer(out)

@@ -44,17 +44,28 @@ async def search(term: str, limit: int) -> dict[str, list[dict]]:
 
 
 async def quarterly_summary(start, end) -> list[dict]:
-    """Per worker, salaries paid for work in [start, end]: the DmfA and withholding base."""
+    """Per worker, salaries paid for work in [start, end]: the DmfA and withholding base.
+    QuickJob salaries count by their last day worked, monthly salaries by their month."""
     return await fetch(
+        "WITH lines AS ("
+        " SELECT s.person, 1 AS contracts, cardinality(c.work_dates) AS days, s.gross_cents,"
+        " s.social_security_cents, s.withholding_cents, 0::bigint AS special_social_security_cents,"
+        " s.net_cents, (q.simulation->>'employer_cost_cents')::bigint AS employer_cost_cents"
+        " FROM salary_payment s JOIN contract c ON c.id = s.contract"
+        " JOIN quickjob q ON q.id = s.quickjob"
+        " WHERE s.status = 'paid' AND s.net_cents > 0"
+        " AND (SELECT max(d) FROM unnest(c.work_dates) d) BETWEEN {} AND {}"
+        " UNION ALL"
+        " SELECT m.person, 1, m.days_employed, m.gross_cents, m.social_security_cents,"
+        " m.withholding_cents, m.special_social_security_cents, m.net_cents, m.employer_cost_cents"
+        " FROM monthly_salary m WHERE m.month BETWEEN {} AND {}) "
         "SELECT p.id AS person_id, p.first_name, p.last_name, p.national_number, "
-        "count(DISTINCT s.id) AS contracts, "
-        "sum(cardinality(c.work_dates))::bigint AS days, "
-        "sum(s.gross_cents)::bigint AS gross_cents, "
-        "sum(s.social_security_cents)::bigint AS social_security_cents, "
-        "sum(s.withholding_cents)::bigint AS withholding_cents, sum(s.net_cents)::bigint AS net_cents, "
-        "sum((q.simulation->>'employer_cost_cents')::bigint)::bigint AS employer_cost_cents "
-        "FROM salary_payment s JOIN contract c ON c.id = s.contract "
-        "JOIN quickjob q ON q.id = s.quickjob JOIN person p ON p.id = s.person "
-        "WHERE s.status = 'paid' AND s.net_cents > 0 "
-        "AND (SELECT max(d) FROM unnest(c.work_dates) d) BETWEEN {} AND {} "
-        "GROUP BY p.id ORDER BY p.last_name, p.first_name, p.id", start, end)
+        "sum(l.contracts)::bigint AS contracts, sum(l.days)::bigint AS days, "
+        "sum(l.gross_cents)::bigint AS gross_cents, "
+        "sum(l.social_security_cents)::bigint AS social_security_cents, "
+        "sum(l.withholding_cents)::bigint AS withholding_cents, "
+        "sum(l.special_social_security_cents)::bigint AS special_social_security_cents, "
+        "sum(l.net_cents)::bigint AS net_cents, "
+        "sum(l.employer_cost_cents)::bigint AS employer_cost_cents "
+        "FROM lines l JOIN person p ON p.id = l.person "
+        "GROUP BY p.id ORDER BY p.last_name, p.first_name, p.id", start, end, start, end)

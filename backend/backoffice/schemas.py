@@ -5,6 +5,8 @@ import uuid
 
 import msgspec
 
+from backend.backoffice.banking_schemas import PaymentFileOut
+
 
 class PaymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     amount_cents: int
@@ -48,7 +50,10 @@ class SalaryRunIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
 
 class SalaryRunOut(msgspec.Struct, rename="camel"):
     date: dt.date
-    paid_salary_ids: list[uuid.UUID]
+    paid_salary_ids: list[uuid.UUID]  # QuickJob salaries
+    paid_monthly_salary_ids: list[uuid.UUID] = msgspec.field(default_factory=list)  # open-ended
+    payment_file: PaymentFileOut | None = None  # the SEPA file transferring what is paid
+    payment_file_problem: str | None = None  # why no file could be made (e.g. no debtor IBAN)
 
 
 class AuditEntry(msgspec.Struct, rename="camel"):
@@ -123,6 +128,7 @@ class QuarterlyLine(msgspec.Struct, rename="camel"):
     withholding_cents: int
     net_cents: int
     employer_cost_cents: int
+    special_social_security_cents: int = 0  # monthly (open-ended) salaries only
 
 
 class QuarterlySummary(msgspec.Struct, rename="camel"):

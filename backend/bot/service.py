@@ -65,7 +65,7 @@ def quickjob_create(fields: dict) -> QuickJobCreate:
         function=fields["function"], description=fields["function"],
         performance_dates=[dt.date.fromisoformat(d) for d in fields["dates"]],
         amount_cents=fields["amount_cents"], vat_rate=fields["vat_rate"],
-        contract_type=fields["contract_type"],
+        vat_exemption=fields.get("vat_exemption"), contract_type=fields["contract_type"],
         client=ClientIn(name=fields["client_name"], email=fields.get("email"), vat_number=vat_number,
                         country=vat_number[:2] if vat_number and vat_number[:2] != "EL" else "BE"),
     )

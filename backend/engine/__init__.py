@@ -9,7 +9,16 @@ Public API (stable; the HTTP API, the bot and the back office import from here):
 """
 
 from .errors import EngineInputError, RuleSetError
-from .monthly import FAMILY_STATUSES, FamilySituation, MonthlyPayslip, monthly_payslip
+from .monthly import (
+    FAMILY_STATUSES,
+    FamilySituation,
+    MonthlyPayslip,
+    MonthPay,
+    month_gross,
+    month_pay,
+    monthly_gross_from_projection,
+    monthly_payslip,
+)
 from .ogm import format_ogm, is_valid_ogm, make_ogm, parse_ogm
 from .payroll import StudentQuota, employer_cost, largest_gross, student_quota
 from .platform_work import PlatformShift, PlatformViolation, check_platform_work
@@ -20,6 +29,7 @@ from .workcalendar import (
     Holiday,
     add_working_days,
     is_working_day,
+    monthly_pay_date,
     pay_date,
     pay_date_for,
     public_holidays,
@@ -35,6 +45,7 @@ __all__ = [
     "FamilySituation",
     "Holiday",
     "Line",
+    "MonthPay",
     "MonthlyPayslip",
     "PlatformShift",
     "PlatformViolation",
@@ -54,6 +65,10 @@ __all__ = [
     "is_working_day",
     "largest_gross",
     "make_ogm",
+    "month_gross",
+    "month_pay",
+    "monthly_gross_from_projection",
+    "monthly_pay_date",
     "monthly_payslip",
     "parse_ogm",
     "pay_date",

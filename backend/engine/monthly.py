@@ -27,16 +27,27 @@ disabled dependants, other dependants, the annual cap of the fiscal work bonus.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .errors import EngineInputError
 from .money import Ratio, format_percent
-from .payroll import contract_rule
+from .payroll import contract_rule, employer_cost, largest_gross
 from .rules import RuleBook, RuleSet
 from .simulation import Line
 from .texts import MONTHLY, fmt
+from .workcalendar import monthly_pay_date
 
-__all__ = ["FAMILY_STATUSES", "FamilySituation", "MonthlyPayslip", "monthly_payslip", "work_bonus"]
+__all__ = [
+    "FAMILY_STATUSES",
+    "FamilySituation",
+    "MonthlyPayslip",
+    "MonthPay",
+    "month_gross",
+    "month_pay",
+    "monthly_gross_from_projection",
+    "monthly_payslip",
+    "work_bonus",
+]
 
 FAMILY_STATUSES = ("single", "married_one_income", "married_two_incomes")
 
@@ -248,3 +259,103 @@ def _lines(rs, ct, children, gross, ss, bonus, taxable, base_wh, child, fiscal, 
         line("special_social_security", special),
         line("net", net),
     )
+
+
+def _weekdays(start: date, end: date) -> int:
+    """Monday-Friday days in [start, end] (public holidays included: they are paid days)."""
+    if end < start:
+        return 0
+    days = (end - start).days + 1
+    full, rest = divmod(days, 7)
+    count = full * 5
+    for i in range(rest):
+        if (start.weekday() + i) % 7 < 5:
+            count += 1
+    return count
+
+
+def month_gross(
+    monthly_gross_cents: int, year: int, month: int, employed_from: date, employed_until: date | None
+) -> tuple[int, int, int]:
+    """Gross of one month of an open-ended contract: ``(gross, days employed, days in month)``.
+
+    A whole month pays the agreed monthly gross; a month the contract starts or ends in pays
+    pro rata the weekdays employed (Mon-Fri, public holidays included since they are paid),
+    rounded half up. A month outside the contract pays 0.
+    """
+    if type(monthly_gross_cents) is not int or monthly_gross_cents <= 0:
+        raise EngineInputError("monthlyGrossCents", "not_positive", {})
+    first = date(year, month, 1)
+    last = (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - timedelta(days=1)
+    start = max(first, employed_from)
+    end = min(last, employed_until) if employed_until else last
+    total = _weekdays(first, last)
+    employed = _weekdays(start, end)
+    if employed == total:
+        return monthly_gross_cents, employed, total
+    return (2 * monthly_gross_cents * employed + total) // (2 * total), employed, total
+
+
+@dataclass(frozen=True)
+class MonthPay:
+    """One month of an open-ended contract: what the payroll run pays and books."""
+
+    month: date  # first day of the month
+    pay_date: date
+    days_employed: int
+    days_in_month: int
+    employer_cost_cents: int
+    payslip: MonthlyPayslip
+
+
+def month_pay(
+    monthly_gross_cents: int,
+    month: date,
+    employed_from: date,
+    employed_until: date | None,
+    situation: FamilySituation,
+    *,
+    contract_type: str = "open_ended",
+    country: str = "BE",
+    legal_entity: str = "smart",
+    rules: RuleBook | None = None,
+) -> MonthPay | None:
+    """The month's pay (pro rata in a first or last month, key formula on the month's gross,
+    employer cost = gross × the contract's coefficient), or None when not employed that month."""
+    first = month.replace(day=1)
+    gross, employed, total = month_gross(
+        monthly_gross_cents, first.year, first.month, employed_from, employed_until
+    )
+    if employed == 0:
+        return None
+    book = rules or RuleBook.default()
+    rs, _ = book.for_date(country, legal_entity, first, field="month")
+    slip = monthly_payslip(gross, situation, first, contract_type=contract_type, country=country,
+                           legal_entity=legal_entity, rules=book)
+    cost = employer_cost(gross, contract_rule(rs, contract_type).coefficient)
+    return MonthPay(first, monthly_pay_date(first.year, first.month, rs), employed, total, cost, slip)
+
+
+def monthly_gross_from_projection(
+    annual_turnover_cents: int,
+    on: date,
+    *,
+    contract_type: str = "open_ended",
+    country: str = "BE",
+    legal_entity: str = "smart",
+    rules: RuleBook | None = None,
+) -> tuple[int, str]:
+    """The monthly gross a projected yearly turnover (excl. VAT) can carry (002:379: pay set from
+    an estimate of future income): turnover less the shared contribution, over 12 months, is the
+    monthly employer cost; the gross is the largest whose cost fits. ``(gross, rule set id)``."""
+    if type(annual_turnover_cents) is not int or annual_turnover_cents <= 0:
+        raise EngineInputError("projectedAnnualTurnoverCents", "not_positive", {})
+    book = rules or RuleBook.default()
+    rs, _ = book.for_date(country, legal_entity, on, field="startDate")
+    n, d = rs.contribution
+    contribution = (2 * annual_turnover_cents * n + d) // (2 * d)
+    budget = (annual_turnover_cents - contribution) // 12
+    gross = largest_gross(budget, contract_rule(rs, contract_type).coefficient)
+    if gross <= 0:
+        raise EngineInputError("projectedAnnualTurnoverCents", "not_positive", {})
+    return gross, rs.id

@@ -51,6 +51,7 @@ EXPENSE_CATEGORIES = ("travel", "meals", "material", "accommodation", "other")
 VAT_EXEMPTIONS = ("training", "intra_eu_reverse_charge", "export")
 LANGS = ("nl", "fr", "en")
 PAY_DATE_RULES = ("working_days_after_last_day", "tenth_of_next_month")
+MONTHLY_PAY_DATE_RULES = ("last_working_day_of_month",)
 
 # --------------------------------------------------------------------------- schema
 # key pattern ("*" = one identifier segment) -> kind
@@ -75,6 +76,7 @@ SCHEMA: dict[str, str] = {
     "calendar.public_holidays": "holidays",
     "calendar.pay_date_rule": "pay_date_rule",
     "calendar.pay_date_working_days": "int_pos",
+    "calendar.monthly_pay_date_rule": "monthly_pay_date_rule",
     "student.yearly_hour_quota": "int_pos",
     "platform.minimum_hourly_wage_cents": "cents_pos",
     "platform.minimum_paid_hours_per_day": "int_pos",
@@ -181,6 +183,9 @@ def _check_value(where: str, kind: str, value: Any) -> None:  # noqa: C901 - one
     elif kind == "pay_date_rule":
         if value not in PAY_DATE_RULES:
             raise _fail(where, f"expected one of {', '.join(PAY_DATE_RULES)}")
+    elif kind == "monthly_pay_date_rule":
+        if value not in MONTHLY_PAY_DATE_RULES:
+            raise _fail(where, f"expected one of {', '.join(MONTHLY_PAY_DATE_RULES)}")
     elif kind == "holidays":
         if not isinstance(value, list) or not value:
             raise _fail(where, "expected a non-empty list of holiday rules")
@@ -431,6 +436,7 @@ class RuleSet:
         self.holiday_rules: list[dict[str, Any]] = v("calendar.public_holidays")
         self.pay_date_rule: str = v("calendar.pay_date_rule")
         self.pay_date_working_days: int = v("calendar.pay_date_working_days")
+        self.monthly_pay_date_rule: str = v("calendar.monthly_pay_date_rule")
         self.student_hour_quota: int = v("student.yearly_hour_quota")
         self.platform_min_hourly_cents: int = v("platform.minimum_hourly_wage_cents")
         self.platform_min_paid_hours: int = v("platform.minimum_paid_hours_per_day")

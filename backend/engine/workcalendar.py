@@ -31,6 +31,7 @@ __all__ = [
     "add_working_days",
     "pay_date",
     "pay_date_for",
+    "monthly_pay_date",
 ]
 
 _ONE = timedelta(days=1)
@@ -89,6 +90,15 @@ def pay_date(last_day_worked: date, rules: RuleSet) -> date:
         got = add_working_days(last_day_worked, rules.pay_date_working_days, rules)
     cache[key] = got
     return got
+
+
+def monthly_pay_date(year: int, month: int, rules: RuleSet) -> date:
+    """Pay date of a month's salary under an open-ended contract
+    (``calendar.monthly_pay_date_rule``; the only rule: the month's last working day)."""
+    d = (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - _ONE
+    while not (d.weekday() < 5 and d not in rules.holidays(d.year)):
+        d -= _ONE
+    return d
 
 
 def pay_date_for(

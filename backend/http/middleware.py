@@ -116,6 +116,10 @@ class RequestContextMiddleware:
 
 
 PUBLIC_PREFIXES = ("/api/v1/auth/", "/api/v1/simulations", "/api/v1/rule-sets", "/api/v1/public/")
+# Probes of the platform: never throttled, and liveness must not depend on Redis.
+# The Telegram webhook is guarded by its secrets, and all its calls come from Telegram's few
+# addresses: a per-IP limit would refuse (and make Telegram redeliver) ordinary traffic.
+UNLIMITED_PREFIXES = ("/api/v1/health/", "/api/v1/telegram/webhook/")
 
 
 class RateLimitMiddleware:
@@ -131,7 +135,8 @@ class RateLimitMiddleware:
         self.public_per_minute = public_per_minute
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+        if (scope["type"] != "http" or not scope["path"].startswith("/api/")
+                or scope["path"].startswith(UNLIMITED_PREFIXES)):
             return await self.app(scope, receive, send)
         state = scope["state"]
         principal = state.get("principal")

@@ -37,7 +37,7 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
                     await poll_dimonas()
                 except Exception:  # noqa: BLE001
                     log.exception("Dimona follow-up failed")
-            if time.monotonic() >= next_daily:
+            if settings.periodic_daily_work and time.monotonic() >= next_daily:
                 next_daily = time.monotonic() + DAILY_WORK_EVERY_SECONDS
                 try:
                     await daily_work(settings)
@@ -52,17 +52,27 @@ async def run(settings: Settings, stop: asyncio.Event) -> None:
 
 
 async def daily_work(settings: Settings) -> None:
-    """Salaries due today are paid, overdue invoices reminded (both idempotent)."""
+    """The payroll run (salaries due today paid, their SEPA file made) and invoice reminders;
+    every step idempotent."""
     import datetime as dt
 
     from backend.app import quickjob_ports
+    from backend.backoffice import payroll
+    from backend.bot import repository as conversations
+    from backend.db import unit_of_work
     from backend.quickjobs import service
 
     today = dt.date.today()
-    paid = await service.pay_due_salaries(today, quickjob_ports(settings))
+    result = await payroll.run(today, quickjob_ports(settings), None)
     sent, escalated = await service.send_reminders(today)
-    log.info("daily work", extra={"fields": {"salariesPaid": len(paid), "reminders": sent,
-                                             "escalated": escalated}})
+    async with unit_of_work():
+        forgotten = await conversations.forget_old_telegram_rows()
+    log.info("daily work", extra={"fields": {
+        "salariesPaid": len(result.paid_salary_ids),
+        "monthlySalariesPaid": len(result.paid_monthly_salary_ids),
+        "paymentFile": str(result.payment_file["id"]) if result.payment_file else None,
+        "paymentFileProblem": result.payment_file_problem,
+        "reminders": sent, "escalated": escalated, "telegramRowsForgotten": forgotten}})
 
 
 def main() -> None:

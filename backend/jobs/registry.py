@@ -14,6 +14,8 @@ _HANDLERS: dict[str, str] = {
     "peppol.send": "backend.quickjobs.tasks:send_peppol",
     "payslip.render": "backend.quickjobs.tasks:render_payslip",
     "document.render": "backend.quickjobs.tasks:render_document",
+    "monthly_payslip.render": "backend.employment.tasks:render_monthly_payslip",
+    "telegram.send": "backend.bot.telegram_tasks:send_replies",
 }
 
 

@@ -12,10 +12,9 @@ import signal
 import subprocess
 import sys
 
-from rq import Worker
-
 from backend.embedded import _die_with_parent
 from backend.jobs.queue import JobQueue
+from backend.jobs.recovery import HorseDiesWithWorker, requeue_abandoned
 from backend.logging_setup import configure_logging
 from backend.settings import Settings
 
@@ -30,7 +29,9 @@ def main() -> None:
     periodic = subprocess.Popen([sys.executable, "-m", "backend.jobs.periodic"],
                                 preexec_fn=_die_with_parent(signal.SIGTERM))
     queue = JobQueue(settings.redis_url)
-    worker = Worker([queue.queue], connection=queue.connection)
+    # A job its previous (killed) worker left half-done runs again now, not in minutes.
+    requeue_abandoned(queue.queue)
+    worker = HorseDiesWithWorker([queue.queue], connection=queue.connection)
     try:
         worker.work(with_scheduler=True, logging_level=settings.log_level)
     finally:

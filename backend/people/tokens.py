@@ -7,6 +7,7 @@ active, keep the old one in the keyring until its last token has expired.
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from dataclasses import dataclass
@@ -61,8 +62,18 @@ def _dev_keyring(data_dir: Path) -> dict[str, str]:
             serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption(),
         )
-        path.write_bytes(pem)
-        path.chmod(0o600)
+        # Several uvicorn workers (WEB_CONCURRENCY) start at once: the first key to be linked
+        # into place wins and every process reads that one, else tokens signed by one worker
+        # would not verify on another.
+        tmp = folder / f".dev-1.{os.getpid()}.pem"
+        tmp.write_bytes(pem)
+        tmp.chmod(0o600)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink()
     return {"dev-1": path.read_text()}
 
 

@@ -210,21 +210,7 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
         for expense in data.expenses:
             await repo.insert_row("expense", id=uuid.uuid4(), quickjob=quickjob_id,
                                   amount_cents=expense.amount_cents, category=expense.category)
-        quote_id = uuid.uuid4()
-        quote_number = f"Q{on.year}-{await repo.next_number(LEGAL_ENTITY, 'quote', on.year):06d}"
         job = await repo.get_quickjob(quickjob_id)
-        clauses = {
-            "depositPercent": str(policy.deposit_percent),
-            "cancellationFeePercent": str(policy.cancellation_fee_percent),
-            "noticePeriodDays": policy.notice_period_days,
-        }
-        accept_url = ports.accept_url(quote_id)
-        await repo.insert_quote(
-            id=quote_id, quickjob=quickjob_id, number=quote_number, issue_date=on,
-            valid_until=on + dt.timedelta(days=policy.quote_validity_days),
-            accept_token_hash=_hash_token(ports.quote_token(quote_id)), pdf_key=None,
-            clauses=clauses,
-        )
         # PDFs are made after the request (worker), or on first download, whichever is first.
         await outbox.add("document.render", {"quickjobId": str(quickjob_id), "document": "quote"},
                          dedupe_key=f"render:quote:{quickjob_id}")
@@ -238,7 +224,23 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
                                   context=json.dumps({"reasons": reasons}))
             await repo.add_event(quickjob_id, "review_requested",
                                  {"reasons": [r["code"] for r in reasons]})
-        else:
+        # The gap-free quote number locks one counter row for every creation until the
+        # commit: taken last, so creations queue on it for as few statements as possible.
+        quote_id = uuid.uuid4()
+        quote_number = f"Q{on.year}-{await repo.next_number(LEGAL_ENTITY, 'quote', on.year):06d}"
+        clauses = {
+            "depositPercent": str(policy.deposit_percent),
+            "cancellationFeePercent": str(policy.cancellation_fee_percent),
+            "noticePeriodDays": policy.notice_period_days,
+        }
+        accept_url = ports.accept_url(quote_id)
+        await repo.insert_quote(
+            id=quote_id, quickjob=quickjob_id, number=quote_number, issue_date=on,
+            valid_until=on + dt.timedelta(days=policy.quote_validity_days),
+            accept_token_hash=_hash_token(ports.quote_token(quote_id)), pdf_key=None,
+            clauses=clauses,
+        )
+        if not reasons:
             await _send_quote(job, person, quote_number, accept_url, sim)
         await notify_worker(job, person, "review_requested" if reasons else "quote_sent")
         await record(actor_id=principal.id, action="quickjob.created", object_type="quickjob",

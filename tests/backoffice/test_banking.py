@@ -166,6 +166,7 @@ async def _paid_salary(client, worker_headers, adviser_headers, **overrides) -> 
     run = await client.post("/api/v1/backoffice/salary-runs",
                             json={"date": job["simulation"]["payDate"]}, headers=adviser_headers)
     assert run.status_code == 201, run.text
+    assert run.json()["paymentFileProblem"] in (None, "debtor_iban_missing")
     job = (await client.get(f"/api/v1/quickjobs/{job['id']}", headers=worker_headers)).json()
     [row] = await fetch("SELECT id FROM salary_payment WHERE quickjob = {}", uuid.UUID(job["id"]))
     job["salary"]["id"] = str(row["id"])
@@ -187,7 +188,9 @@ async def test_payment_file_needs_the_debtor_iban(client, worker_headers, advise
 
 
 async def test_sepa_payment_file(client, worker_headers, other_worker_headers, adviser_headers):
-    await _set_smart_iban(SMART_IBAN)
+    # Without the cooperative's account the runs pay (book) the salaries and say why no file
+    # was made; the transfer waits for the file below.
+    await _set_smart_iban("")
     r = await client.patch("/api/v1/me", json={"iban": WORKER_IBAN}, headers=worker_headers)
     assert r.status_code == 200, r.text
     first = await _paid_salary(client, worker_headers, adviser_headers)
@@ -195,6 +198,8 @@ async def test_sepa_payment_file(client, worker_headers, other_worker_headers, a
     # A worker without an IBAN is skipped and listed, not paid into the void.
     await client.post("/api/v1/me/membership", json={"shares": 1}, headers=other_worker_headers)
     nameless = await _paid_salary(client, other_worker_headers, adviser_headers)
+    assert await fetch("SELECT 1 FROM payment_file") == []
+    await _set_smart_iban(SMART_IBAN)
 
     r = await client.post("/api/v1/backoffice/payment-files", headers=adviser_headers,
                           json={"executionDate": dt.date.today().isoformat()})
@@ -248,3 +253,25 @@ async def test_sepa_payment_file(client, worker_headers, other_worker_headers, a
 
 def test_the_schema_fixture_is_the_iso_one():
     assert "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09" in Path(XSD).read_text()[:600]
+
+
+async def test_a_salary_run_makes_the_payment_file_itself(client, worker_headers, adviser_headers):
+    await _set_smart_iban(SMART_IBAN)
+    await client.patch("/api/v1/me", json={"iban": WORKER_IBAN}, headers=worker_headers)
+    job, _ = await _invoiced(client, worker_headers)
+    run = await client.post("/api/v1/backoffice/salary-runs",
+                            json={"date": job["simulation"]["payDate"]}, headers=adviser_headers)
+    assert run.status_code == 201, run.text
+    body = run.json()
+    assert len(body["paidSalaryIds"]) == 1 and body["paymentFileProblem"] is None
+    made = body["paymentFile"]
+    salary = (await client.get(f"/api/v1/quickjobs/{job['id']}", headers=worker_headers)).json()["salary"]
+    assert made["transactionCount"] == 1
+    assert made["controlSumCents"] == salary["netCents"] + salary["expensesCents"]
+    xml = await client.get(made["xmlUrl"], headers=adviser_headers)
+    etree.XMLSchema(etree.parse(str(XSD))).assertValid(etree.fromstring(xml.content))
+    # The same run again: nothing paid twice, nothing transferred twice.
+    again = await client.post("/api/v1/backoffice/salary-runs",
+                              json={"date": job["simulation"]["payDate"]}, headers=adviser_headers)
+    assert again.json()["paidSalaryIds"] == [] and again.json()["paymentFile"] is None
+    assert len(await fetch("SELECT 1 FROM payment_file_item")) == 1

@@ -11,6 +11,9 @@ fails ``test_every_route_is_classified`` until it is added to ``ROUTES`` with it
   and staff never 401/403/404 (and 2xx on a GET).
 - ``STAFF``: advisers and admins only: anonymous 401, workers 403, staff never 401/403.
 - ``ADMIN``: admins only: anonymous 401, workers and advisers 403, admins never 401/403.
+- ``WORKER``: workers acting on their own data: anonymous 401, staff 403, workers never 401/403.
+- ``SECRET``: no account, but a shared secret (the Telegram webhook): without it every caller,
+  signed in or not, gets 401 or 404 (the matrix fills the path with a wrong secret).
 
 Everywhere: never a 5xx. Bodies are plausible but the state may not fit (a second
 cancellation, an invoice already paid): any other 4xx is fine for the permitted callers.
@@ -28,8 +31,8 @@ import pytest
 from tests.conftest import bearer
 from tests.quickjobs.conftest import quickjob_body, token_of
 
-PUBLIC, SIGN_IN, AUTH, SELF, STAFF, ADMIN = (
-    "public", "sign-in", "authenticated", "self", "staff", "admin")
+PUBLIC, SIGN_IN, AUTH, SELF, STAFF, ADMIN, WORKER, SECRET = (
+    "public", "sign-in", "authenticated", "self", "staff", "admin", "worker", "secret")
 TODAY = dt.date.today().isoformat()
 
 
@@ -103,11 +106,28 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/backoffice/units/{unit_id:uuid}/corrections"): Rule(
         STAFF, json={"entryId": str(uuid.uuid4()), "reason": "wrong amount"}),
     ("POST", "/api/v1/backoffice/corrections/{correction_id:uuid}/approve"): Rule(STAFF),
+    ("POST", "/api/v1/backoffice/employments"): Rule(
+        STAFF, json={"personId": str(uuid.uuid4()), "startDate": TODAY,
+                     "monthlyGrossCents": 300000}),
+    ("GET", "/api/v1/backoffice/employments"): Rule(STAFF),
+    ("POST", "/api/v1/backoffice/employments/{employment_id:uuid}/end"): Rule(
+        STAFF, json={"endDate": TODAY}),
+    ("GET", "/api/v1/backoffice/employments/{employment_id:uuid}/monthly-salaries"): Rule(STAFF),
+    # a worker's own monthly pay (another worker's payslip is a 404: tests/employment)
+    ("GET", "/api/v1/monthly-salaries"): Rule(AUTH),
+    ("GET", "/api/v1/monthly-salaries/{salary_id:uuid}/payslip.pdf"): Rule(AUTH),
     ("GET", "/api/v1/backoffice/audit-log"): Rule(ADMIN),
     ("GET", "/api/v1/backoffice/failed-jobs"): Rule(ADMIN),
     ("POST", "/api/v1/backoffice/failed-jobs/{job_id:str}/requeue"): Rule(ADMIN),
     # chat-bot
     ("POST", "/api/v1/bot/messages"): Rule(AUTH, json={"text": "hallo"}),
+    ("POST", "/api/v1/telegram/webhook/{secret:str}"): Rule(SECRET, json={
+        "update_id": 1, "message": {"message_id": 1, "date": 0, "text": "hallo",
+                                    "chat": {"id": 1, "type": "private"},
+                                    "from": {"id": 1, "is_bot": False}}}),
+    ("POST", "/api/v1/me/telegram-link"): Rule(WORKER),
+    ("GET", "/api/v1/me/telegram-link"): Rule(WORKER),
+    ("DELETE", "/api/v1/me/telegram-link"): Rule(WORKER),
     ("POST", "/api/v1/backoffice/bank-statements"): Rule(STAFF, data={"file": "not coda"}),
     ("GET", "/api/v1/backoffice/unmatched-payments"): Rule(STAFF),
     ("POST", "/api/v1/backoffice/unmatched-payments/{unmatched_id:uuid}/assign"): Rule(
@@ -199,6 +219,8 @@ def verdict(audience: str, caller: str, status: int, method: str = "GET") -> str
     if status >= 500:
         return "server error"
     staff = caller in ("adviser", "admin")
+    if audience == SECRET:
+        return None if status in (401, 404) else "expected 401/404 without the secret"
     if audience == PUBLIC:
         return "refused on a public route" if status in (401, 403) else None
     if audience == SIGN_IN:
@@ -217,6 +239,10 @@ def verdict(audience: str, caller: str, status: int, method: str = "GET") -> str
         if not staff:
             return None if status == 403 else "expected 403 for a worker"
         return "refused staff" if status in (401, 403) else None
+    if audience == WORKER:
+        if staff:
+            return None if status == 403 else "expected 403 for staff"
+        return "refused a worker" if status in (401, 403) else None
     if audience == ADMIN:
         if caller != "admin":
             return None if status == 403 else "expected 403 for a non-admin"

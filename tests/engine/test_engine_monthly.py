@@ -149,3 +149,48 @@ def test_monthly_only_for_key_formula_contracts():
     with pytest.raises(EngineInputError) as info:
         monthly_payslip(300_000, FamilySituation(), date(2025, 1, 1), contract_type="student")
     assert info.value.code == "not_monthly_contract" and "open_ended" in info.value.message("en")
+
+
+# One month of an open-ended contract ------------------------------------------------------------
+
+def test_month_gross_whole_month_and_pro_rata():
+    from backend.engine import month_gross
+
+    assert month_gross(300_000, 2025, 5, date(2024, 1, 1), None) == (300_000, 22, 22)
+    # starts Thu 15 May 2025: 12 of the month's 22 weekdays, 300,000 × 12 / 22 = 163,636.36
+    assert month_gross(300_000, 2025, 5, date(2025, 5, 15), None) == (163_636, 12, 22)
+    # ends Fri 2 May (Thursday 1 May, a public holiday, is a paid weekday)
+    assert month_gross(300_000, 2025, 5, date(2024, 1, 1), date(2025, 5, 2)) == (27_273, 2, 22)
+    assert month_gross(300_000, 2025, 5, date(2025, 6, 1), None)[1] == 0
+
+
+def test_month_gross_refuses_a_non_positive_gross():
+    from backend.engine import month_gross
+
+    with pytest.raises(EngineInputError):
+        month_gross(0, 2025, 5, date(2025, 1, 1), None)
+
+
+def test_month_pay_is_paid_on_the_months_last_working_day_with_the_key_formula():
+    from backend.engine import month_pay
+
+    pay = month_pay(300_000, date(2025, 3, 1), date(2025, 1, 1), None, FamilySituation("single"))
+    assert pay is not None
+    assert pay.pay_date == date(2025, 3, 31)  # a Monday
+    assert pay.payslip.net_cents == 219_675  # the same as the 2025-single-3000 case above
+    assert pay.employer_cost_cents == 465_000  # 3,000.00 × 1.55 (coefficient of the rule set)
+    may = month_pay(300_000, date(2025, 5, 1), date(2025, 1, 1), None, FamilySituation("single"))
+    assert may.pay_date == date(2025, 5, 30)  # 31 May 2025 is a Saturday
+    assert month_pay(300_000, date(2025, 5, 1), date(2025, 6, 2), None,
+                     FamilySituation("single")) is None
+
+
+def test_monthly_gross_from_projected_turnover():
+    from backend.engine import monthly_gross_from_projection
+
+    # 60,000.00 a year − 6.5 % = 56,100.00; / 12 = 4,675.00 of employer cost; / 1.55 → 3,016.13
+    gross, rule_set = monthly_gross_from_projection(6_000_000, date(2025, 3, 1))
+    assert gross == 301_613
+    assert rule_set.startswith("be-smart-2025")
+    with pytest.raises(EngineInputError):
+        monthly_gross_from_projection(0, date(2025, 3, 1))

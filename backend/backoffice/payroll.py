@@ -1,0 +1,40 @@
+"""The payroll run: every salary due is paid, then the SEPA file that transfers them is made.
+
+QuickJob salaries (per contract, guarantee fund) and monthly salaries of open-ended contracts
+(key formula) go through the same run and the same payment file. Every step is idempotent, so
+the API and the worker's daily work can both call it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from backend.backoffice import banking
+from backend.employment import service as employment
+from backend.http.problems import Problem
+from backend.quickjobs import service as quickjobs
+
+
+@dataclass
+class PayrollRun:
+    date: dt.date
+    paid_salary_ids: list[uuid.UUID]
+    paid_monthly_salary_ids: list[uuid.UUID]
+    payment_file: dict | None  # None when nothing is left to transfer or no file can be made
+    payment_file_problem: str | None = None  # a problem code (e.g. debtor_iban_missing)
+
+
+async def run(on: dt.date, ports, actor_id: uuid.UUID | None,
+              execution_date: dt.date | None = None) -> PayrollRun:
+    paid = await quickjobs.pay_due_salaries(on, ports, actor_id)
+    monthly = await employment.pay_due_months(on, actor_id)
+    payment_file, problem = None, None
+    try:
+        row = await banking.make_payment_file(actor_id, ports.storage, execution_date)
+        payment_file = row if row["id"] else None
+    except Problem as exc:
+        # The salaries are paid (booked); the transfer waits until the account is configured.
+        problem = exc.code
+    return PayrollRun(on, paid, monthly, payment_file, problem)

@@ -1,0 +1,66 @@
+"""Request and response bodies of open-ended employment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated
+
+import msgspec
+
+FamilyStatus = Annotated[str, msgspec.Meta(pattern="^(single|married_one_income|married_two_incomes)$")]
+
+
+class EmploymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    person_id: uuid.UUID
+    start_date: dt.date
+    # Either the agreed monthly gross, or the projected yearly turnover it is derived from.
+    monthly_gross_cents: Annotated[int, msgspec.Meta(gt=0, le=10_000_000)] | None = None
+    projected_annual_turnover_cents: Annotated[int, msgspec.Meta(gt=0, le=1_000_000_000)] | None = None
+    unit_id: uuid.UUID | None = None  # default: the person's own unit
+    family_status: FamilyStatus = "single"
+    dependent_children: Annotated[int, msgspec.Meta(ge=0, le=20)] = 0
+
+
+class EmploymentEndIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    end_date: dt.date
+
+
+class EmploymentOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    person_id: uuid.UUID
+    unit_id: uuid.UUID
+    contract_type: str
+    monthly_gross_cents: int
+    family_status: str
+    dependent_children: int
+    start_date: dt.date
+    status: str
+    end_date: dt.date | None = None
+    projected_annual_turnover_cents: int | None = None
+
+
+class EmploymentList(msgspec.Struct):
+    items: list[EmploymentOut]
+
+
+class MonthlySalaryOut(msgspec.Struct, rename="camel"):
+    id: uuid.UUID
+    employment_id: uuid.UUID
+    month: dt.date
+    pay_date: dt.date
+    days_employed: int
+    days_in_month: int
+    gross_cents: int
+    social_security_cents: int
+    withholding_cents: int
+    special_social_security_cents: int
+    net_cents: int
+    employer_cost_cents: int
+    rule_set: str
+    rule_set_fallback: bool
+    payslip_url: str | None = None
+
+
+class MonthlySalaryList(msgspec.Struct):
+    items: list[MonthlySalaryOut]

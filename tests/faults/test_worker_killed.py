@@ -1,0 +1,159 @@
+"""The rq worker killed with SIGKILL in the middle of a job: the job runs again, its effect
+happens once. Two cases: only the work horse dies (the OOM killer's usual victim), and the
+whole worker dies (its horse with it) and is restarted.
+
+The job is a real one (a monthly payslip); it is held in mid-flight by a table lock the test
+takes, so the kill lands while the job is running, every time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from pathlib import Path
+
+import asyncpg
+from rq import Queue
+from rq.job import Job
+from rq.registry import StartedJobRegistry
+
+from backend.db import fetch
+from backend.jobs.queue import RETRY_INTERVALS, redis_connection
+from tests.conftest import eventually, spawn_worker, stop_worker
+from tests.quickjobs.conftest import adviser_headers, worker_headers  # noqa: F401
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _horse_of(worker_pid: int) -> int | None:
+    """The work horse: the worker's child that leads its own process group (rq's setpgrp),
+    other than the periodic process (the scheduler child shares the worker's group)."""
+    for child in _children(worker_pid):
+        try:
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+            pgrp = int(Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[2])
+        except OSError:
+            continue
+        if b"backend.jobs.periodic" not in cmdline and pgrp == child:
+            return child
+    return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie is dead too
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+async def _month_to_render(client, worker_headers, adviser_headers) -> dict:  # noqa: F811
+    me = (await client.get("/api/v1/me", headers=worker_headers)).json()
+    r = await client.post("/api/v1/backoffice/employments", headers=adviser_headers, json={
+        "personId": me["id"], "startDate": "2025-03-01", "monthlyGrossCents": 300_000})
+    assert r.status_code == 201, r.text
+    r = await client.post("/api/v1/backoffice/salary-runs", json={"date": "2025-03-31"},
+                          headers=adviser_headers)
+    assert r.status_code == 201, r.text
+    [salary] = await fetch("SELECT * FROM monthly_salary")
+    return salary
+
+
+async def _hold_the_job(settings) -> asyncpg.Connection:
+    """The payslip job reads monthly_salary first: while this lock is held it waits there."""
+    conn = await asyncpg.connect(settings.database_url)
+    await conn.execute("BEGIN")
+    await conn.execute("LOCK TABLE monthly_salary IN ACCESS EXCLUSIVE MODE")
+    return conn
+
+
+async def _running_job(settings) -> Job:
+    connection = redis_connection(settings.redis_url)
+    registry = StartedJobRegistry(queue=Queue("default", connection=connection))
+
+    def started():
+        ids = registry.get_job_ids()
+        return ids and ids[0]
+
+    job_id = await eventually(started, timeout=30)
+    return Job.fetch(job_id, connection=connection)
+
+
+async def _rendered_once(settings, salary_id) -> None:
+    async def rendered():
+        rows = await fetch("SELECT payslip_key FROM monthly_salary WHERE id = {}", salary_id)
+        return rows[0]["payslip_key"]
+
+    key = await eventually(rendered, timeout=40)
+    files = list((settings.storage_dir / "payslips").glob(f"monthly-{salary_id}*"))
+    assert len(files) == 1 and files[0].read_bytes().startswith(b"%PDF")
+    assert key.endswith(f"monthly-{salary_id}.pdf")
+
+
+async def _ran_twice(job: Job) -> None:
+    async def finished():
+        job.refresh()
+        return job.get_status() == "finished"
+
+    await eventually(finished, timeout=40)
+    assert job.retries_left == len(RETRY_INTERVALS) - 1  # the killed run, then one retry
+
+
+async def test_a_killed_work_horse_runs_the_job_again(client, settings, worker_headers,  # noqa: F811
+                                                      adviser_headers):  # noqa: F811
+    salary = await _month_to_render(client, worker_headers, adviser_headers)
+    lock = await _hold_the_job(settings)
+    proc = spawn_worker(settings)
+    try:
+        job = await _running_job(settings)
+        horse = await eventually(lambda: _horse_of(proc.pid), timeout=10)
+        os.kill(horse, signal.SIGKILL)
+        await eventually(lambda: not _alive(horse), timeout=10)
+        await lock.execute("ROLLBACK")
+        await _ran_twice(job)
+        await _rendered_once(settings, salary["id"])
+        assert proc.poll() is None  # the worker itself carried on
+    finally:
+        await lock.close()
+        stop_worker(proc)
+
+
+async def test_a_killed_worker_is_restarted_and_the_job_runs_again(client, settings,  # noqa: F811
+                                                                   worker_headers,  # noqa: F811
+                                                                   adviser_headers):  # noqa: F811
+    salary = await _month_to_render(client, worker_headers, adviser_headers)
+    lock = await _hold_the_job(settings)
+    first = spawn_worker(settings)
+    second = None
+    try:
+        job = await _running_job(settings)
+        horse = await eventually(lambda: _horse_of(first.pid), timeout=10)
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+        # The horse does not outlive its worker (it would finish the job behind our back).
+        await eventually(lambda: not _alive(horse), timeout=10)
+        await lock.execute("ROLLBACK")
+        await asyncio.sleep(0.5)
+        assert await fetch("SELECT payslip_key FROM monthly_salary WHERE payslip_key IS NOT NULL") == []
+        second = spawn_worker(settings)  # e.g. the Procfile's process manager restarting it
+        await _ran_twice(job)
+        await _rendered_once(settings, salary["id"])
+    finally:
+        await lock.close()
+        if second is not None:
+            stop_worker(second)
