@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install openapi lint chat bench bench-engine bench-quickjob bench-payroll bench-bot bench-load client clean
+.PHONY: faults run test install openapi lint chat bench bench-engine bench-quickjob bench-payroll bench-bot bench-load client clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ test: $(STAMP) ## all tests against a real PostgreSQL, Redis and rq worker
 chat: $(STAMP) ## talk to the bot as the demo worker (over HTTP when `make run` is up, else in-process)
 	APP_ENV=$${APP_ENV:-development} $(PY) -m backend.bot.terminal $(ARGS)
 
+faults: $(STAMP) ## the fault tests alone: PostgreSQL restart, Redis down, worker SIGKILL
+	$(PY) -m pytest tests/faults
+
 openapi: $(STAMP) ## re-export openapi/openapi.json from the code
 	$(PY) -m backend.openapi_export
 
@@ -38,7 +41,7 @@ bench-quickjob: $(STAMP) ## OTP sign-in to a created QuickJob, server time per s
 	$(PY) bench/quickjob_flow.py
 
 bench-payroll: $(STAMP) ## a salary run over 10,000 due contracts
-	$(PY) bench/payroll_run.py --contracts 10000
+	$(PY) bench/payroll_run.py --contracts 10000 --monthly 1000
 
 bench-bot: $(STAMP) ## the chat-bot: messages to a QuickJob, server time per reply
 	$(PY) bench/bot.py

@@ -93,7 +93,29 @@ async def unit_of_work() -> AsyncIterator[None]:
         yield
 
 
+_COMPILED: dict[str, str] = {}
+
+
+def _numbered(sql: str) -> str:
+    """``{}`` placeholders to asyncpg's ``$1, $2...``, once per statement text (the text is the
+    same at every call, which also lets asyncpg reuse its prepared statement)."""
+    query = _COMPILED.get(sql)
+    if query is None:
+        head, *rest = sql.split("{}")
+        query = head + "".join(f"${i}{part}" for i, part in enumerate(rest, 1))
+        if len(_COMPILED) < 5000:
+            _COMPILED[sql] = query
+    return query
+
+
 async def fetch(sql: str, *args) -> list[dict]:
     """Raw SQL for repositories, ``{}`` placeholders; joins the current transaction if any."""
-    rows = await DB.run_querystring(QueryString(sql, *args), in_pool=True)
+    transaction = DB.current_transaction.get()
+    if transaction is not None:
+        rows = await transaction.connection.fetch(_numbered(sql), *args)
+    elif DB.pool is not None:
+        async with DB.pool.acquire() as connection:
+            rows = await connection.fetch(_numbered(sql), *args)
+    else:  # scripts without a pool (migrations): Piccolo opens a connection
+        rows = await DB.run_querystring(QueryString(sql, *args), in_pool=False)
     return [dict(row) for row in rows]

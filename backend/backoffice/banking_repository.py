@@ -89,9 +89,14 @@ async def resolve_unmatched(unmatched_id: uuid.UUID, invoice_id: uuid.UUID,
 
 # Payment files --------------------------------------------------------------------------------
 
-async def salaries_to_transfer(limit: int = 5000) -> list[dict]:
+FILE_LIMIT = 5000  # transfers per SEPA file: a bigger payroll run makes several files
+
+
+async def salaries_to_transfer(limit: int | None = None) -> list[dict]:
     """Salaries paid by a salary run, with something to transfer, in no payment file yet;
-    locked so two concurrent requests never put one salary in two files."""
+    locked so two concurrent requests never put one salary in two files. Workers with an IBAN
+    first, so those without one (skipped) never crowd them out of a file."""
+    limit = limit or FILE_LIMIT
     quickjob = await fetch(
         "SELECT 'quickjob' AS kind, s.id, s.person, s.pay_date, s.net_cents, s.expenses_cents, "
         "q.function, p.iban, p.first_name, p.last_name, p.email, p.phone "
@@ -99,7 +104,7 @@ async def salaries_to_transfer(limit: int = 5000) -> list[dict]:
         "JOIN person p ON p.id = s.person "
         "WHERE s.status = 'paid' AND s.paid_at IS NOT NULL AND s.net_cents + s.expenses_cents > 0 "
         "AND NOT EXISTS (SELECT 1 FROM payment_file_item i WHERE i.salary = s.id) "
-        "ORDER BY s.pay_date, s.id LIMIT {} FOR UPDATE OF s SKIP LOCKED", limit)
+        "ORDER BY p.iban IS NULL, s.pay_date, s.id LIMIT {} FOR UPDATE OF s SKIP LOCKED", limit)
     # Monthly salaries of open-ended contracts (no expense refunds: those go by QuickJob).
     monthly = await fetch(
         "SELECT 'monthly' AS kind, m.id, m.person, m.pay_date, m.net_cents, 0::bigint AS expenses_cents, "
@@ -107,7 +112,7 @@ async def salaries_to_transfer(limit: int = 5000) -> list[dict]:
         "FROM monthly_salary m JOIN person p ON p.id = m.person "
         "WHERE m.net_cents > 0 "
         "AND NOT EXISTS (SELECT 1 FROM payment_file_item i WHERE i.monthly_salary = m.id) "
-        "ORDER BY m.pay_date, m.id LIMIT {} FOR UPDATE OF m SKIP LOCKED",
+        "ORDER BY p.iban IS NULL, m.pay_date, m.id LIMIT {} FOR UPDATE OF m SKIP LOCKED",
         max(0, limit - len(quickjob)))
     return quickjob + monthly
 

@@ -104,7 +104,7 @@ class BackOfficeController(Controller):
         return SalaryRunOut(
             date=on, paid_salary_ids=result.paid_salary_ids,
             paid_monthly_salary_ids=result.paid_monthly_salary_ids,
-            payment_file=payment_file_out(result.payment_file) if result.payment_file else None,
+            payment_files=[payment_file_out(f) for f in result.payment_files],
             payment_file_problem=result.payment_file_problem)
 
 

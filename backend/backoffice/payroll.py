@@ -22,7 +22,7 @@ class PayrollRun:
     date: dt.date
     paid_salary_ids: list[uuid.UUID]
     paid_monthly_salary_ids: list[uuid.UUID]
-    payment_file: dict | None  # None when nothing is left to transfer or no file can be made
+    payment_files: list[dict]  # SEPA files of what was paid (several above FILE_LIMIT lines)
     payment_file_problem: str | None = None  # a problem code (e.g. debtor_iban_missing)
 
 
@@ -30,11 +30,14 @@ async def run(on: dt.date, ports, actor_id: uuid.UUID | None,
               execution_date: dt.date | None = None) -> PayrollRun:
     paid = await quickjobs.pay_due_salaries(on, ports, actor_id)
     monthly = await employment.pay_due_months(on, actor_id)
-    payment_file, problem = None, None
+    files, problem = [], None
     try:
-        row = await banking.make_payment_file(actor_id, ports.storage, execution_date)
-        payment_file = row if row["id"] else None
+        while True:  # one file holds at most banking_repository's limit of transfers
+            row = await banking.make_payment_file(actor_id, ports.storage, execution_date)
+            if not row["id"]:
+                break
+            files.append(row)
     except Problem as exc:
         # The salaries are paid (booked); the transfer waits until the account is configured.
         problem = exc.code
-    return PayrollRun(on, paid, monthly, payment_file, problem)
+    return PayrollRun(on, paid, monthly, files, problem)

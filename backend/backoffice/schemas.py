@@ -52,7 +52,8 @@ class SalaryRunOut(msgspec.Struct, rename="camel"):
     date: dt.date
     paid_salary_ids: list[uuid.UUID]  # QuickJob salaries
     paid_monthly_salary_ids: list[uuid.UUID] = msgspec.field(default_factory=list)  # open-ended
-    payment_file: PaymentFileOut | None = None  # the SEPA file transferring what is paid
+    # The SEPA files transferring what is paid (one, or several for a very large run).
+    payment_files: list[PaymentFileOut] = msgspec.field(default_factory=list)
     payment_file_problem: str | None = None  # why no file could be made (e.g. no debtor IBAN)
 
 

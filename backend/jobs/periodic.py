@@ -70,7 +70,7 @@ async def daily_work(settings: Settings) -> None:
     log.info("daily work", extra={"fields": {
         "salariesPaid": len(result.paid_salary_ids),
         "monthlySalariesPaid": len(result.paid_monthly_salary_ids),
-        "paymentFile": str(result.payment_file["id"]) if result.payment_file else None,
+        "paymentFiles": [str(f["id"]) for f in result.payment_files],
         "paymentFileProblem": result.payment_file_problem,
         "reminders": sent, "escalated": escalated, "telegramRowsForgotten": forgotten}})
 

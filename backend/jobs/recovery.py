@@ -17,6 +17,7 @@ import os
 import signal
 import socket
 
+import rq.scheduler as rq_scheduler
 from rq import Queue, Worker
 from rq.executions import Execution
 from rq.job import Job, JobStatus
@@ -26,13 +27,32 @@ log = logging.getLogger("backend.jobs.recovery")
 _PR_SET_PDEATHSIG = 1
 
 
+def _die_with_parent() -> None:
+    libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 class HorseDiesWithWorker(Worker):
-    """An rq worker whose work horse is killed when the worker itself dies."""
+    """An rq worker whose work horse (and scheduler) are killed when the worker itself dies."""
 
     def main_work_horse(self, job: Job, queue: Queue):
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        _die_with_parent()
         return super().main_work_horse(job, queue)
+
+
+def scheduler_dies_with_worker() -> None:
+    """rq forks its scheduler from the worker; an orphan scheduler would outlive a killed
+    worker. The forked child runs ``rq.scheduler.run``: wrap it to die with its parent."""
+    if getattr(rq_scheduler.run, "dies_with_worker", False):
+        return
+    original = rq_scheduler.run
+
+    def run(scheduler):
+        _die_with_parent()
+        return original(scheduler)
+
+    run.dies_with_worker = True
+    rq_scheduler.run = run
 
 
 def _alive(pid: int) -> bool:
@@ -73,15 +93,25 @@ def requeue_abandoned(queue: Queue, hostname: str | None = None) -> list[str]:
             job = Job.fetch(job_id, connection=connection)
         except Exception:  # noqa: BLE001
             continue
-        with connection.pipeline() as pipe:
-            registry.remove_execution(execution, pipeline=pipe)
-            if job.retries_left:
-                job.retry(queue, pipe)
-            else:
-                job.set_status(JobStatus.FAILED, pipeline=pipe)
-                job.failed_job_registry.add(job, ttl=job.failure_ttl,
-                                            exc_string="worker died during the job", pipeline=pipe)
-            pipe.execute()
+        try:
+            retry = bool(job.retries_left)
+            with connection.pipeline() as pipe:
+                registry.remove_execution(execution, pipeline=pipe)
+                if not retry:
+                    job.set_status(JobStatus.FAILED, pipeline=pipe)
+                    job.failed_job_registry.add(job, ttl=job.failure_ttl,
+                                                exc_string="worker died during the job",
+                                                pipeline=pipe)
+                else:
+                    job.retries_left -= 1  # the killed run spent one retry
+                    job.save(pipeline=pipe)
+                pipe.execute()
+            if retry:
+                # Its worker is certainly gone: back in the queue now, not at a back-off.
+                queue.enqueue_job(job)
+        except Exception:  # noqa: BLE001 - recovery must never stop the worker from starting
+            log.exception("could not put back job %s", job_id)
+            continue
         log.warning("job %s of dead worker %s put back", job_id, execution.worker_name)
         requeued.append(job_id)
     return requeued

@@ -14,7 +14,11 @@ import sys
 
 from backend.embedded import _die_with_parent
 from backend.jobs.queue import JobQueue
-from backend.jobs.recovery import HorseDiesWithWorker, requeue_abandoned
+from backend.jobs.recovery import (
+    HorseDiesWithWorker,
+    requeue_abandoned,
+    scheduler_dies_with_worker,
+)
 from backend.logging_setup import configure_logging
 from backend.settings import Settings
 
@@ -31,6 +35,7 @@ def main() -> None:
     queue = JobQueue(settings.redis_url)
     # A job its previous (killed) worker left half-done runs again now, not in minutes.
     requeue_abandoned(queue.queue)
+    scheduler_dies_with_worker()
     worker = HorseDiesWithWorker([queue.queue], connection=queue.connection)
     try:
         worker.work(with_scheduler=True, logging_level=settings.log_level)

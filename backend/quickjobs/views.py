@@ -6,6 +6,7 @@ import json
 import uuid
 
 from backend import i18n
+from backend.db import unit_of_work
 from backend.quickjobs import repository as repo
 from backend.quickjobs.schemas import (
     ContractOut,
@@ -39,6 +40,12 @@ def invoice_out(invoice: dict) -> InvoiceOut:
 
 
 async def quickjob_out(job: dict, lang: str, ports: Ports) -> QuickJobOut:
+    # One connection for the dozen reads (a consistent snapshot, no pool round trip each).
+    async with unit_of_work():
+        return await _quickjob_out(job, lang, ports)
+
+
+async def _quickjob_out(job: dict, lang: str, ports: Ports) -> QuickJobOut:
     qid = job["id"]
     quote = await repo.quote_for(qid)
     invoices = await repo.invoices_for(qid)

@@ -264,7 +264,7 @@ async def test_a_salary_run_makes_the_payment_file_itself(client, worker_headers
     assert run.status_code == 201, run.text
     body = run.json()
     assert len(body["paidSalaryIds"]) == 1 and body["paymentFileProblem"] is None
-    made = body["paymentFile"]
+    [made] = body["paymentFiles"]
     salary = (await client.get(f"/api/v1/quickjobs/{job['id']}", headers=worker_headers)).json()["salary"]
     assert made["transactionCount"] == 1
     assert made["controlSumCents"] == salary["netCents"] + salary["expensesCents"]
@@ -273,5 +273,22 @@ async def test_a_salary_run_makes_the_payment_file_itself(client, worker_headers
     # The same run again: nothing paid twice, nothing transferred twice.
     again = await client.post("/api/v1/backoffice/salary-runs",
                               json={"date": job["simulation"]["payDate"]}, headers=adviser_headers)
-    assert again.json()["paidSalaryIds"] == [] and again.json()["paymentFile"] is None
+    assert again.json()["paidSalaryIds"] == [] and again.json()["paymentFiles"] == []
     assert len(await fetch("SELECT 1 FROM payment_file_item")) == 1
+
+
+async def test_a_large_run_makes_as_many_files_as_it_needs(client, worker_headers, adviser_headers,
+                                                          monkeypatch):
+    monkeypatch.setattr("backend.backoffice.banking_repository.FILE_LIMIT", 1)
+    await _set_smart_iban(SMART_IBAN)
+    await client.patch("/api/v1/me", json={"iban": WORKER_IBAN}, headers=worker_headers)
+    first, _ = await _invoiced(client, worker_headers)
+    await _invoiced(client, worker_headers, amountCents=50000)
+    run = await client.post("/api/v1/backoffice/salary-runs",
+                            json={"date": first["simulation"]["payDate"]}, headers=adviser_headers)
+    files = run.json()["paymentFiles"]
+    assert len(run.json()["paidSalaryIds"]) == 2
+    assert [f["transactionCount"] for f in files] == [1, 1]
+    assert len({f["messageId"] for f in files}) == 2
+    items = await fetch("SELECT payment_file FROM payment_file_item")
+    assert len(items) == 2 and len({i["payment_file"] for i in items}) == 2

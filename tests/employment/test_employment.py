@@ -173,7 +173,7 @@ async def test_monthly_salaries_go_in_the_runs_sepa_file_and_payslips_follow(
     me = await _me(client, worker_headers)
     await _hire(client, adviser_headers, me["id"], startDate="2025-02-01", monthlyGrossCents=280_000)
     run = await _run(client, adviser_headers, "2025-03-31")
-    made = run["paymentFile"]
+    [made] = run["paymentFiles"]
     months = (await client.get("/api/v1/monthly-salaries", headers=worker_headers)).json()["items"]
     assert made["transactionCount"] == 2
     assert made["controlSumCents"] == sum(m["netCents"] for m in months)
@@ -183,7 +183,7 @@ async def test_monthly_salaries_go_in_the_runs_sepa_file_and_payslips_follow(
     remittances = [t.findtext("p:RmtInf/p:Ustrd", namespaces=NS)
                    for t in doc.findall("p:CstmrCdtTrfInitn/p:PmtInf/p:CdtTrfTxInf", NS)]
     assert sorted(remittances) == ["Salary 2025-02", "Salary 2025-03"]
-    assert (await _run(client, adviser_headers, "2025-03-31"))["paymentFile"] is None
+    assert (await _run(client, adviser_headers, "2025-03-31"))["paymentFiles"] == []
 
     # The payslips are made by the real rq worker after the run's commit.
     async def rendered():

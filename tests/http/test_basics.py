@@ -87,3 +87,43 @@ async def test_input_postgres_cannot_store_is_a_422_not_a_500(client):
     r = await client.get("/api/v1/backoffice/review-items?status=%00%C3%AD", headers=bearer(tokens))
     assert r.status_code == 422
     assert r.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_rate_limit_blocks_stay_global_across_processes(settings, clean_db, monkeypatch):
+    """Two processes (two middlewares) share one Redis count: together they never let more
+    than the limit through, and refuse at most (block - 1) each too early."""
+    import redis.asyncio as aioredis
+
+    from backend.http.middleware import RateLimitMiddleware
+
+    passed = []
+
+    async def app(scope, receive, send):
+        passed.append(scope["path"])
+
+    async def send(message):
+        pass
+
+    frozen = 1_800_000_000.0  # one window for the whole test, whatever the clock does
+    monkeypatch.setattr("backend.http.middleware.time.time", lambda: frozen)
+    redis = aioredis.Redis.from_url(settings.redis_url)
+    limit = 100  # block of 5 slots per Redis round trip
+    processes = [RateLimitMiddleware(app, redis, limit, limit) for _ in range(2)]
+    calls = {"n": 0}
+    original = redis.pipeline
+
+    def counting_pipeline(*args, **kwargs):
+        calls["n"] += 1
+        return original(*args, **kwargs)
+
+    redis.pipeline = counting_pipeline
+    try:
+        for i in range(300):
+            scope = {"type": "http", "path": "/api/v1/simulations", "headers": [],
+                     "client": ("198.51.100.10", 1),
+                     "state": {"language": "en", "request_id": f"r{i}"}}
+            await processes[i % 2](scope, None, send)
+    finally:
+        await redis.aclose()
+    assert limit - 2 * 4 <= len(passed) <= limit
+    assert calls["n"] <= 300 // 5 + 2 + 2  # Redis once per block, once more when refused
