@@ -54,6 +54,7 @@ import httpx  # noqa: E402
 from quickjob_flow import (  # noqa: E402
     ServerTimer,
     bench_settings,
+    close_app,
     environment,
     next_monday,
     stats,
@@ -175,7 +176,7 @@ class Driver:
 
 async def drive(settings, conversations: int, warmup: int, log_file: Path) -> dict:
     from backend.app import create_app
-    from backend.db import close_pool, start_pool
+    from backend.db import start_pool
     from backend.logging_setup import JsonFormatter
 
     app = create_app(settings)
@@ -202,15 +203,7 @@ async def drive(settings, conversations: int, warmup: int, log_file: Path) -> di
             seconds = time.perf_counter() - started
             baseline = driver.baseline[len(driver.baseline) * warmup // (warmup + conversations):]
     finally:
-        context = app.asgi_handler
-        relaying = list(getattr(context, "_relaying", ()))
-        if relaying:
-            await asyncio.wait(relaying, timeout=10)
-        await close_pool()
-        await app.state.redis.aclose()
-        queue = app.state.queue
-        if queue is not None and hasattr(queue, "close"):
-            queue.close()
+        await close_app(app)
     return {"conversations": results, "seconds": seconds, "performance_date": day.isoformat(),
             "baseline": baseline, "engine": await engine_only(texts)}
 

@@ -119,9 +119,7 @@ async def main(contracts: int, monthly: int) -> dict:
         paid_monthly = await employment.pay_due_months(today)
         monthly_seconds = time.perf_counter() - step
         step = time.perf_counter()
-        files = []
-        while (made := await banking.make_payment_file(None, ports.storage))["id"]:
-            files.append(made)
+        files = await banking.make_payment_files(None, ports.storage)
         file_seconds = time.perf_counter() - step
         seconds = time.perf_counter() - started
         again = await quickjobs.pay_due_salaries(today, ports)

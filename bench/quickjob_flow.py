@@ -193,7 +193,7 @@ def bench_settings(database_url: str, redis_url: str, data_dir: Path) -> Setting
 
 async def drive(settings: Settings, iterations: int, warmup: int, log_file: Path) -> dict:
     from backend.app import create_app
-    from backend.db import close_pool, start_pool
+    from backend.db import start_pool
     from backend.logging_setup import JsonFormatter
 
     app = create_app(settings)
@@ -226,16 +226,7 @@ async def drive(settings: Settings, iterations: int, warmup: int, log_file: Path
                 invoices.append({"iteration": i, "warmup": i < warmup, **sample})
             invoice_seconds = time.perf_counter() - started
     finally:
-        # let the after-response outbox relays finish before the pool goes away
-        context = app.asgi_handler
-        relaying = list(getattr(context, "_relaying", ()))
-        if relaying:
-            await asyncio.wait(relaying, timeout=10)
-        await close_pool()
-        await app.state.redis.aclose()
-        queue = app.state.queue
-        if queue is not None and hasattr(queue, "close"):
-            queue.close()
+        await close_app(app)
     return {"flows": flows, "invoices": invoices, "flow_seconds": flow_seconds,
             "invoice_seconds": invoice_seconds, "performance_date": day.isoformat()}
 
@@ -280,15 +271,33 @@ def summarise(raw: dict, iterations: int, warmup: int) -> dict:
     }
 
 
-def environment() -> dict:
-    cpu = platform.processor() or ""
+async def close_app(app) -> None:
+    """Let the after-response outbox relays finish, then close the pool, Redis and the queue."""
+    from backend.db import close_pool
+
+    context = app.asgi_handler
+    relaying = list(getattr(context, "_relaying", ()))
+    if relaying:
+        await asyncio.wait(relaying, timeout=10)
+    await close_pool()
+    await app.state.redis.aclose()
+    queue = app.state.queue
+    if queue is not None and hasattr(queue, "close"):
+        queue.close()
+
+
+def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+                return line.split(":", 1)[1].strip()
     except OSError:
         pass
+    return platform.processor() or ""
+
+
+def environment() -> dict:
+    cpu = cpu_model()
     return {"python": platform.python_version(), "platform": platform.platform(), "cpu": cpu,
             "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "transport": "httpx.ASGITransport (in-process)",

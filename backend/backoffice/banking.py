@@ -280,6 +280,15 @@ async def make_payment_file(actor_id: uuid.UUID | None, storage,
         return row
 
 
+async def make_payment_files(actor_id: uuid.UUID | None, storage,
+                             execution_date: dt.date | None = None) -> list[dict]:
+    """Every file needed to transfer what is paid (one holds at most FILE_LIMIT transfers)."""
+    files = []
+    while (row := await make_payment_file(actor_id, storage, execution_date))["id"]:
+        files.append(row)
+    return files
+
+
 async def payment_file_xml(actor: Principal, file_id: uuid.UUID, storage) -> bytes:
     actor.require("adviser", "admin")
     row = await repo.get_payment_file(file_id)

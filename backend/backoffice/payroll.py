@@ -32,11 +32,7 @@ async def run(on: dt.date, ports, actor_id: uuid.UUID | None,
     monthly = await employment.pay_due_months(on, actor_id)
     files, problem = [], None
     try:
-        while True:  # one file holds at most banking_repository's limit of transfers
-            row = await banking.make_payment_file(actor_id, ports.storage, execution_date)
-            if not row["id"]:
-                break
-            files.append(row)
+        files = await banking.make_payment_files(actor_id, ports.storage, execution_date)
     except Problem as exc:
         # The salaries are paid (booked); the transfer waits until the account is configured.
         problem = exc.code

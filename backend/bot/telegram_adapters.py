@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from backend.notifications.adapters import write_outbox_file
 from backend.settings import Settings
 
 log = logging.getLogger("backend.telegram")
@@ -55,13 +55,8 @@ class FileOutboxTelegram:
         self.folder = outbox_dir / "telegram"
 
     def send(self, message: OutgoingTelegram) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        safe_key = "".join(c if c.isalnum() or c in "-_" else "_" for c in message.key)
-        path = self.folder / f"{time.strftime('%Y%m%dT%H%M%S')}-{safe_key}.json"
-        partial = path.with_suffix(".partial")
-        partial.write_text(json.dumps({"key": message.key, "method": "sendMessage",
-                                       "body": message.body()}, ensure_ascii=False, indent=2))
-        partial.replace(path)  # whoever reads the folder sees whole files only
+        write_outbox_file(self.folder, message.key,
+                          {"key": message.key, "method": "sendMessage", "body": message.body()})
 
 
 class BotApiTelegram:

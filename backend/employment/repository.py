@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import uuid
 
-from backend.db import fetch
+from backend.db import fetch, insert
 
 
 async def person_exists(person_id: uuid.UUID) -> bool:
@@ -19,11 +19,8 @@ async def active_for(person_id: uuid.UUID) -> dict | None:
     return rows[0] if rows else None
 
 
-async def insert(**values) -> dict:
-    columns = ", ".join(values)
-    placeholders = ", ".join("{}" for _ in values)
-    return (await fetch(f"INSERT INTO employment ({columns}) VALUES ({placeholders}) RETURNING *",
-                        *values.values()))[0]
+async def insert_employment(**values) -> dict:
+    return await insert("employment", values)
 
 
 async def get(employment_id: uuid.UUID, *, for_update: bool = False) -> dict | None:
@@ -65,11 +62,8 @@ async def last_paid_month(employment_id: uuid.UUID) -> dt.date | None:
 async def insert_monthly_salary(**values) -> dict | None:
     """The month's salary, or None when that month is already paid (another run got there)."""
     values["payslip"] = json.dumps(values["payslip"], default=str)
-    columns = ", ".join(values)
-    placeholders = ", ".join("{}" for _ in values)
-    rows = await fetch(f"INSERT INTO monthly_salary ({columns}) VALUES ({placeholders}) "
-                       "ON CONFLICT (employment, month) DO NOTHING RETURNING *", *values.values())
-    return rows[0] if rows else None
+    return await insert("monthly_salary", values,
+                        on_conflict="ON CONFLICT (employment, month) DO NOTHING")
 
 
 async def get_monthly_salary(salary_id: uuid.UUID) -> dict | None:

@@ -14,12 +14,19 @@ import uuid
 
 from backend.audit.service import record
 from backend.db import unit_of_work
+from backend.documents.formatting import format_money
 from backend.employment import messages  # noqa: F401  (registers the texts)
 from backend.employment import repository as repo
 from backend.employment.schemas import EmploymentIn
-from backend.engine import FamilySituation, month_pay, monthly_gross_from_projection
+from backend.engine import (
+    FamilySituation,
+    last_day_of_month,
+    month_pay,
+    monthly_gross_from_projection,
+)
 from backend.http.context import Principal
 from backend.http.problems import NotFound, Problem, invalid
+from backend.i18n import LANGUAGES
 from backend.jobs import outbox
 from backend.quickjobs import repository as qj_repo
 from backend.units import ledger
@@ -34,13 +41,12 @@ def _month_start(day: dt.date) -> dt.date:
 
 
 def _next_month(month: dt.date) -> dt.date:
-    return dt.date(month.year + 1, 1, 1) if month.month == 12 else dt.date(month.year, month.month + 1, 1)
+    return last_day_of_month(month.year, month.month) + dt.timedelta(days=1)
 
 
-def _euro(cents: int) -> str:
-    sign = "-" if cents < 0 else ""
-    cents = abs(cents)
-    return f"{sign}€{cents // 100:,}.{cents % 100:02d}".replace(",", " ")
+def _money(cents: int) -> dict[str, str]:
+    """An amount for a review reason, in each reader's language."""
+    return {lang: format_money(cents, lang) for lang in LANGUAGES}
 
 
 async def hire(actor: Principal, data: EmploymentIn) -> dict:
@@ -62,7 +68,7 @@ async def hire(actor: Principal, data: EmploymentIn) -> dict:
             if not await units_repo.is_holder(data.unit_id, data.person_id):
                 raise invalid("unitId", "employment_unit_not_held")
             unit_id = data.unit_id
-        row = await repo.insert(
+        row = await repo.insert_employment(
             id=uuid.uuid4(), person=data.person_id, unit=unit_id, contract_type=CONTRACT_TYPE,
             monthly_gross_cents=gross, family_status=data.family_status,
             dependent_children=data.dependent_children, start_date=data.start_date,
@@ -195,7 +201,7 @@ async def _pay_month(employment: dict, month: dt.date, on: dt.date,
             "review_item", id=uuid.uuid4(), person=employment["person"],
             kind="monthly_salary_uncovered", reasons=["review.monthly_salary_uncovered"],
             context=json.dumps({"reasons": [{"code": "review.monthly_salary_uncovered", "params": {
-                "month": f"{month:%Y-%m}", "cost": _euro(cost), "balance": _euro(balance)}}],
+                "month": f"{month:%Y-%m}", "cost": _money(cost), "balance": _money(balance)}}],
                 "employmentId": str(employment["id"]), "monthlySalaryId": str(row["id"])}))
     await outbox.add("monthly_payslip.render", {"monthlySalaryId": str(row["id"])},
                      dedupe_key=f"monthly-payslip:{row['id']}")

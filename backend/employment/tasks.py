@@ -10,6 +10,7 @@ from backend.documents import pdf as render
 from backend.documents.adapters import LocalFileStorage
 from backend.documents.models import PayslipDocument
 from backend.employment import repository as repo
+from backend.engine import last_day_of_month
 from backend.people import service as people
 from backend.quickjobs.documents import supplier, worker
 from backend.settings import Settings
@@ -26,8 +27,7 @@ def effective_rate(withholding_cents: int, taxable_cents: int) -> str:
 def payslip_document(salary: dict, employment: dict, person: dict, entity: dict | None
                      ) -> PayslipDocument:
     month = salary["month"]
-    month_end = (dt.date(month.year + 1, 1, 1) if month.month == 12
-                 else dt.date(month.year, month.month + 1, 1)) - dt.timedelta(days=1)
+    month_end = last_day_of_month(month.year, month.month)
     start = max(month, employment["start_date"])
     end = min(month_end, employment["end_date"] or month_end)
     taxable = salary["gross_cents"] - salary["social_security_cents"]

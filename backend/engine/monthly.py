@@ -27,7 +27,7 @@ disabled dependants, other dependants, the annual cap of the fiscal work bonus.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from .errors import EngineInputError
 from .money import Ratio, format_percent
@@ -35,7 +35,7 @@ from .payroll import contract_rule, employer_cost, largest_gross
 from .rules import RuleBook, RuleSet
 from .simulation import Line
 from .texts import MONTHLY, fmt
-from .workcalendar import monthly_pay_date
+from .workcalendar import last_day_of_month, monthly_pay_date
 
 __all__ = [
     "FAMILY_STATUSES",
@@ -286,7 +286,7 @@ def month_gross(
     if type(monthly_gross_cents) is not int or monthly_gross_cents <= 0:
         raise EngineInputError("monthlyGrossCents", "not_positive", {})
     first = date(year, month, 1)
-    last = (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - timedelta(days=1)
+    last = last_day_of_month(year, month)
     start = max(first, employed_from)
     end = min(last, employed_until) if employed_until else last
     total = _weekdays(first, last)

@@ -32,6 +32,7 @@ __all__ = [
     "pay_date",
     "pay_date_for",
     "monthly_pay_date",
+    "last_day_of_month",
 ]
 
 _ONE = timedelta(days=1)
@@ -92,10 +93,14 @@ def pay_date(last_day_worked: date, rules: RuleSet) -> date:
     return got
 
 
+def last_day_of_month(year: int, month: int) -> date:
+    return (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - _ONE
+
+
 def monthly_pay_date(year: int, month: int, rules: RuleSet) -> date:
     """Pay date of a month's salary under an open-ended contract
     (``calendar.monthly_pay_date_rule``; the only rule: the month's last working day)."""
-    d = (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - _ONE
+    d = last_day_of_month(year, month)
     while not (d.weekday() < 5 and d not in rules.holidays(d.year)):
         d -= _ONE
     return d

@@ -12,6 +12,18 @@ from backend.notifications.ports import Notifier, OutgoingMessage
 from backend.settings import Settings
 
 
+def write_outbox_file(folder: Path, key: str, data: dict) -> Path:
+    """One JSON file a person can open, named by time and key; written whole before it appears
+    (a reader of the folder never sees half a file)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    safe_key = "".join(c if c.isalnum() or c in "-_" else "_" for c in key)
+    path = folder / f"{time.strftime('%Y%m%dT%H%M%S')}-{safe_key}.json"
+    partial = path.with_suffix(".partial")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=2))
+    partial.replace(path)
+    return path
+
+
 class FileOutboxNotifier:
     """Writes each message as a JSON file a person can open: ``.data/outbox/messages/``."""
 
@@ -19,10 +31,7 @@ class FileOutboxNotifier:
         self.folder = folder / "messages"
 
     def send(self, message: OutgoingMessage) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        safe_key = "".join(c if c.isalnum() or c in "-_" else "_" for c in message.key)
-        path = self.folder / f"{time.strftime('%Y%m%dT%H%M%S')}-{safe_key}.json"
-        path.write_text(json.dumps(message.__dict__, ensure_ascii=False, indent=2))
+        write_outbox_file(self.folder, message.key, message.__dict__)
 
 
 class SmtpNotifier:

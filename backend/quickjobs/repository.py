@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import uuid
 
-from backend.db import fetch
+from backend.db import fetch, insert
 
 
 async def insert_quickjob(**values) -> None:
@@ -173,11 +173,7 @@ async def _update(table: str, row_id: uuid.UUID, values: dict) -> None:
 # Cash, expenses, contracts, Dimona, salaries --------------------------------------------------
 
 async def insert_row(table: str, **values) -> dict:
-    columns = ", ".join(values)
-    placeholders = ", ".join("{}" for _ in values)
-    rows = await fetch(f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING *",
-                       *values.values())
-    return rows[0]
+    return await insert(table, values)
 
 
 async def cash_collection_for(quickjob_id: uuid.UUID) -> dict | None:

@@ -68,6 +68,8 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 
+from bench.quickjob_flow import cpu_model, next_monday  # noqa: E402
+
 HERE = ROOT / "bench" / "load"
 DEFAULT_OUTPUT = ROOT / "bench" / "results" / "load.json"
 BENCH_DIR = ROOT / ".data" / "bench-load"
@@ -221,10 +223,6 @@ class Stack:
 
 
 # --------------------------------------------------------------------------- test data
-def next_monday(today: dt.date) -> dt.date:
-    return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
-
-
 def working_days(start: dt.date, count: int) -> list[str]:
     days, day = [], start
     while len(days) < count:
@@ -447,14 +445,7 @@ def run_wrk(base_url: str, endpoint: str, concurrency: int, duration: float,
 
 # --------------------------------------------------------------------------- report
 def environment(stack: Stack, web_concurrency: int) -> dict:
-    cpu = platform.processor() or ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     embedded = [p.name for p in stack.embedded]
     return {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
