@@ -17,7 +17,8 @@ import backend.catalogues  # noqa: F401 - registers every message catalogue
 from backend.db import close_pool, start_pool
 from backend.health.controllers import HealthController
 from backend.http.context import provide_language, provide_principal
-from backend.http.errors import EXCEPTION_HANDLERS
+from backend.http.errors import EXCEPTION_HANDLERS, ProblemGuard
+from backend.http.limits import BodyLimitMiddleware
 from backend.http.middleware import (
     IdempotencyMiddleware,
     RateLimitMiddleware,
@@ -26,6 +27,7 @@ from backend.http.middleware import (
 from backend.http.problems import ProblemDetails
 from backend.jobs.queue import JobQueue
 from backend.logging_setup import configure_logging
+from backend.people.authentication import Authenticator
 from backend.people.tokens import TokenService
 from backend.quickjobs.service import Ports
 from backend.settings import Settings
@@ -49,10 +51,12 @@ def api_routers() -> list:
 def problem_responses() -> dict[int, ResponseSpec]:
     """Every route may answer with these problem+json documents (RFC 9457)."""
     described = {
+        400: "The request could not be read",
         401: "Not signed in, or the token is invalid or expired",
         403: "Signed in, but not allowed",
         404: "Not found (also: someone else's object)",
         409: "Conflict with the current state (or an Idempotency-Key reused with another body)",
+        413: "The request body is too large",
         422: "Invalid input: errors[] names each field, in the caller's language",
         429: "Rate limited: see Retry-After",
         503: "A dependency is briefly unavailable: see Retry-After",
@@ -99,7 +103,8 @@ def create_app(settings: Settings) -> Litestar:
 
     @asynccontextmanager
     async def lifespan(app: Litestar):
-        await start_pool(settings.database_url)
+        await start_pool(settings.database_url,
+                         system_identifier=settings.database_system_identifier)
         try:
             yield
         finally:
@@ -108,9 +113,11 @@ def create_app(settings: Settings) -> Litestar:
 
     def middleware_stack(app):
         app = IdempotencyMiddleware(app)
+        app = BodyLimitMiddleware(app)
         app = RateLimitMiddleware(app, redis_client, settings.rate_limit_per_minute,
                                   settings.public_rate_limit_per_minute)
-        return RequestContextMiddleware(app, tokens, queue)
+        return RequestContextMiddleware(ProblemGuard(app), Authenticator(tokens, redis_client),
+                                        queue)
 
     api = Router(path="/api/v1", route_handlers=[HealthController, *api_routers()])
     app = Litestar(

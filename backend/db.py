@@ -27,11 +27,30 @@ async def _keep_session(connection) -> None:
     """
 
 
-async def start_pool(database_url: str, min_size: int = 2, max_size: int = 20) -> None:
+class WrongDatabase(ConnectionError):
+    """The server at DATABASE_URL is not the PostgreSQL instance this app was started with
+    (e.g. the embedded one was restarted on another port and something else took its place).
+    A ConnectionError, so requests meanwhile get 503 and nothing is written there."""
+
+
+def _same_instance(system_identifier: str):
+    async def init(connection) -> None:
+        found = await connection.fetchval("SELECT system_identifier FROM pg_control_system()")
+        if str(found) != system_identifier:
+            raise WrongDatabase(f"PostgreSQL system identifier {found} is not the expected "
+                                f"{system_identifier}: refusing to use this server")
+
+    return init
+
+
+async def start_pool(database_url: str, min_size: int = 2, max_size: int = 20,
+                     system_identifier: str | None = None) -> None:
+    """``system_identifier``: every new connection must reach that instance (pg_control)."""
     configure(database_url)
     if DB.pool is None:
+        extra = {"init": _same_instance(system_identifier)} if system_identifier else {}
         await DB.start_connection_pool(min_size=min_size, max_size=max_size,
-                                       reset=_keep_session)
+                                       reset=_keep_session, **extra)
 
 
 async def close_pool() -> None:

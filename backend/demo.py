@@ -23,7 +23,8 @@ async def seed(settings: Settings) -> str:
     from backend.simulations.schemas import ExpenseIn
     from backend.units.service import ensure_reference_data
 
-    await start_pool(settings.database_url, min_size=1, max_size=2)
+    await start_pool(settings.database_url, min_size=1, max_size=2,
+                     system_identifier=settings.database_system_identifier)
     try:
         await ensure_reference_data()
         await people.create_staff(DEMO_ADVISER, DEMO_ADVISER_PASSWORD, "adviser", "Ada", "Visor")

@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 
 from backend.settings import Settings, SettingsError
 
@@ -39,7 +40,11 @@ def run(host: str, port: int, with_worker: bool = True) -> int:
                 pg = start_postgres(settings.data_dir / "postgres")
                 embedded.append(pg)
                 env["DATABASE_URL"] = pg.url
-                _log(f"embedded PostgreSQL on {pg.url} (data in {settings.data_dir / 'postgres'})")
+                # The API and the worker refuse any other server that might answer on that port.
+                env["DATABASE_SYSTEM_IDENTIFIER"] = pg.system_identifier
+                settings = replace(settings, database_system_identifier=pg.system_identifier)
+                _log(f"embedded PostgreSQL on {pg.url} (data in {pg.data_path}, "
+                     f"system identifier {pg.system_identifier})")
             if settings.redis_url is None:
                 rd = start_redis(settings.data_dir / "redis")
                 embedded.append(rd)

@@ -13,6 +13,8 @@ from backend.people.tables import (
     Person,
     RefreshToken,
     SharePurchase,
+    StaffChallenge,
+    TotpCredential,
     UsageAgreement,
 )
 from backend.units.tables import JournalEntry, JournalLine, LegalEntity, Office, Unit, UnitHolder
@@ -22,6 +24,7 @@ APP_CONFIG = AppConfig(
     migrations_folder_path=os.path.join(os.path.dirname(__file__), "migrations"),
     table_classes=[
         Person, OtpChallenge, RefreshToken, SharePurchase, UsageAgreement, Performance,
+        TotpCredential, StaffChallenge,
         LegalEntity, Office, Unit, UnitHolder, JournalEntry, JournalLine,
         AuditLog, OutboxMessage, JobRun, IdempotencyRecord,
     ],

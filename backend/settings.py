@@ -29,6 +29,9 @@ class SettingsError(RuntimeError):
 class Settings:
     app_env: str = "development"  # development | test | production
     database_url: str | None = None
+    # pg_control's system identifier of the one PostgreSQL this app may talk to (set by
+    # `make run` for its embedded server): a connection to any other instance is refused.
+    database_system_identifier: str | None = None
     redis_url: str | None = None
     secret_key: str = DEV_SECRET
     # kid -> PEM private key (RS256). Empty in development: a dev keyring is generated under data_dir.
@@ -38,6 +41,10 @@ class Settings:
     jwt_audience: str = "quickjob-app"
     access_token_ttl_seconds: int = 15 * 60
     refresh_token_ttl_seconds: int = 30 * 24 * 3600
+    # Advisers and admins: short access tokens, and a session that ends after a working day
+    # however often it is refreshed (backend/people/sessions.py).
+    staff_access_token_ttl_seconds: int = 5 * 60
+    staff_session_ttl_seconds: int = 10 * 3600
     otp_ttl_seconds: int = 5 * 60
     otp_max_attempts: int = 5
     otp_per_destination_per_hour: int = 5
@@ -88,6 +95,7 @@ class Settings:
         settings = cls(
             app_env=app_env,
             database_url=env.get("DATABASE_URL") or None,
+            database_system_identifier=env.get("DATABASE_SYSTEM_IDENTIFIER") or None,
             redis_url=env.get("REDIS_URL") or None,
             secret_key=env.get("SECRET_KEY", DEV_SECRET),
             jwt_private_keys=keys,

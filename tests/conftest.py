@@ -22,7 +22,7 @@ import httpx
 import pytest
 import redis as sync_redis
 
-from backend.embedded import start_postgres, start_redis
+from backend.embedded import discard_postgres_data, start_postgres, start_redis
 from backend.settings import Settings
 
 KEEP_TABLES = {"migration"}  # Piccolo's own bookkeeping
@@ -74,6 +74,7 @@ def services():
     yield database_url, redis_url
     for proc in reversed(started):
         proc.stop()
+    discard_postgres_data(tmp / "pg")  # as root it lives outside tmp (backend/embedded.py)
     shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -147,6 +148,20 @@ async def sign_in(client: httpx.AsyncClient, phone: str | None = None,
     r = await client.post("/api/v1/auth/otp", json=who)
     assert r.status_code == 202, r.text
     r = await client.post("/api/v1/auth/token", json={**who, "code": r.json()["devCode"]})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+async def staff_sign_in(client: httpx.AsyncClient, email: str, password: str) -> dict:
+    """An adviser's or admin's sign-in through the API: password, then the second factor (the
+    e-mailed code, given as devCode outside production); returns the token pair."""
+    r = await client.post("/api/v1/auth/password", json={"email": email, "password": password})
+    assert r.status_code == 200, r.text
+    challenge = r.json()
+    assert challenge["secondFactorRequired"] and challenge["method"] == "email", challenge
+    r = await client.post("/api/v1/auth/second-factor",
+                          json={"challengeToken": challenge["challengeToken"],
+                                "code": challenge["devCode"]})
     assert r.status_code == 200, r.text
     return r.json()
 

@@ -14,6 +14,7 @@ from backend.http.problems import Forbidden, Problem
 class Principal:
     id: uuid.UUID
     role: str  # worker | adviser | admin
+    session: uuid.UUID | None = None  # the refresh family of the token (logout revokes it)
 
     @property
     def is_staff(self) -> bool:

@@ -16,6 +16,7 @@ from litestar.exceptions import (
     ValidationException,
 )
 
+import backend.http.messages  # noqa: F401 - registers the messages of the HTTP edge
 from backend import i18n
 from backend.engine import EngineInputError
 from backend.http.context import language_of
@@ -24,6 +25,7 @@ from backend.http.problems import FieldError, Problem
 log = logging.getLogger("backend.errors")
 
 PROBLEM_JSON = "application/problem+json"
+JSON_MAX_DEPTH = 32  # also backend.http.limits
 
 _EXPECTED = re.compile(r"Expected `([^`]+)`")
 _AT = re.compile(r"at `\$\.?([^`]*)`")
@@ -92,7 +94,11 @@ def http_handler(request: Request, exc: HTTPException) -> Response:
     elif isinstance(exc, PermissionDeniedException):
         problem = Problem(403, "forbidden")
     elif isinstance(exc, MethodNotAllowedException):
-        problem = Problem(405, "method_not_allowed")
+        # RFC 9110 15.5.6: a 405 lists the methods the resource has (Litestar computed them).
+        allow = {k.lower(): v for k, v in (exc.headers or {}).items()}.get("allow", "")
+        problem = Problem(405, "method_not_allowed", headers={"Allow": allow} if allow else None)
+    elif exc.status_code == 413:
+        problem = Problem(413, "payload_too_large")
     elif exc.status_code == 429:
         problem = Problem(429, "rate_limited", seconds=60)
     elif exc.status_code < 500:
@@ -114,19 +120,66 @@ _UNAVAILABLE = (
 )
 
 
-def unexpected_handler(request: Request, exc: Exception) -> Response:
+def is_unavailable(exc: BaseException) -> bool:
+    """A dependency (PostgreSQL, Redis) is down or restarting: 503, the client retries."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    return isinstance(exc, (*_UNAVAILABLE, RedisConnectionError, RedisTimeoutError))
+
+
+def problem_for(exc: BaseException) -> Problem:
+    """The problem an unexpected exception becomes (logged here)."""
     if isinstance(exc, (asyncpg.exceptions.DataError, UnicodeDecodeError)):
         # Input PostgreSQL or the multipart parser cannot take (a NUL byte, invalid UTF-8):
         # the caller's fault, and nothing was written.
-        return _problem_response(
-            request, Problem(422, "validation_failed", errors=[FieldError("body", "invalid_value")]))
-    if isinstance(exc, _UNAVAILABLE):
+        return Problem(422, "validation_failed", errors=[FieldError("body", "invalid_value")])
+    if isinstance(exc, RecursionError):
+        # Nesting deeper than the decoder can follow (the body limits catch it first).
+        return Problem(422, "validation_failed", errors=[FieldError("body", "json_too_deep")],
+                       max=JSON_MAX_DEPTH)
+    if is_unavailable(exc):
         log.warning("dependency unavailable: %r", exc)
-        return _problem_response(
-            request, Problem(503, "service_unavailable", headers={"Retry-After": "2"})
-        )
-    log.exception("unhandled error", extra={"fields": {"path": request.url.path}})
-    return _problem_response(request, Problem(500, "internal_error"))
+        return Problem(503, "service_unavailable", headers={"Retry-After": "2"})
+    log.exception("unhandled error", exc_info=exc)
+    return Problem(500, "internal_error")
+
+
+def unexpected_handler(request: Request, exc: Exception) -> Response:
+    return _problem_response(request, problem_for(exc))
+
+
+class ProblemGuard:
+    """The outermost ASGI layer: whatever escapes the middleware (the idempotency store while
+    PostgreSQL restarts, a bug) still leaves as problem+json, 503 with Retry-After when a
+    dependency is down. After the response has started there is nothing left to say: logged."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def tracking_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:  # noqa: BLE001 - turned into a response or logged
+            if started:
+                log.warning("error after the response started: %r", exc,
+                            exc_info=not is_unavailable(exc))
+                return
+            from backend.http.middleware import send_problem
+
+            state = scope.get("state", {})
+            await send_problem(send, problem_for(exc), state.get("language", "nl"),
+                               state.get("request_id"))
 
 
 def engine_problem(exc: EngineInputError) -> Problem:

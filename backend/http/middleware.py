@@ -46,9 +46,9 @@ async def send_problem(send, problem: Problem, lang: str, request_id: str | None
 class RequestContextMiddleware:
     """Request id, language, the bearer's principal (if any), and one JSON log line per request."""
 
-    def __init__(self, app, token_service, queue=None) -> None:
+    def __init__(self, app, authenticator, queue=None) -> None:
         self.app = app
-        self.tokens = token_service
+        self.authenticator = authenticator  # backend.people.authentication.Authenticator
         self.queue = queue
         self._relaying: set = set()
 
@@ -64,15 +64,19 @@ class RequestContextMiddleware:
 
         current_request_id.set(request_id)
         state["language"] = i18n.negotiate(_header(scope, b"accept-language"))
-        auth = _header(scope, b"authorization")
-        if auth and auth[:7].lower() == "bearer ":
-            from backend.people.tokens import InvalidToken
+        app = self.app
+        try:
+            # Any Authorization header is checked, on public routes too: a bad one is a 401.
+            state["principal"] = await self.authenticator.authenticate(
+                _header(scope, b"authorization"), scope["path"])
+        except Exception as exc:  # noqa: BLE001 - a 401, or 503 while a dependency is down
+            from backend.http.errors import problem_for
 
-            try:
-                claims = self.tokens.verify(auth[7:].strip())
-                state["principal"] = Principal(claims.subject, claims.role)
-            except InvalidToken:
-                state["principal"] = None
+            problem = exc if isinstance(exc, Problem) else problem_for(exc)
+            state["principal"] = None
+
+            async def app(scope, receive, send):
+                await send_problem(send, problem, state["language"], None)  # id added below
         status_holder = {"status": 500}
 
         async def send_wrapper(message):
@@ -88,7 +92,7 @@ class RequestContextMiddleware:
         written: list = []
         outbox.written_in_request.set(written)
         try:
-            await self.app(scope, receive, send_wrapper)
+            await app(scope, receive, send_wrapper)
         finally:
             if written and self.queue is not None:
                 # After the response: the transaction has committed; the worker's periodic

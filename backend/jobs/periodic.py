@@ -23,7 +23,8 @@ DAILY_WORK_EVERY_SECONDS = 3600.0  # idempotent, so running it hourly is harmles
 
 async def run(settings: Settings, stop: asyncio.Event) -> None:
     queue = JobQueue(settings.redis_url)
-    await start_pool(settings.database_url, min_size=1, max_size=2)
+    await start_pool(settings.database_url, min_size=1, max_size=2,
+                     system_identifier=settings.database_system_identifier)
     next_dimona = next_daily = 0.0
     try:
         while not stop.is_set():

@@ -21,7 +21,8 @@ async def _run(job: str, payload: dict) -> None:
     # rq forks a work horse per job: a pool inherited from the parent belongs to another
     # process and event loop, so it is dropped (not closed: its sockets are the parent's).
     DB.pool = None
-    await start_pool(settings.database_url, min_size=1, max_size=2)
+    await start_pool(settings.database_url, min_size=1, max_size=2,
+                     system_identifier=settings.database_system_identifier)
     try:
         await resolve(job)(payload)
     finally:

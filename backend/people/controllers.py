@@ -10,7 +10,7 @@ from litestar.exceptions import InternalServerException, ValidationException
 
 from backend.http import errors
 from backend.http.context import Principal
-from backend.people import service
+from backend.people import service, totp
 from backend.people.schemas import (
     Me,
     Membership,
@@ -19,9 +19,14 @@ from backend.people.schemas import (
     OtpSent,
     PasswordRequest,
     RefreshRequest,
+    SecondFactorChallenge,
+    SecondFactorRequest,
     SharePurchaseRequest,
     TokenPair,
     TokenRequest,
+    TotpConfirmRequest,
+    TotpEnrolment,
+    TotpStatus,
     UsageAgreementRequest,
 )
 
@@ -79,7 +84,8 @@ class AuthController(Controller):
     async def token(self, request: Request, data: TokenRequest, language: str) -> TokenPair:
         return await service.verify_otp(_auth(request), phone=data.phone, email=data.email,
                                         code=data.code,
-                                        language=_explicit_language(request, language))
+                                        language=_explicit_language(request, language),
+                                        ip=_ip(request))
 
     @post("/refresh", operation_id="refreshToken", status_code=200,
           summary="Rotate a refresh token into a new pair; reuse revokes the family (public)")
@@ -87,10 +93,23 @@ class AuthController(Controller):
         return await service.refresh(_auth(request), data.refresh_token)
 
     @post("/password", operation_id="signInWithPassword", status_code=200,
-          summary="Advisers and admins: e-mail and password for a token pair (public)")
-    async def password(self, request: Request, data: PasswordRequest) -> TokenPair:
+          summary="Advisers and admins, step 1: e-mail and password for a second-factor "
+                  "challenge (a TOTP code, or a code sent by e-mail) (public)")
+    async def password(self, request: Request, data: PasswordRequest) -> SecondFactorChallenge:
         return await service.password_sign_in(_auth(request), email=data.email,
                                               password=data.password, ip=_ip(request))
+
+    @post("/second-factor", operation_id="verifySecondFactor", status_code=200,
+          summary="Advisers and admins, step 2: the challenge and its code for a staff token "
+                  "pair (public)")
+    async def second_factor(self, request: Request, data: SecondFactorRequest) -> TokenPair:
+        return await service.second_factor(_auth(request), challenge_token=data.challenge_token,
+                                           code=data.code, ip=_ip(request))
+
+    @post("/logout", operation_id="signOut", status_code=204, security=[{"BearerToken": []}],
+          summary="End this session: its refresh token and every access token it issued")
+    async def logout(self, request: Request, principal: Principal) -> None:
+        await service.logout(_auth(request), principal)
 
 
 class MeController(Controller):
@@ -125,4 +144,28 @@ class MeController(Controller):
         return await service.accept_usage_agreement(principal.id, data.version)
 
 
-CONTROLLERS = [AuthController, MeController]
+class TotpController(Controller):
+    """The TOTP second factor of advisers and admins (workers sign in without a password)."""
+
+    path = "/me/totp"
+    tags = ["me"]
+    security = [{"BearerToken": []}]
+
+    @get("/", operation_id="getTotp", summary="Staff: whether an authenticator app is set up")
+    async def status(self, principal: Principal) -> TotpStatus:
+        return await totp.status(principal)
+
+    @post("/", operation_id="startTotpEnrolment", status_code=201,
+          summary="Staff: a new TOTP secret and its QR code to scan; 409 once one is confirmed")
+    async def start(self, request: Request, principal: Principal) -> TotpEnrolment:
+        return await totp.start_enrolment(_auth(request), principal)
+
+    @post("/confirm", operation_id="confirmTotp", status_code=200,
+          summary="Staff: the first code of the authenticator app; from then on sign-in asks "
+                  "for a TOTP code")
+    async def confirm(self, request: Request, principal: Principal,
+                      data: TotpConfirmRequest) -> TotpStatus:
+        return await totp.confirm_enrolment(_auth(request), principal, data.code, _ip(request))
+
+
+CONTROLLERS = [AuthController, MeController, TotpController]

@@ -17,6 +17,22 @@ register({
         "en": "Your sign-in code is {code}. It is valid for {minutes} minutes. "
               "Do not share it with anyone, not even someone from Smart.",
     },
+    # --- notification template: the code after a staff password -----------------------
+    "staff_code.subject": {
+        "nl": "Je QuickJob-beveiligingscode: {code}",
+        "fr": "Votre code de sécurité QuickJob : {code}",
+        "en": "Your QuickJob security code: {code}",
+    },
+    "staff_code.body": {
+        "nl": "Je wachtwoord werd zonet correct ingegeven. Je beveiligingscode is {code}; hij "
+              "is {minutes} minuten geldig. Was jij dit niet? Wijzig je wachtwoord en "
+              "verwittig IT.",
+        "fr": "Votre mot de passe vient d'être saisi correctement. Votre code de sécurité est "
+              "{code} ; il est valable {minutes} minutes. Ce n'était pas vous ? Changez votre "
+              "mot de passe et prévenez l'IT.",
+        "en": "Your password was just entered correctly. Your security code is {code}; it is "
+              "valid for {minutes} minutes. Not you? Change your password and tell IT.",
+    },
     # --- sign-in ------------------------------------------------------------------------
     "contact_required": {
         "nl": "Geef een gsm-nummer of een e-mailadres op (één van beide).",
@@ -27,6 +43,14 @@ register({
         "nl": "Dit gsm-nummer is ongeldig. Voorbeeld: 0470 12 34 56 of +32 470 12 34 56.",
         "fr": "Ce numéro de GSM n'est pas valable. Exemple : 0470 12 34 56 ou +32 470 12 34 56.",
         "en": "This phone number is invalid. Example: 0470 12 34 56 or +32 470 12 34 56.",
+    },
+    "phone_not_mobile": {
+        "nl": "Dit is geen gsm-nummer: een aanmeldcode kan alleen per sms naar een gsm gaan. "
+              "Geef een gsm-nummer of je e-mailadres op.",
+        "fr": "Ce n'est pas un numéro de GSM : un code de connexion ne peut être envoyé par SMS "
+              "qu'à un GSM. Indiquez un numéro de GSM ou votre adresse e-mail.",
+        "en": "This is not a mobile number: a sign-in code can only be sent by text message to "
+              "a mobile phone. Give a mobile number or your e-mail address.",
     },
     "invalid_email": {
         "nl": "Dit e-mailadres is ongeldig.",
@@ -72,6 +96,52 @@ register({
         "nl": "Te veel aanmeldpogingen. Probeer het over {minutes} minuten opnieuw.",
         "fr": "Trop de tentatives de connexion. Réessayez dans {minutes} minutes.",
         "en": "Too many sign-in attempts. Try again in {minutes} minutes.",
+    },
+    "auth_retry_soon": {
+        "nl": "Te veel mislukte aanmeldpogingen. Probeer het over {seconds} seconden opnieuw.",
+        "fr": "Trop de tentatives de connexion échouées. Réessayez dans {seconds} secondes.",
+        "en": "Too many failed sign-in attempts. Try again in {seconds} seconds.",
+    },
+    "staff_second_factor_required": {
+        "nl": "Medewerkers melden zich aan met hun wachtwoord en een tweede factor, niet met "
+              "een eenmalige code.",
+        "fr": "Les collaborateurs se connectent avec leur mot de passe et un second facteur, "
+              "pas avec un code à usage unique.",
+        "en": "Staff sign in with their password and a second factor, not with a one-time code.",
+    },
+    "second_factor_invalid": {
+        "nl": "Deze beveiligingscode klopt niet. Je kunt het nog {remaining} keer proberen.",
+        "fr": "Ce code de sécurité n'est pas correct. Il vous reste {remaining} essai(s).",
+        "en": "This security code is not correct. You have {remaining} attempt(s) left.",
+    },
+    "second_factor_expired": {
+        "nl": "Deze aanmelding is verlopen. Geef je wachtwoord opnieuw in.",
+        "fr": "Cette connexion a expiré. Saisissez à nouveau votre mot de passe.",
+        "en": "This sign-in has expired. Please enter your password again.",
+    },
+    "second_factor_locked": {
+        "nl": "Te veel foute beveiligingscodes. Geef je wachtwoord opnieuw in.",
+        "fr": "Trop de codes de sécurité erronés. Saisissez à nouveau votre mot de passe.",
+        "en": "Too many wrong security codes. Please enter your password again.",
+    },
+    "totp_already_enrolled": {
+        "nl": "Je authenticator-app is al ingesteld.",
+        "fr": "Votre application d'authentification est déjà configurée.",
+        "en": "Your authenticator app is already set up.",
+    },
+    "totp_not_started": {
+        "nl": "Start eerst de instelling van je authenticator-app (POST /me/totp).",
+        "fr": "Commencez d'abord la configuration de votre application d'authentification "
+              "(POST /me/totp).",
+        "en": "Start setting up your authenticator app first (POST /me/totp).",
+    },
+    "totp_code_invalid": {
+        "nl": "Deze code van je authenticator-app klopt niet (of werd al gebruikt). Probeer de "
+              "volgende code.",
+        "fr": "Ce code de votre application d'authentification n'est pas correct (ou a déjà "
+              "servi). Essayez le code suivant.",
+        "en": "This code from your authenticator app is not correct (or was already used). Try "
+              "the next code.",
     },
     "invalid_role": {
         "nl": "Deze rol bestaat niet (adviser of admin).",

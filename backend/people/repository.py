@@ -1,4 +1,5 @@
-"""Every query of the people context: persons, OTP challenges, refresh tokens, membership.
+"""Every query of the people context: persons, OTP challenges, refresh tokens, staff second
+factor, membership.
 
 All functions join the caller's transaction (``backend.db.fetch``); the service opens it.
 """
@@ -35,11 +36,20 @@ async def person_by_contact(*, phone: str | None = None, email: str | None = Non
     return rows[0] if rows else None
 
 
+async def person_role(person_id: uuid.UUID) -> str | None:
+    """The person's current role, None when there is no such person (checked per request)."""
+    rows = await fetch("SELECT role FROM person WHERE id = {}", person_id)
+    return rows[0]["role"] if rows else None
+
+
 async def staff_credentials(email: str) -> dict | None:
-    """id, role and password hash of an adviser or admin with this e-mail, if any."""
+    """id, role, e-mail, language, password hash and whether a TOTP is confirmed, of an adviser
+    or admin with this e-mail, if any."""
     rows = await fetch(
-        "SELECT id, role, password_hash FROM person "
-        "WHERE email = {} AND role IN ('adviser', 'admin') AND password_hash IS NOT NULL",
+        "SELECT p.id, p.role, p.email, p.language, p.password_hash, "
+        "t.confirmed_at IS NOT NULL AS has_totp FROM person p "
+        "LEFT JOIN totp_credential t ON t.person = p.id "
+        "WHERE p.email = {} AND p.role IN ('adviser', 'admin') AND p.password_hash IS NOT NULL",
         email,
     )
     return rows[0] if rows else None
@@ -138,21 +148,39 @@ async def challenges_in_last_hour(*, destination: str | None = None,
 # --- refresh tokens -----------------------------------------------------------------------
 
 async def insert_refresh_token(*, person_id: uuid.UUID, family_id: uuid.UUID, token_hash: str,
-                               ttl_seconds: int) -> None:
+                               role: str, ttl_seconds: int | None = None,
+                               expires_at: dt.datetime | None = None) -> None:
+    """Expiring ``ttl_seconds`` from now, or at ``expires_at`` (a staff session's fixed end)."""
     await fetch(
-        "INSERT INTO refresh_token (id, person, family_id, token_hash, expires_at) "
-        "VALUES ({}, {}, {}, {}, now() + make_interval(secs => {}))",
-        uuid.uuid4(), person_id, family_id, token_hash, float(ttl_seconds),
+        "INSERT INTO refresh_token (id, person, family_id, token_hash, role, expires_at) "
+        "VALUES ({}, {}, {}, {}, {}, coalesce({}, now() + make_interval(secs => {})))",
+        uuid.uuid4(), person_id, family_id, token_hash, role, expires_at,
+        float(ttl_seconds or 0),
     )
 
 
 async def refresh_token_by_hash(token_hash: str) -> dict | None:
     rows = await fetch(
-        "SELECT id, person, family_id, used_at, revoked_at, expires_at <= now() AS expired "
-        "FROM refresh_token WHERE token_hash = {} FOR UPDATE",
+        "SELECT id, person, family_id, role, used_at, revoked_at, expires_at, "
+        "expires_at <= now() AS expired FROM refresh_token WHERE token_hash = {} FOR UPDATE",
         token_hash,
     )
     return rows[0] if rows else None
+
+
+async def family_revoked(family_id: uuid.UUID) -> bool:
+    """Whether a session was revoked (the revocation list's fallback when Redis is down)."""
+    rows = await fetch(
+        "SELECT 1 FROM refresh_token WHERE family_id = {} AND revoked_at IS NOT NULL LIMIT 1",
+        family_id)
+    return bool(rows)
+
+
+async def open_families(person_id: uuid.UUID) -> list[uuid.UUID]:
+    rows = await fetch(
+        "SELECT DISTINCT family_id FROM refresh_token WHERE person = {} AND revoked_at IS NULL",
+        person_id)
+    return [row["family_id"] for row in rows]
 
 
 async def mark_refresh_used(token_id: uuid.UUID) -> None:
@@ -166,6 +194,70 @@ async def revoke_family(family_id: uuid.UUID) -> int:
         family_id,
     )
     return len(rows)
+
+
+# --- staff second factor -----------------------------------------------------------------
+
+async def insert_staff_challenge(*, person_id: uuid.UUID, token_hash: str, method: str,
+                                 code_hash: str | None, ttl_seconds: int,
+                                 ip: str | None) -> dict:
+    rows = await fetch(
+        "INSERT INTO staff_challenge (id, person, token_hash, method, code_hash, ip, expires_at) "
+        "VALUES ({}, {}, {}, {}, {}, {}, now() + make_interval(secs => {})) "
+        "RETURNING id, person, method, expires_at, created_at",
+        uuid.uuid4(), person_id, token_hash, method, code_hash, ip, float(ttl_seconds),
+    )
+    return rows[0]
+
+
+async def staff_challenge_by_hash(token_hash: str) -> dict | None:
+    """The challenge with its person's e-mail and role, locked."""
+    rows = await fetch(
+        "SELECT c.id, c.person, c.method, c.code_hash, c.attempts, c.consumed_at, "
+        "c.expires_at <= now() AS expired, p.email, p.role "
+        "FROM staff_challenge c JOIN person p ON p.id = c.person "
+        "WHERE c.token_hash = {} FOR UPDATE OF c",
+        token_hash,
+    )
+    return rows[0] if rows else None
+
+
+async def count_staff_attempt(challenge_id: uuid.UUID) -> int:
+    rows = await fetch(
+        "UPDATE staff_challenge SET attempts = attempts + 1 WHERE id = {} RETURNING attempts",
+        challenge_id)
+    return rows[0]["attempts"]
+
+
+async def consume_staff_challenge(challenge_id: uuid.UUID) -> None:
+    await fetch("UPDATE staff_challenge SET consumed_at = now(), attempts = attempts + 1 "
+                "WHERE id = {}", challenge_id)
+
+
+async def totp_credential(person_id: uuid.UUID, *, for_update: bool = False) -> dict | None:
+    lock = " FOR UPDATE" if for_update else ""
+    rows = await fetch(
+        "SELECT person, secret_encrypted, confirmed_at, last_step, created_at "
+        f"FROM totp_credential WHERE person = {{}}{lock}", person_id)
+    return rows[0] if rows else None
+
+
+async def start_totp(person_id: uuid.UUID, secret_encrypted: str) -> None:
+    """A new pending secret; only while none is confirmed (the service checks under lock)."""
+    await fetch(
+        "INSERT INTO totp_credential (person, secret_encrypted) VALUES ({}, {}) "
+        "ON CONFLICT (person) DO UPDATE SET secret_encrypted = excluded.secret_encrypted, "
+        "confirmed_at = NULL, last_step = NULL, created_at = now()",
+        person_id, secret_encrypted)
+
+
+async def use_totp_step(person_id: uuid.UUID, step: int, *, confirm: bool = False) -> dict:
+    rows = await fetch(
+        "UPDATE totp_credential SET last_step = {}, "
+        "confirmed_at = CASE WHEN {} THEN coalesce(confirmed_at, now()) ELSE confirmed_at END "
+        "WHERE person = {} RETURNING confirmed_at, last_step",
+        step, confirm, person_id)
+    return rows[0]
 
 
 # --- membership ---------------------------------------------------------------------------

@@ -45,6 +45,41 @@ class TokenPair(msgspec.Struct, rename="camel"):
     token_type: str = "Bearer"
 
 
+class SecondFactorChallenge(msgspec.Struct, rename="camel", omit_defaults=True):
+    """The answer to a right password: no tokens yet, a second factor first."""
+
+    second_factor_required: bool
+    challenge_token: str  # for POST /auth/second-factor
+    method: str  # totp (the authenticator app) | email (a code was just sent)
+    expires_in: int  # seconds the challenge stays valid
+    dev_code: str | None = None  # method email, development mode only, never in production
+
+
+class SecondFactorRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    challenge_token: str
+    code: str
+
+
+class TotpEnrolment(msgspec.Struct, rename="camel"):
+    """Scan ``qrCodeSvg`` (or type ``secret``) in an authenticator app, then confirm a code."""
+
+    secret: str  # base32
+    otpauth_uri: str
+    qr_code_svg: str  # data:image/svg+xml URI of the QR code of otpauthUri
+    digits: int
+    period: int  # seconds
+
+
+class TotpConfirmRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    code: str
+
+
+class TotpStatus(msgspec.Struct, rename="camel"):
+    enrolled: bool  # sign-in asks for a TOTP code
+    pending: bool  # an enrolment waits for its first code
+    confirmed_at: dt.datetime | None
+
+
 # --- profile ------------------------------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 from piccolo.columns import (
     UUID,
+    BigInt,
     Boolean,
     Date,
     ForeignKey,
@@ -51,6 +52,30 @@ class RefreshToken(Table, tablename="refresh_token", db=DB):
     expires_at = Timestamptz()
     used_at = Timestamptz(null=True)  # rotated: presenting it again is reuse
     revoked_at = Timestamptz(null=True)
+    role = Varchar(length=10, null=True)  # the role the session was signed in for
+    created_at = Timestamptz()
+
+
+class TotpCredential(Table, tablename="totp_credential", db=DB):
+    person = ForeignKey(Person, primary_key=True)
+    secret_encrypted = Text()  # Fernet, key derived from SECRET_KEY
+    confirmed_at = Timestamptz(null=True)  # null while the enrolment waits for its first code
+    last_step = BigInt(null=True)  # newest accepted time step: no code is accepted twice
+    created_at = Timestamptz()
+
+
+class StaffChallenge(Table, tablename="staff_challenge", db=DB):
+    """Between a staff member's right password and their second factor."""
+
+    id = UUID(primary_key=True)
+    person = ForeignKey(Person)
+    token_hash = Text(unique=True)
+    method = Varchar(length=5)  # totp | email
+    code_hash = Text(null=True)  # the e-mailed code (method email)
+    attempts = SmallInt(default=0)
+    ip = Varchar(length=45, null=True)
+    expires_at = Timestamptz()
+    consumed_at = Timestamptz(null=True)
     created_at = Timestamptz()
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
+import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum.be import nn as stdnum_nn
 from stdnum.exceptions import ValidationError
@@ -23,8 +24,7 @@ ADDRESS_MAX = 500
 BIRTH_YEAR_MIN = 1900
 OTP_CODE = re.compile(r"^\d{6}$")
 
-_PHONE_FILLER = re.compile(r"[\s.\-/()]")
-_E164 = re.compile(r"^\+[1-9]\d{7,14}$")
+DEFAULT_PHONE_REGION = "BE"  # numbers written without a country code are Belgian
 # Deliberately simple: one @, no spaces, a dot in the domain, no leading/trailing dots.
 _EMAIL = re.compile(r"^[^@\s]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+$")
 
@@ -42,26 +42,40 @@ def today() -> dt.date:
 
 
 def normalise_phone(raw: str, field: str = "phone") -> str:
-    """E.164. Belgian national numbers (0470 12 34 56) become +32470123456.
+    """E.164 of a number that exists in its country's numbering plan (Google's libphonenumber
+    metadata, through ``phonenumbers``). National Belgian writing is understood: 0470 12 34 56,
+    0032 470..., +32 (0)470... all become +32470123456."""
+    return _format(_parse(raw, field))
 
-    Belgium: after +32 come 8 digits (landlines) or 9 digits starting with 4 (mobiles).
-    Other countries: E.164 shape only (8 to 15 digits, no leading zero).
-    """
-    number = _PHONE_FILLER.sub("", raw or "")
-    if number.startswith("00"):
-        number = "+" + number[2:]
-    elif number.startswith("0"):
-        number = "+32" + number[1:]
-    if number.startswith("+320"):  # "+32 (0)470 ..." written with the trunk zero
-        number = "+32" + number[4:]
-    if not _E164.match(number):
+
+def mobile_phone(raw: str, field: str = "phone") -> str:
+    """E.164 of a mobile number (where SMS can go): landlines, here or abroad, are refused with
+    ``phone_not_mobile``. Numbers a plan does not tell apart (the US, Canada) are accepted."""
+    number = _parse(raw, field)
+    if phonenumbers.number_type(number) not in _MOBILE_TYPES:
+        raise Invalid(FieldError(field, "phone_not_mobile"))
+    return _format(number)
+
+
+_MOBILE_TYPES = (phonenumbers.PhoneNumberType.MOBILE,
+                 phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def _parse(raw: str, field: str) -> phonenumbers.PhoneNumber:
+    text = (raw or "").strip()
+    if not text or len(text) > 40:
         raise Invalid(FieldError(field, "invalid_phone"))
-    if number.startswith("+32"):
-        national = number[3:]
-        ok = len(national) == 8 or (len(national) == 9 and national.startswith("4"))
-        if not ok:
-            raise Invalid(FieldError(field, "invalid_phone"))
+    try:
+        number = phonenumbers.parse(text, DEFAULT_PHONE_REGION)
+    except phonenumbers.NumberParseException as exc:
+        raise Invalid(FieldError(field, "invalid_phone")) from exc
+    if not phonenumbers.is_valid_number(number):
+        raise Invalid(FieldError(field, "invalid_phone"))
     return number
+
+
+def _format(number: phonenumbers.PhoneNumber) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def normalise_email(raw: str, field: str = "email") -> str:

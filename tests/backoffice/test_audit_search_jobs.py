@@ -5,7 +5,7 @@ import uuid
 import pytest
 from rq import SimpleWorker
 
-from tests.conftest import bearer
+from tests.conftest import bearer, staff_sign_in
 from tests.quickjobs.conftest import quickjob_body  # fixtures: tests/backoffice/conftest.py
 
 
@@ -15,9 +15,7 @@ async def admin_headers(client):
 
     email = f"admin-{uuid.uuid4().hex[:6]}@smart.coop"
     await people.create_staff(email, "a long admin password", "admin", "Ad", "Min")
-    r = await client.post("/api/v1/auth/password",
-                          json={"email": email, "password": "a long admin password"})
-    return bearer(r.json())
+    return bearer(await staff_sign_in(client, email, "a long admin password"))
 
 
 async def test_every_state_change_is_in_the_audit_log(client, worker_headers, admin_headers,

@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from backend.db import fetch
-from tests.conftest import bearer
+from tests.conftest import bearer, staff_sign_in
 from tests.quickjobs.conftest import (  # fixtures: tests/backoffice/conftest.py
     quickjob_body,
     token_of,
@@ -19,9 +19,7 @@ async def second_adviser_headers(client):
 
     email = f"adviser2-{uuid.uuid4().hex[:6]}@smart.coop"
     await people.create_staff(email, "another long password", "adviser", "Bea", "Second")
-    r = await client.post("/api/v1/auth/password",
-                          json={"email": email, "password": "another long password"})
-    return bearer(r.json())
+    return bearer(await staff_sign_in(client, email, "another long password"))
 
 
 async def _invoiced_job(client, headers):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from backend.db import fetch
-from tests.conftest import bearer, eventually, sign_in
+from tests.conftest import bearer, eventually, sign_in, staff_sign_in
 from tests.quickjobs.conftest import quickjob_body
 
 UPDATES = Path(__file__).parent / "telegram_updates"
@@ -260,9 +260,7 @@ async def test_the_link_endpoint_is_for_workers(client):
     from backend.people import service as people
 
     await people.create_staff("ada@smart.coop", "correct horse battery staple", "adviser", "A", "V")
-    r = await client.post("/api/v1/auth/password", json={"email": "ada@smart.coop",
-                                                         "password": "correct horse battery staple"})
-    adviser = bearer(r.json())
+    adviser = bearer(await staff_sign_in(client, "ada@smart.coop", "correct horse battery staple"))
     assert (await client.post("/api/v1/me/telegram-link")).status_code == 401
     assert (await client.post("/api/v1/me/telegram-link", headers=adviser)).status_code == 403
     assert (await client.delete("/api/v1/me/telegram-link", headers=adviser)).status_code == 403

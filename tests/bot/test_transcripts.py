@@ -16,7 +16,7 @@ import pytest
 from bot import texts
 from tests.bot.conftest import TODAY, Bot, StubServices
 from tests.bot.transcripts import R, T, U, en, fr, nl
-from tests.conftest import bearer, sign_in
+from tests.conftest import bearer, sign_in, staff_sign_in
 
 LANGS = {"nl": nl, "fr": fr, "en": en}
 SUMMARY = {"nl": "Samenvatting van je QuickJob", "fr": "Résumé de votre QuickJob",
@@ -120,10 +120,7 @@ async def _adviser(client) -> dict:
 
     email = f"adviser-{uuid.uuid4().hex[:6]}@smart.coop"
     await people.create_staff(email, "correct horse battery staple", "adviser", "Ada", "Visor")
-    r = await client.post("/api/v1/auth/password",
-                          json={"email": email, "password": "correct horse battery staple"})
-    assert r.status_code == 200, r.text
-    return bearer(r.json())
+    return bearer(await staff_sign_in(client, email, "correct horse battery staple"))
 
 
 async def _setup(kind: str, client, headers: dict, settings, lang: str) -> dict:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.conftest import bearer
+from tests.conftest import bearer, staff_sign_in
 from tests.quickjobs.conftest import quickjob_body, token_of
 
 PUBLIC, SIGN_IN, AUTH, SELF, STAFF, ADMIN, WORKER, SECRET = (
@@ -56,6 +56,13 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/auth/otp"): Rule(PUBLIC, json={"email": "matrix@example.be"}),
     ("POST", "/api/v1/auth/token"): Rule(SIGN_IN, json={"email": "matrix@example.be",
                                                        "code": "000000"}),
+    ("POST", "/api/v1/auth/second-factor"): Rule(SIGN_IN, json={"challengeToken": "not-one",
+                                                               "code": "000000"}),
+    ("POST", "/api/v1/auth/logout"): Rule(AUTH),  # runs last: it ends the caller's session
+    # the TOTP second factor of advisers and admins
+    ("GET", "/api/v1/me/totp"): Rule(STAFF),
+    ("POST", "/api/v1/me/totp"): Rule(STAFF),
+    ("POST", "/api/v1/me/totp/confirm"): Rule(STAFF, json={"code": "000000"}),
     # me
     ("GET", "/api/v1/me"): Rule(AUTH),
     ("PATCH", "/api/v1/me"): Rule(AUTH, json={"language": "fr"}),
@@ -177,10 +184,7 @@ async def people(client, worker_headers, other_worker_headers, adviser_headers):
 
     email = f"admin-{uuid.uuid4().hex[:6]}@smart.coop"
     await people_service.create_staff(email, "correct horse battery staple", "admin", "Ad", "Min")
-    r = await client.post("/api/v1/auth/password",
-                          json={"email": email, "password": "correct horse battery staple"})
-    assert r.status_code == 200, r.text
-    admin_headers = bearer(r.json())
+    admin_headers = bearer(await staff_sign_in(client, email, "correct horse battery staple"))
 
     r = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=worker_headers)
     assert r.status_code == 201, r.text
@@ -253,7 +257,7 @@ def verdict(audience: str, caller: str, status: int, method: str = "GET") -> str
 def _order(item):
     (method, path), _ = item
     destructive = "cancel" in path or "decline" in path or "reject" in path
-    return (method != "GET", destructive, path, method)
+    return (path.endswith("/logout"), method != "GET", destructive, path, method)
 
 
 async def test_authorization_matrix(app, client, people):

@@ -78,12 +78,10 @@ def test_development_defaults():
 
 async def test_input_postgres_cannot_store_is_a_422_not_a_500(client):
     from backend.people import service as people
-    from tests.conftest import bearer
+    from tests.conftest import bearer, staff_sign_in
 
     await people.create_staff("nul@smart.coop", "a long enough password", "adviser", "N", "Ul")
-    tokens = (await client.post("/api/v1/auth/password",
-                                json={"email": "nul@smart.coop",
-                                      "password": "a long enough password"})).json()
+    tokens = await staff_sign_in(client, "nul@smart.coop", "a long enough password")
     r = await client.get("/api/v1/backoffice/review-items?status=%00%C3%AD", headers=bearer(tokens))
     assert r.status_code == 422
     assert r.headers["content-type"].startswith("application/problem+json")

@@ -96,6 +96,21 @@ async def test_bad_contact_input_is_a_localised_422(client):
     assert await fetch("SELECT id FROM otp_challenge") == []
 
 
+async def test_a_landline_gets_a_clear_localised_error_and_no_code(client):
+    for lang, words in (("nl", "geen gsm-nummer"), ("fr", "pas un numéro de GSM"),
+                        ("en", "not a mobile number")):
+        r = await client.post(OTP, json={"phone": "02 511 22 33"},
+                              headers={"Accept-Language": lang})
+        assert r.status_code == 422
+        error = r.json()["errors"][0]
+        assert error["field"] == "phone" and error["code"] == "phone_not_mobile"
+        assert words in error["message"]
+    r = await client.post(OTP, json={"phone": "+33 1 42 68 53 00"})
+    assert r.status_code == 422 and r.json()["errors"][0]["code"] == "phone_not_mobile"
+    assert await fetch("SELECT id FROM otp_challenge") == []
+    assert await fetch("SELECT id FROM outbox_message") == []
+
+
 async def test_wrong_code_counts_down_the_attempts(client):
     sent = await _request(client, phone="0470 12 34 56")
     wrong = "000000" if sent["devCode"] != "000000" else "111111"

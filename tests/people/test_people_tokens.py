@@ -1,4 +1,5 @@
-"""Access-token attacks, refresh rotation with family revocation, staff password sign-in."""
+"""Access-token attacks (a 401 problem+json on every route, public ones too), refresh rotation
+with family revocation, the revocation list, logout."""
 
 import base64
 import hashlib
@@ -7,17 +8,17 @@ import json
 import time
 import uuid
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+import pytest
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from jose import jwt
 
 from backend.db import fetch
-from backend.people import service
 from tests.conftest import bearer, sign_in
 
 ME = "/api/v1/me"
 REFRESH = "/api/v1/auth/refresh"
-PASSWORD = "/api/v1/auth/password"
+LOGOUT = "/api/v1/auth/logout"
 
 
 def _b64(data: bytes) -> str:
@@ -37,7 +38,8 @@ def _public_pem(settings) -> str:
 def _claims(settings, subject: str, **over) -> dict:
     now = int(time.time())
     claims = {"sub": subject, "role": "worker", "iat": now, "exp": now + 600,
-              "aud": settings.jwt_audience, "iss": settings.jwt_issuer}
+              "aud": settings.jwt_audience, "iss": settings.jwt_issuer,
+              "jti": uuid.uuid4().hex, "sid": str(uuid.uuid4())}
     claims.update(over)
     return {k: v for k, v in claims.items() if v is not None}
 
@@ -45,6 +47,16 @@ def _claims(settings, subject: str, **over) -> dict:
 def _rs256(settings, claims: dict, kid: str = "dev-1", pem: str | None = None) -> str:
     return jwt.encode(claims, pem or _private_pem(settings), algorithm="RS256",
                       headers={"kid": kid})
+
+
+def _signed(settings, header: object, claims: object) -> str:
+    """A compact JWS with exactly this header and payload (any JSON), validly signed with the
+    real key: only the shape is wrong."""
+    head = _b64(json.dumps(header).encode())
+    body = _b64(json.dumps(claims).encode())
+    key = serialization.load_pem_private_key(_private_pem(settings).encode(), password=None)
+    signature = key.sign(f"{head}.{body}".encode(), padding.PKCS1v15(), hashes.SHA256())
+    return f"{head}.{body}.{_b64(signature)}"
 
 
 async def _me_status(client, token: str) -> int:
@@ -97,16 +109,114 @@ async def test_a_well_formed_token_works_and_attacks_get_401(client, settings):
         "garbage": "not.a.jwt", "empty": "",
     }
     for name, token in attacks.items():
-        r = await client.get(ME, headers={"Authorization": f"Bearer {token}",
-                                          "Accept-Language": "en"})
-        assert r.status_code == 401, name
-        assert r.headers["content-type"].startswith("application/problem+json"), name
+        for path in (ME, "/api/v1/rule-sets"):  # a public route too
+            r = await client.get(path, headers={"Authorization": f"Bearer {token}",
+                                                "Accept-Language": "en"})
+            assert r.status_code == 401, (name, path)
+            assert r.headers["content-type"].startswith("application/problem+json"), name
     assert (await client.get(ME)).status_code == 401
 
 
-async def test_a_valid_token_for_an_unknown_person_is_401(client, settings):
-    token = _rs256(settings, _claims(settings, str(uuid.uuid4())))
-    assert await _me_status(client, token) == 401
+# Routes of every kind: public (with and without a body), the client's link, sign-in, signed-in,
+# the bot and the Telegram link (the two that answered 500 for an unknown person), back office.
+EVERY_KIND = [
+    ("GET", "/api/v1/health/live", None), ("GET", "/api/v1/rule-sets", None),
+    ("POST", "/api/v1/simulations", {"amountCents": 100000, "performanceDates": ["2026-03-02"]}),
+    ("GET", "/api/v1/public/quotes/some-token", None), ("GET", "/schema/openapi.json", None),
+    ("POST", "/api/v1/auth/otp", {"email": "x@example.be"}), ("GET", ME, None),
+    ("POST", "/api/v1/bot/messages", {"text": "hallo"}),
+    ("POST", "/api/v1/me/telegram-link", None), ("GET", "/api/v1/me/telegram-link", None),
+    ("GET", "/api/v1/backoffice/review-items", None), ("GET", "/api/v1/nowhere", None),
+]
+
+
+def _malformed(settings, sub: str) -> dict[str, str]:
+    """Tokens and headers an attacker or a careless client sends; each must be a 401."""
+    good_claims = _claims(settings, sub)
+    header = {"alg": "RS256", "typ": "JWT", "kid": "dev-1"}
+    cases = {
+        f"kid as JSON {name}": _signed(settings, {**header, "kid": value}, good_claims)
+        for name, value in (("list", ["dev-1"]), ("object", {"id": "dev-1"}), ("number", 1),
+                            ("null", None), ("boolean", True), ("empty string", ""))
+    }
+    cases |= {
+        f"alg as JSON {name}": _signed(settings, {**header, "alg": value}, good_claims)
+        for name, value in (("list", ["RS256"]), ("object", {"a": 1}), ("number", 256),
+                            ("null", None), ("lower case", "rs256"))
+    }
+    cases |= {
+        "header is a JSON list": _signed(settings, ["RS256", "dev-1"], good_claims),
+        "header is a string": _signed(settings, "RS256", good_claims),
+        "header without kid": _signed(settings, {"alg": "RS256"}, good_claims),
+        "typ is not JWT": _signed(settings, {**header, "typ": "JWE"}, good_claims),
+        "extra header field (jku)": _signed(settings, {**header, "jku": "https://evil.example"},
+                                             good_claims),
+        "claims are a JSON list": _signed(settings, header, [good_claims]),
+        "claims are a number": _signed(settings, header, 42),
+        "sub is a number": _signed(settings, header, {**good_claims, "sub": 12}),
+        "sub is not a uuid": _signed(settings, header, {**good_claims, "sub": "alice"}),
+        "role is a list": _signed(settings, header, {**good_claims, "role": ["admin"]}),
+        "exp is a string": _signed(settings, header, {**good_claims, "exp": "9999999999"}),
+        "exp is a float": _signed(settings, header, {**good_claims, "exp": 9999999999.5}),
+        "exp is a boolean": _signed(settings, header, {**good_claims, "exp": True}),
+        "aud is a list with ours": _signed(settings, header,
+                                           {**good_claims, "aud": [settings.jwt_audience, "x"]}),
+        "sid missing": _signed(settings, header, {k: v for k, v in good_claims.items()
+                                                  if k != "sid"}),
+        "sid is an object": _signed(settings, header, {**good_claims, "sid": {"a": 1}}),
+        "jti missing": _signed(settings, header, {k: v for k, v in good_claims.items()
+                                                  if k != "jti"}),
+        "an extra claim": _signed(settings, header, {**good_claims, "admin": True}),
+    }
+    valid = _rs256(settings, good_claims)
+    head, body, sig = valid.split(".")
+    cases |= {
+        "two segments": f"{head}.{body}", "four segments": f"{valid}.{sig}",
+        "empty signature": f"{head}.{body}.", "empty header": f".{body}.{sig}",
+        "not base64": f"{head}!.{body}.{sig}", "header not JSON": f"{_b64(b'{nope')}.{body}.{sig}",
+        "padding in a segment": f"{head}=.{body}.{sig}", "one long word": "a" * 5000,
+        "unknown person": valid,
+    }
+    return cases
+
+
+async def test_any_malformed_token_is_a_401_problem_on_every_route(client, settings):
+    tokens = await sign_in(client, phone="0470 12 34 56")
+    me = (await client.get(ME, headers=bearer(tokens))).json()
+    attacks = {name: f"Bearer {token}" for name, token in
+               _malformed(settings, str(uuid.uuid4())).items()}
+    attacks |= {"Bearer without a token": "Bearer", "Bearer and spaces": "Bearer    ",
+                "two tokens": f"Bearer {tokens['accessToken']} {tokens['accessToken']}",
+                "Basic scheme": "Basic YWRtaW46YWRtaW4=", "no scheme": tokens["accessToken"]}
+    failures = []
+    for name, header in attacks.items():
+        for method, path, body in EVERY_KIND:
+            r = await client.request(method, path, json=body, headers={
+                "Authorization": header, "Accept-Language": "fr"})
+            if (r.status_code != 401
+                    or not r.headers["content-type"].startswith("application/problem+json")
+                    or not r.json()["type"].endswith("/invalid_token")
+                    or "invalid_token" not in r.headers["www-authenticate"]
+                    or "Reconnectez-vous" not in r.json()["detail"]):
+                failures.append(f"{name} on {method} {path}: {r.status_code} {r.text[:120]}")
+    assert not failures, "\n".join(failures)
+    # The same routes without any Authorization header answer as before (the genuine token too).
+    assert (await client.get("/api/v1/health/live")).status_code == 200
+    assert (await client.get(ME, headers=bearer(tokens))).json()["id"] == me["id"]
+
+
+async def test_a_correctly_signed_expired_token_is_ignored_only_on_sign_in_routes(client,
+                                                                                   settings):
+    tokens = await sign_in(client, email="expired@example.be")
+    me = (await client.get(ME, headers=bearer(tokens))).json()
+    now = int(time.time())
+    expired = {"Authorization": "Bearer " + _rs256(settings, _claims(
+        settings, me["id"], iat=now - 3600, exp=now - 60))}
+    # An app refreshing still sends its expired access token: the refresh works.
+    r = await client.post(REFRESH, json={"refreshToken": tokens["refreshToken"]}, headers=expired)
+    assert r.status_code == 200, r.text
+    assert (await client.get("/api/v1/rule-sets", headers=expired)).status_code == 401
+    assert (await client.get(ME, headers=expired)).status_code == 401
 
 
 async def test_refresh_rotates_and_reuse_revokes_the_family(client):
@@ -139,6 +249,63 @@ async def test_refresh_rotates_and_reuse_revokes_the_family(client):
     assert r.status_code == 200
 
 
+async def test_reuse_also_stops_the_access_tokens_of_the_family(client):
+    first = await sign_in(client, email="thief@example.be")
+    second = (await client.post(REFRESH, json={"refreshToken": first["refreshToken"]})).json()
+    assert (await client.get(ME, headers=bearer(second))).status_code == 200
+    r = await client.post(REFRESH, json={"refreshToken": first["refreshToken"]})
+    assert r.status_code == 401
+    # Not 15 more minutes: at once, both access tokens of the family.
+    for pair in (first, second):
+        r = await client.get(ME, headers=bearer(pair))
+        assert r.status_code == 401 and r.json()["type"].endswith("/invalid_token")
+
+
+async def test_logout_revokes_the_session_and_its_access_tokens(client, app, settings):
+    import redis.asyncio as aioredis
+
+    pair = await sign_in(client, email="bye@example.be")
+    other = await sign_in(client, email="bye@example.be")  # another device, another session
+    refreshed = (await client.post(REFRESH, json={"refreshToken": pair["refreshToken"]})).json()
+    r = await client.post(LOGOUT, headers=bearer(refreshed))
+    assert r.status_code == 204, r.text
+    for tokens in (pair, refreshed):  # every access token the session issued
+        assert (await client.get(ME, headers=bearer(tokens))).status_code == 401
+    r = await client.post(REFRESH, json={"refreshToken": refreshed["refreshToken"]})
+    assert r.status_code == 401
+    assert (await client.get(ME, headers=bearer(other))).status_code == 200
+    assert (await client.post(LOGOUT)).status_code == 401
+
+    sid = json.loads(base64.urlsafe_b64decode(refreshed["accessToken"].split(".")[1] + "=="))["sid"]
+    redis = aioredis.from_url(settings.redis_url)
+    try:
+        ttl = await redis.ttl(f"revoked:sid:{sid}")
+    finally:
+        await redis.aclose()
+    # Kept as long as an access token of the session can live, no longer.
+    tokens = app.state["tokens"]
+    assert tokens.ttl < ttl <= tokens.longest_ttl + 5
+    audit = await fetch("SELECT after FROM audit_log WHERE action = 'refresh_family.revoked'")
+    assert len(audit) == 1 and json.loads(audit[0]["after"])["reason"] == "logout"
+
+
+async def test_without_redis_the_database_answers_for_the_revocation_list(client, app):
+    from backend.people.authentication import Authenticator
+
+    class DownRedis:
+        async def exists(self, *keys):
+            raise ConnectionError("redis is down")
+
+    pair = await sign_in(client, email="noredis@example.be")
+    authenticator = Authenticator(app.state["tokens"], DownRedis())
+    header = f"Bearer {pair['accessToken']}"
+    assert (await authenticator.authenticate(header, ME)).role == "worker"
+    assert (await client.post(LOGOUT, headers=bearer(pair))).status_code == 204
+    with pytest.raises(Exception) as refused:
+        await authenticator.authenticate(header, ME)
+    assert getattr(refused.value, "status", None) == 401
+
+
 async def test_unknown_and_expired_refresh_tokens_are_refused(client):
     r = await client.post(REFRESH, json={"refreshToken": "made-up"})
     assert r.status_code == 401
@@ -151,53 +318,3 @@ async def test_unknown_and_expired_refresh_tokens_are_refused(client):
     assert pair["refreshToken"] not in rows[0]["token_hash"]
 
 
-async def test_adviser_password_sign_in(client):
-    adviser_id = await service.create_staff("Els.Adviser@Smart.coop", "long enough secret",
-                                            "adviser", "Els", "Janssens")
-    r = await client.post(PASSWORD, json={"email": "els.adviser@smart.coop",
-                                          "password": "long enough secret"})
-    assert r.status_code == 200, r.text
-    me = (await client.get(ME, headers=bearer(r.json()))).json()
-    assert me["id"] == str(adviser_id) and me["role"] == "adviser"
-    row = (await fetch("SELECT password_hash FROM person WHERE id = {}", adviser_id))[0]
-    assert row["password_hash"].startswith("scrypt$")
-    assert "long enough secret" not in row["password_hash"]
-
-    generic = []
-    for body in ({"email": "els.adviser@smart.coop", "password": "wrong password!"},
-                 {"email": "nobody@smart.coop", "password": "long enough secret"},
-                 {"email": "not an email", "password": "x"}):
-        r = await client.post(PASSWORD, json=body, headers={"Accept-Language": "en"})
-        assert r.status_code == 401
-        generic.append(r.json()["detail"])
-    assert len(set(generic)) == 1 and "password" in generic[0]
-
-
-async def test_workers_cannot_use_password_sign_in(client):
-    await sign_in(client, email="worker@example.be")
-    r = await client.post(PASSWORD, json={"email": "worker@example.be", "password": "whatever1234"})
-    assert r.status_code == 401
-
-
-async def test_create_staff_is_idempotent_on_email_and_audited(client):
-    first = await service.create_staff("admin@smart.coop", "first password!", "admin", "A", "B")
-    second = await service.create_staff("admin@smart.coop", "second password", "admin", "A", "C")
-    assert first == second
-    r = await client.post(PASSWORD, json={"email": "admin@smart.coop",
-                                          "password": "second password"})
-    assert r.status_code == 200
-    actions = [r["action"] for r in await fetch(
-        "SELECT action FROM audit_log WHERE object_id = {} ORDER BY id", str(first))]
-    assert actions[:2] == ["person.created", "person.staff_updated"]
-    after = await fetch("SELECT after FROM audit_log WHERE object_id = {}", str(first))
-    assert all("password_hash" not in str(row["after"]) for row in after)
-
-
-async def test_password_attempts_are_throttled_per_account(client):
-    await service.create_staff("throttle@smart.coop", "right password", "adviser", "T", "T")
-    for _ in range(service.PASSWORD_FAILURES_PER_HOUR):
-        r = await client.post(PASSWORD, json={"email": "throttle@smart.coop", "password": "nope"})
-        assert r.status_code == 401
-    r = await client.post(PASSWORD, json={"email": "throttle@smart.coop",
-                                          "password": "right password"})
-    assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0

@@ -3,7 +3,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import bearer, sign_in
+from tests.conftest import bearer, sign_in, staff_sign_in
 
 
 def next_weekday(start: dt.date, weekday: int = 0) -> dt.date:
@@ -61,10 +61,7 @@ async def adviser_headers(client, app):
 
     email = f"adviser-{uuid.uuid4().hex[:6]}@smart.coop"
     await people.create_staff(email, "correct horse battery staple", "adviser", "Ada", "Visor")
-    r = await client.post("/api/v1/auth/password",
-                          json={"email": email, "password": "correct horse battery staple"})
-    assert r.status_code == 200, r.text
-    return bearer(r.json())
+    return bearer(await staff_sign_in(client, email, "correct horse battery staple"))
 
 
 def token_of(accept_url: str) -> str:
