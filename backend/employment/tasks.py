@@ -51,7 +51,9 @@ async def render_monthly_payslip(payload: dict, settings: Settings | None = None
     salary_id = uuid.UUID(payload["monthlySalaryId"])
     async with unit_of_work():
         salary = await repo.get_monthly_salary(salary_id)
-        if salary is None or salary["payslip_key"]:
+        if salary is None:  # never success: the job fails, is retried, then kept as failed
+            raise LookupError(f"monthly salary {salary_id} does not exist: no payslip was made")
+        if salary["payslip_key"]:
             return
         employment = await repo.get(salary["employment"])
         person = await people.get_person(salary["person"])

@@ -24,7 +24,9 @@ async def declare_dimona(payload: dict, settings: Settings | None = None) -> Non
     dimona_id = uuid.UUID(payload["dimonaId"])
     async with unit_of_work():
         dimona = await repo.get_dimona(dimona_id)
-        if dimona is None or dimona["reference"] or dimona["status"] == "cancelled":
+        if dimona is None:  # never success: the job fails, is retried, then kept as failed
+            raise LookupError(f"dimona {dimona_id} does not exist: nothing was declared")
+        if dimona["reference"] or dimona["status"] == "cancelled":
             return  # already declared (or withdrawn): nothing to do twice
         contract = await repo.get_contract(dimona["contract"])
         person = await people.get_person(contract["person"])
@@ -48,7 +50,9 @@ async def cancel_dimona(payload: dict) -> None:
     dimona_id = uuid.UUID(payload["dimonaId"])
     async with unit_of_work():
         dimona = await repo.get_dimona(dimona_id)
-        if dimona is None or dimona["status"] == "cancelled":
+        if dimona is None:
+            raise LookupError(f"dimona {dimona_id} does not exist: nothing was cancelled")
+        if dimona["status"] == "cancelled":
             return
         if dimona["reference"]:
             OutboxDimona(settings.outbox_dir).cancel(dimona["reference"])
@@ -60,7 +64,9 @@ async def send_peppol(payload: dict) -> None:
     invoice_id = uuid.UUID(payload["invoiceId"])
     async with unit_of_work():
         invoice = await repo.get_invoice(invoice_id)
-        if invoice is None or invoice["peppol_transmission"] or not invoice["ubl_key"]:
+        if invoice is None:
+            raise LookupError(f"invoice {invoice_id} does not exist: nothing was sent")
+        if invoice["peppol_transmission"] or not invoice["ubl_key"]:
             return
         if not await once(f"peppol:{invoice_id}", "peppol.send"):
             return
@@ -115,7 +121,9 @@ async def render_payslip(payload: dict, settings: Settings | None = None) -> Non
     salary_id = uuid.UUID(payload["salaryId"])
     async with unit_of_work():
         salary = await repo.get_salary(salary_id)
-        if salary is None or salary["payslip_key"]:
+        if salary is None:
+            raise LookupError(f"salary {salary_id} does not exist: no payslip was made")
+        if salary["payslip_key"]:
             return
         job = await repo.get_quickjob(salary["quickjob"])
         person = await people.get_person(job["person"])
@@ -132,5 +140,7 @@ async def render_document(payload: dict, settings: Settings | None = None) -> No
     from backend.quickjobs import service
 
     settings = settings or Settings.from_env()
-    await service.render_document(uuid.UUID(payload["quickjobId"]), payload["document"],
-                                  quickjob_ports(settings))
+    quickjob_id = uuid.UUID(payload["quickjobId"])
+    if await repo.get_quickjob(quickjob_id) is None:
+        raise LookupError(f"quickjob {quickjob_id} does not exist: no {payload['document']} made")
+    await service.render_document(quickjob_id, payload["document"], quickjob_ports(settings))

@@ -19,7 +19,7 @@ import httpx
 async def main(tmp: Path, port: int) -> dict:
     from backend.app import create_app
     from backend.db import close_pool, start_pool
-    from backend.embedded import start_postgres
+    from backend.embedded import discard_postgres_data, start_postgres
     from backend.migrate import migrate
     from backend.settings import Settings
     from tests.conftest import bearer, sign_in
@@ -36,18 +36,27 @@ async def main(tmp: Path, port: int) -> dict:
         app = create_app(settings)
         await start_pool(pg.url, min_size=2, max_size=10)
         transport = httpx.ASGITransport(app=app, client=("203.0.113.9", 50000))
-        out: dict = {"before": [], "down": [], "after": [], "problems": []}
+        out: dict = {"before": [], "down": [], "after": [], "problems": [], "keyed": []}
         async with httpx.AsyncClient(transport=transport, base_url="http://test",
                                      timeout=30) as client:
             headers = bearer(await sign_in(client, phone="+32470123456"))
             r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
             assert r.status_code in (200, 201), r.text
 
+            sent = {"n": 0}
+
             async def create() -> int:
-                r = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=headers)
+                # Every other request carries an Idempotency-Key: that layer writes to
+                # PostgreSQL before the route runs, and must answer like the rest (503).
+                sent["n"] += 1
+                keyed = {"Idempotency-Key": f"fault-{sent['n']}"} if sent["n"] % 2 else {}
+                r = await client.post("/api/v1/quickjobs", json=quickjob_body(),
+                                      headers={**headers, **keyed})
+                if keyed:
+                    out["keyed"].append(r.status_code)
                 if r.status_code >= 500:
                     seen = {"status": r.status_code, "type": r.headers.get("content-type"),
-                            "retry_after": r.headers.get("retry-after"),
+                            "retry_after": r.headers.get("retry-after"), "keyed": bool(keyed),
                             "problem": r.json().get("type") if "json" in r.headers.get(
                                 "content-type", "") else r.text[:200]}
                     if seen not in out["problems"]:
@@ -98,6 +107,7 @@ async def main(tmp: Path, port: int) -> dict:
         return out
     finally:
         pg.stop()
+        discard_postgres_data(tmp / "pg")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,9 @@ def test_postgres_restart_under_writes_gives_503_then_recovers_without_half_writ
     assert result["problems"] and all(
         p["status"] == 503 and p["type"] == "application/problem+json" and p["retry_after"]
         and p["problem"].endswith("/service_unavailable") for p in result["problems"]), result
+    # With an Idempotency-Key too (it answered text/plain 500 without Retry-After before).
+    assert any(p["keyed"] for p in result["problems"]), result
+    assert set(result["keyed"]) <= {201, 503}, result
     assert result["after"][-3:] == [201, 201, 201], result  # writes work again after restart
     created = sum(1 for s in result["before"] + result["down"] + result["after"] if s == 201)
     assert result["quickjobs"] >= created  # every 201 is in the database
