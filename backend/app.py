@@ -19,6 +19,11 @@ from backend.health.controllers import HealthController
 from backend.http.context import provide_language, provide_principal
 from backend.http.errors import EXCEPTION_HANDLERS, ProblemGuard
 from backend.http.limits import BodyLimitMiddleware
+from backend.http.openapi import (
+    AllowHeaderMiddleware,
+    StrictStructSchemaPlugin,
+    document_optional_bodies,
+)
 from backend.http.middleware import (
     IdempotencyMiddleware,
     RateLimitMiddleware,
@@ -111,8 +116,8 @@ def create_app(settings: Settings) -> Litestar:
             await close_pool()
             await redis_client.aclose()
 
-    def middleware_stack(app):
-        app = IdempotencyMiddleware(app)
+    def middleware_stack(app, litestar_app):
+        app = AllowHeaderMiddleware(IdempotencyMiddleware(app), litestar_app)
         app = BodyLimitMiddleware(app)
         app = RateLimitMiddleware(app, redis_client, settings.rate_limit_per_minute,
                                   settings.public_rate_limit_per_minute)
@@ -132,6 +137,7 @@ def create_app(settings: Settings) -> Litestar:
         logging_config=None,
         lifespan=[lifespan],
         openapi_config=openapi_config(),
+        plugins=[StrictStructSchemaPlugin()],
         cors_config=CORSConfig(allow_origins=["*"], allow_headers=["*"],
                                expose_headers=["X-Request-ID", "Idempotent-Replayed"]),
         state=State({"settings": settings, "tokens": tokens, "redis": redis_client,
@@ -144,7 +150,8 @@ def create_app(settings: Settings) -> Litestar:
         for handler in getattr(route, "route_handlers", ()):
             handler.responses = {**problems, **(handler.responses or {})}
     # Outer ASGI layers wrap Litestar itself so they see every request (also 404s).
-    app.asgi_handler = middleware_stack(app.asgi_handler)
+    app.asgi_handler = middleware_stack(app.asgi_handler, app)
+    document_optional_bodies(app)
     return app
 
 

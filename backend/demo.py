@@ -1,5 +1,9 @@
 """Demo data for `make run` (development only): a worker, an adviser, a client, and a unit
-with real ledger entries, made through the same services as the API. Idempotent."""
+with real ledger entries, made through the same services as the API. Idempotent.
+
+The adviser signs in with the password below, then the second factor: until they enrol an
+authenticator app (POST /api/v1/me/totp), a code sent by e-mail, which development mode also
+returns as ``devCode`` (and writes to .data/outbox/messages/)."""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from backend.settings import Settings
 DEMO_PHONE = "+32470000001"
 DEMO_ADVISER = "adviser@quickjob.local"
 DEMO_ADVISER_PASSWORD = "demo-adviser-password"
+ADVISER_HOW = (f"adviser {DEMO_ADVISER} / {DEMO_ADVISER_PASSWORD} (POST /api/v1/auth/password, "
+               "then POST /api/v1/auth/second-factor with the devCode)")
 
 
 async def seed(settings: Settings) -> str:
@@ -29,7 +35,7 @@ async def seed(settings: Settings) -> str:
         await ensure_reference_data()
         await people.create_staff(DEMO_ADVISER, DEMO_ADVISER_PASSWORD, "adviser", "Ada", "Visor")
         if await fetch("SELECT 1 FROM person WHERE phone = {}", DEMO_PHONE):
-            return f"worker {DEMO_PHONE}, adviser {DEMO_ADVISER} (already there)"
+            return f"worker {DEMO_PHONE}, {ADVISER_HOW} (already there)"
         rows = await fetch(
             "INSERT INTO person (id, phone, first_name, last_name, language) "
             "VALUES (gen_random_uuid(), {}, 'Lena', 'Peeters', 'nl') RETURNING id", DEMO_PHONE)
@@ -49,6 +55,6 @@ async def seed(settings: Settings) -> str:
         quote = await fetch("SELECT id FROM quote WHERE quickjob = {}", quickjob_id)
         await quickjobs.accept_quote(ports.quote_token(quote[0]["id"]), "127.0.0.1", ports)
         await quickjobs.issue_invoice(worker, quickjob_id, ports)
-        return f"worker {DEMO_PHONE} with a unit and an invoiced QuickJob, adviser {DEMO_ADVISER}"
+        return f"worker {DEMO_PHONE} with a unit and an invoiced QuickJob, {ADVISER_HOW}"
     finally:
         await close_pool()

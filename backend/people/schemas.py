@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Annotated
 
 import msgspec
 from msgspec import UNSET, UnsetType
+
+# Six digits (spaces around are forgiven): a one-time, second-factor or TOTP code.
+Code = Annotated[str, msgspec.Meta(pattern=r"^\s*[0-9]{6}\s*$",
+                                   description="6 digits", examples=["123456"])]
 
 # --- auth ---------------------------------------------------------------------------------
 
@@ -57,7 +62,7 @@ class SecondFactorChallenge(msgspec.Struct, rename="camel", omit_defaults=True):
 
 class SecondFactorRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     challenge_token: str
-    code: str
+    code: Code
 
 
 class TotpEnrolment(msgspec.Struct, rename="camel"):
@@ -71,7 +76,7 @@ class TotpEnrolment(msgspec.Struct, rename="camel"):
 
 
 class TotpConfirmRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    code: str
+    code: Code
 
 
 class TotpStatus(msgspec.Struct, rename="camel"):

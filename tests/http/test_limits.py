@@ -127,3 +127,12 @@ def test_the_openapi_documents_problem_json_for_every_error(app):
                     wrong.append(f"{method.upper()} {path}: {status} as "
                                  f"{sorted(response.get('content', {}))}")
     assert not wrong, "\n".join(wrong[:20])
+
+
+async def test_options_lists_every_method_of_the_resource(client):
+    for path, expected in (("/api/v1/me", {"GET", "PATCH", "OPTIONS"}),
+                           ("/api/v1/quickjobs", {"GET", "POST", "OPTIONS"}),
+                           ("/api/v1/me/totp", {"GET", "POST", "OPTIONS"})):
+        r = await client.options(path)
+        assert r.status_code == 204, r.text
+        assert set(r.headers["allow"].replace(" ", "").split(",")) - {"HEAD"} == expected, path
