@@ -19,15 +19,15 @@ from backend.health.controllers import HealthController
 from backend.http.context import provide_language, provide_principal
 from backend.http.errors import EXCEPTION_HANDLERS, ProblemGuard
 from backend.http.limits import BodyLimitMiddleware
-from backend.http.openapi import (
-    AllowHeaderMiddleware,
-    StrictStructSchemaPlugin,
-    document_optional_bodies,
-)
 from backend.http.middleware import (
     IdempotencyMiddleware,
     RateLimitMiddleware,
     RequestContextMiddleware,
+)
+from backend.http.openapi import (
+    AllowHeaderMiddleware,
+    StrictStructSchemaPlugin,
+    document_optional_bodies,
 )
 from backend.http.problems import ProblemDetails
 from backend.jobs.queue import JobQueue

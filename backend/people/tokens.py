@@ -116,9 +116,12 @@ class TokenService:
     def longest_ttl(self) -> int:
         return max(self.ttl, self.staff_ttl)
 
-    def issue(self, subject: uuid.UUID, role: str, session: uuid.UUID,
+    def issue(self, subject: uuid.UUID, role: str, session: uuid.UUID | None = None,
               now: int | None = None) -> str:
+        """``session``: the refresh family the token belongs to (a token made without one, as
+        some tests do, is a session of its own)."""
         now = int(time.time()) if now is None else now
+        session = session or uuid.uuid4()
         claims = {
             "sub": str(subject),
             "role": role,
