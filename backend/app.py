@@ -13,8 +13,7 @@ from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Server
 
-import backend.catalogues  # noqa: F401 - registers every message catalogue
-from backend.db import close_pool, start_pool
+import backend.platform.catalogues  # noqa: F401 - registers every message catalogue
 from backend.health.controllers import HealthController
 from backend.http.context import provide_language, provide_principal
 from backend.http.errors import EXCEPTION_HANDLERS
@@ -25,18 +24,19 @@ from backend.http.middleware import (
 )
 from backend.http.problems import ProblemDetails
 from backend.jobs.queue import JobQueue
-from backend.logging_setup import configure_logging
 from backend.people.tokens import TokenService
+from backend.platform.db import close_pool, start_pool
+from backend.platform.logging_setup import configure_logging
+from backend.platform.settings import Settings
 from backend.quickjobs.service import Ports
-from backend.settings import Settings
 
 API_VERSION = "1.0.0"
 
 
 def api_routers() -> list:
-    from backend.backoffice.banking_controllers import CONTROLLERS as BANKING
+    from backend.backoffice.banking.controllers import CONTROLLERS as BANKING
     from backend.backoffice.controllers import CONTROLLERS as BACKOFFICE
-    from backend.bot.controllers import CONTROLLERS as BOT
+    from backend.chat.controllers import CONTROLLERS as BOT
     from backend.employment.controllers import CONTROLLERS as EMPLOYMENT
     from backend.people.controllers import CONTROLLERS as PEOPLE
     from backend.quickjobs.controllers import CONTROLLERS as QUICKJOBS

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backend.db import close_pool, fetch, start_pool
 from backend.http.context import Principal
-from backend.settings import Settings
+from backend.platform.db import close_pool, fetch, start_pool
+from backend.platform.settings import Settings
 
 DEMO_PHONE = "+32470000001"
 DEMO_ADVISER = "adviser@quickjob.local"
@@ -15,7 +15,7 @@ DEMO_ADVISER_PASSWORD = "demo-adviser-password"
 
 
 async def seed(settings: Settings) -> str:
-    import backend.catalogues  # noqa: F401
+    import backend.platform.catalogues  # noqa: F401
     from backend.app import quickjob_ports
     from backend.people import service as people
     from backend.quickjobs import service as quickjobs

@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from backend.db import close_pool, fetch, start_pool  # noqa: E402
-from backend.embedded import start_postgres  # noqa: E402
-from backend.settings import Settings  # noqa: E402
+from backend.platform.db import close_pool, fetch, start_pool  # noqa: E402
+from backend.platform.embedded import start_postgres  # noqa: E402
+from backend.platform.settings import Settings  # noqa: E402
 
 CLONE_SQL = """
 WITH src_q AS (SELECT * FROM quickjob WHERE id = {}),
@@ -63,14 +63,14 @@ FROM employment, generate_series(1, {}) g
 
 
 async def main(contracts: int, monthly: int) -> dict:
-    import backend.catalogues  # noqa: F401
+    import backend.platform.catalogues  # noqa: F401
     from backend.app import quickjob_ports
-    from backend.backoffice import banking
+    from backend.backoffice.banking import service as banking
     from backend.employment import service as employment
     from backend.employment.schemas import EmploymentIn
     from backend.http.context import Principal
-    from backend.migrate import migrate
     from backend.people import service as people
+    from backend.platform.migrate import migrate
     from backend.quickjobs import service as quickjobs
     from backend.quickjobs.schemas import ClientIn, QuickJobCreate
     from backend.units import service as units

@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx  # noqa: E402
 
-from backend.settings import Settings  # noqa: E402
+from backend.platform.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "bench" / "results" / "quickjob_flow.json"
@@ -193,8 +193,8 @@ def bench_settings(database_url: str, redis_url: str, data_dir: Path) -> Setting
 
 async def drive(settings: Settings, iterations: int, warmup: int, log_file: Path) -> dict:
     from backend.app import create_app
-    from backend.db import start_pool
-    from backend.logging_setup import JsonFormatter
+    from backend.platform.db import start_pool
+    from backend.platform.logging_setup import JsonFormatter
 
     app = create_app(settings)
     handler = logging.FileHandler(log_file)  # keep the access log (and its cost), off screen
@@ -273,7 +273,7 @@ def summarise(raw: dict, iterations: int, warmup: int) -> dict:
 
 async def close_app(app) -> None:
     """Let the after-response outbox relays finish, then close the pool, Redis and the queue."""
-    from backend.db import close_pool
+    from backend.platform.db import close_pool
 
     context = app.asgi_handler
     relaying = list(getattr(context, "_relaying", ()))
@@ -341,8 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.iterations < 1 or args.warmup < 0:
         parser.error("--iterations must be >= 1 and --warmup >= 0")
 
-    from backend.embedded import start_postgres, start_redis
-    from backend.migrate import migrate
+    from backend.platform.embedded import start_postgres, start_redis
+    from backend.platform.migrate import migrate
 
     tmp = Path(tempfile.mkdtemp(prefix="quickjob-bench-"))
     started = []

@@ -18,7 +18,7 @@ from rq.registry import FailedJobRegistry
 from backend.audit.service import record
 from backend.backoffice import corrections, payroll
 from backend.backoffice import repository as backoffice_repo
-from backend.backoffice.banking_controllers import payment_file_out
+from backend.backoffice.banking.controllers import payment_file_out
 from backend.backoffice.schemas import (
     AuditEntry,
     AuditPage,

@@ -6,9 +6,9 @@ from __future__ import annotations
 import uuid
 
 from backend.audit.service import record
-from backend.db import fetch, unit_of_work
 from backend.http.context import Principal
 from backend.http.problems import NotFound, Problem, invalid
+from backend.platform.db import fetch, unit_of_work
 from backend.units import ledger
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from backend.backoffice import banking
+from backend.backoffice.banking import service as banking
 from backend.employment import service as employment
 from backend.http.problems import Problem
 from backend.quickjobs import service as quickjobs

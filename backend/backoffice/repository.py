@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backend.db import fetch
+from backend.platform.db import fetch
 
 
 async def audit_entries(object_type: str | None, object_id: str | None, actor_id, before_id: int | None,

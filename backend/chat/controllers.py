@@ -1,5 +1,5 @@
 """POST /bot/messages: one user message in, the bot's replies out (api.md); the Telegram channel
-(webhook and the app's link code) on the same ``backend.bot.service.handle``."""
+(webhook and the app's link code) on the same ``backend.chat.service.handle``."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from litestar import Controller, Request, delete, get, post
 from litestar.connection import ASGIConnection
 from litestar.handlers import BaseRouteHandler
 
-from backend.bot import service, telegram
-from backend.bot.telegram_schemas import (
+from backend.chat import service
+from backend.chat.telegram import service as telegram
+from backend.chat.telegram.schemas import (
     TelegramAck,
     TelegramLinkCode,
     TelegramLinkState,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from backend.db import fetch
+from backend.platform.db import fetch
 
 IDLE_MINUTES = 30  # a conversation untouched this long is expired
 

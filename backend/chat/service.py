@@ -13,12 +13,12 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from backend import i18n
-from backend.bot import repository as conversations
-from backend.db import unit_of_work
+from backend.chat import repository as conversations
 from backend.engine import EngineInputError
 from backend.http.context import Principal
 from backend.http.problems import Problem
+from backend.platform import i18n
+from backend.platform.db import unit_of_work
 from backend.quickjobs import repository as qj_repo
 from backend.quickjobs import service as quickjobs
 from backend.quickjobs import views

@@ -1,6 +1,6 @@
 """`make chat`: talk to the QuickJob bot in a terminal, as the demo worker (+32470000001).
 
-Two ways, same bot (``backend.bot.service.handle``):
+Two ways, same bot (``backend.chat.service.handle``):
 
 - the API of `make run` answers on localhost:$PORT (8000): it owns the embedded database, so
   the chat goes over HTTP like the app does (OTP sign-in with the development code, then
@@ -28,7 +28,7 @@ from dataclasses import replace
 from typing import TextIO
 
 from backend.demo import DEMO_PHONE
-from backend.settings import Settings, SettingsError
+from backend.platform.settings import Settings, SettingsError
 
 QUIT = {"quit", "exit", "stop", "/quit", ":q"}
 
@@ -152,8 +152,8 @@ def chat_http(base_url: str, stdin: TextIO, out: TextIO, phone: str = DEMO_PHONE
 # In-process, on the database directly -------------------------------------------------------------
 
 async def demo_principal(phone: str):
-    from backend.db import fetch
     from backend.http.context import Principal
+    from backend.platform.db import fetch
 
     rows = await fetch("SELECT id, role FROM person WHERE phone = {}", phone)
     if not rows:
@@ -165,7 +165,7 @@ async def converse(settings: Settings, stdin: TextIO, out: TextIO, phone: str = 
                    language: str | None = None) -> int:
     """The chat loop on an open pool: one ``service.handle`` per line."""
     from backend.app import quickjob_ports
-    from backend.bot import service
+    from backend.chat import service
 
     principal = await demo_principal(phone)
     ports = quickjob_ports(settings)
@@ -187,15 +187,15 @@ async def chat_local(settings: Settings, stdin: TextIO, out: TextIO, phone: str 
                      language: str | None = None) -> int:
     """Embedded PostgreSQL (unless DATABASE_URL), migrations, demo data, then the chat; the
     embedded server is stopped at the end, whatever happens."""
-    import backend.catalogues  # noqa: F401 - validation messages the bot repeats
-    from backend.db import close_pool, start_pool
+    import backend.platform.catalogues  # noqa: F401 - validation messages the bot repeats
     from backend.demo import seed
-    from backend.migrate import migrate
+    from backend.platform.db import close_pool, start_pool
+    from backend.platform.migrate import migrate
 
     embedded = None
     try:
         if settings.database_url is None:
-            from backend.embedded import start_postgres
+            from backend.platform.embedded import start_postgres
 
             folder = settings.data_dir / "postgres"
             out.write(f"starting the embedded PostgreSQL ({folder}) ...\n")

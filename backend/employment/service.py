@@ -13,7 +13,6 @@ import json
 import uuid
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.documents.formatting import format_money
 from backend.employment import messages  # noqa: F401  (registers the texts)
 from backend.employment import repository as repo
@@ -26,8 +25,9 @@ from backend.engine import (
 )
 from backend.http.context import Principal
 from backend.http.problems import NotFound, Problem, invalid
-from backend.i18n import LANGUAGES
 from backend.jobs import outbox
+from backend.platform.db import unit_of_work
+from backend.platform.i18n import LANGUAGES
 from backend.quickjobs import repository as qj_repo
 from backend.units import ledger
 from backend.units import repository as units_repo

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from backend.db import unit_of_work
 from backend.documents import pdf as render
 from backend.documents.adapters import LocalFileStorage
 from backend.documents.models import PayslipDocument
 from backend.employment import repository as repo
 from backend.engine import last_day_of_month
 from backend.people import service as people
+from backend.platform.db import unit_of_work
+from backend.platform.settings import Settings
 from backend.quickjobs.documents import supplier, worker
-from backend.settings import Settings
 
 
 def effective_rate(withholding_cents: int, taxable_cents: int) -> str:

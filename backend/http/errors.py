@@ -16,10 +16,10 @@ from litestar.exceptions import (
     ValidationException,
 )
 
-from backend import i18n
 from backend.engine import EngineInputError
 from backend.http.context import language_of
 from backend.http.problems import FieldError, Problem
+from backend.platform import i18n
 
 log = logging.getLogger("backend.errors")
 

@@ -12,9 +12,9 @@ import logging
 import time
 import uuid
 
-from backend import i18n
 from backend.http.context import Principal
 from backend.http.problems import Problem
+from backend.platform import i18n
 
 log = logging.getLogger("backend.access")
 

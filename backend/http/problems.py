@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from backend import i18n
+from backend.platform import i18n
 
 PROBLEM_BASE = "https://quickjob.example/problems/"
 

@@ -8,12 +8,12 @@ import logging
 import signal
 import time
 
-from backend.db import close_pool, start_pool
 from backend.jobs.outbox import relay_pending
 from backend.jobs.queue import JobQueue
-from backend.logging_setup import configure_logging
+from backend.platform.db import close_pool, start_pool
+from backend.platform.logging_setup import configure_logging
+from backend.platform.settings import Settings
 from backend.quickjobs.tasks import poll_dimonas
-from backend.settings import Settings
 
 log = logging.getLogger("backend.periodic")
 RELAY_EVERY_SECONDS = 2.0
@@ -58,8 +58,8 @@ async def daily_work(settings: Settings) -> None:
 
     from backend.app import quickjob_ports
     from backend.backoffice import payroll
-    from backend.bot import repository as conversations
-    from backend.db import unit_of_work
+    from backend.chat import repository as conversations
+    from backend.platform.db import unit_of_work
     from backend.quickjobs import service
 
     today = dt.date.today()

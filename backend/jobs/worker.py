@@ -12,15 +12,15 @@ import signal
 import subprocess
 import sys
 
-from backend.embedded import _die_with_parent
 from backend.jobs.queue import JobQueue
 from backend.jobs.recovery import (
     HorseDiesWithWorker,
     requeue_abandoned,
     scheduler_dies_with_worker,
 )
-from backend.logging_setup import configure_logging
-from backend.settings import Settings
+from backend.platform.embedded import _die_with_parent
+from backend.platform.logging_setup import configure_logging
+from backend.platform.settings import Settings
 
 log = logging.getLogger("backend.worker")
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from backend import i18n
-from backend.db import unit_of_work
 from backend.jobs.runner import once
 from backend.notifications.adapters import RoutingNotifier
 from backend.notifications.ports import OutgoingMessage
-from backend.settings import Settings
+from backend.platform import i18n
+from backend.platform.db import unit_of_work
+from backend.platform.settings import Settings
 
 
 async def deliver(payload: dict) -> None:

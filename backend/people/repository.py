@@ -1,6 +1,6 @@
 """Every query of the people context: persons, OTP challenges, refresh tokens, membership.
 
-All functions join the caller's transaction (``backend.db.fetch``); the service opens it.
+All functions join the caller's transaction (``backend.platform.db.fetch``); the service opens it.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from backend.db import fetch
+from backend.platform.db import fetch
 
 PERSON_COLUMNS = (
     "id, phone, email, role, first_name, last_name, language, national_number, iban, "

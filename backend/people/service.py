@@ -26,7 +26,6 @@ from typing import Any
 from msgspec import UNSET
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.http.problems import FieldError, NotFound, Problem
 from backend.notifications.service import notify
 from backend.people import passwords, repository, validation
@@ -39,7 +38,8 @@ from backend.people.schemas import (
     TokenPair,
 )
 from backend.people.tokens import TokenService
-from backend.settings import Settings
+from backend.platform.db import unit_of_work
+from backend.platform.settings import Settings
 
 log = logging.getLogger("backend.people")
 
@@ -512,7 +512,7 @@ async def create_staff(email: str, password: str, role: str, first_name: str,
                        last_name: str) -> uuid.UUID:
     """Create (or update: same e-mail) an adviser or admin who signs in with a password.
 
-    Needs an open database pool (``backend.db.start_pool``). Returns the person id.
+    Needs an open database pool (``backend.platform.db.start_pool``). Returns the person id.
     """
     errors: list[FieldError] = []
     values: dict = {}

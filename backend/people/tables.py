@@ -11,7 +11,7 @@ from piccolo.columns import (
 )
 from piccolo.table import Table
 
-from backend.db import DB
+from backend.platform.db import DB
 
 
 class Person(Table, tablename="person", db=DB):

@@ -8,11 +8,11 @@ import io
 import os
 import sys
 
-from backend.db import configure
+from backend.platform.db import configure
 
 
 async def migrate(database_url: str, quiet: bool = True) -> None:
-    os.environ.setdefault("PICCOLO_CONF", "backend.piccolo_conf")
+    os.environ.setdefault("PICCOLO_CONF", "backend.platform.piccolo_conf")
     configure(database_url)
     from piccolo.apps.migrations.commands.forwards import run_forwards
 
@@ -24,7 +24,7 @@ async def migrate(database_url: str, quiet: bool = True) -> None:
 
 
 def main() -> None:
-    from backend.settings import Settings
+    from backend.platform.settings import Settings
 
     settings = Settings.from_env()
     if not settings.database_url:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import uuid
 
-from backend.db import fetch, insert
+from backend.platform.db import fetch, insert
 
 
 async def insert_quickjob(**values) -> None:

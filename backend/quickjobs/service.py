@@ -19,7 +19,6 @@ from stdnum.eu import vat as eu_vat
 
 from backend.audit.service import record
 from backend.clients import repository as clients
-from backend.db import unit_of_work
 from backend.engine import (
     PlatformShift,
     Simulation,
@@ -33,6 +32,7 @@ from backend.http.problems import FieldError, NotFound, Problem, invalid
 from backend.jobs import outbox
 from backend.notifications.service import notify
 from backend.people import service as people
+from backend.platform.db import unit_of_work
 from backend.quickjobs import documents, postings
 from backend.quickjobs import repository as repo
 from backend.quickjobs.policy import policy_on
@@ -165,7 +165,7 @@ def review_reasons(data: QuickJobCreate, sim: Simulation, on: dt.date) -> list[d
 
 def reason_text(reason: dict, lang: str) -> str:
     """A review reason in the reader's language (params may carry their own translations)."""
-    from backend import i18n
+    from backend.platform import i18n
 
     params = {k: (v.get(lang) or v.get("nl")) if isinstance(v, dict) else v
               for k, v in reason.get("params", {}).items()}
@@ -333,7 +333,7 @@ def _name(person: dict) -> str:
 
 
 async def notify_worker(job: dict, person: dict, event: str) -> None:
-    from backend import i18n
+    from backend.platform import i18n
 
     lang = person.get("language") or "nl"
     to, channel = (person["email"], "email") if person.get("email") else (person["phone"], "sms")

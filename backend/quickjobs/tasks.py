@@ -5,16 +5,16 @@ from __future__ import annotations
 import uuid
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.documents.adapters import LocalFileStorage, OutboxDimona, OutboxPeppolAccessPoint
 from backend.documents.ports import DimonaDeclaration, dimona_worker_type
 from backend.documents.ubl import peppol_endpoint
 from backend.jobs.runner import once
 from backend.people import service as people
+from backend.platform.db import unit_of_work
+from backend.platform.settings import Settings
 from backend.quickjobs import repository as repo
 from backend.quickjobs.documents import client_party
 from backend.quickjobs.service import notify_worker
-from backend.settings import Settings
 
 EMPLOYER_NUMBER = "0896755397"  # Smart's enterprise number, used as the Dimona employer id
 

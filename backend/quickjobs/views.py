@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import uuid
 
-from backend import i18n
-from backend.db import unit_of_work
+from backend.platform import i18n
+from backend.platform.db import unit_of_work
 from backend.quickjobs import repository as repo
 from backend.quickjobs.schemas import (
     ContractOut,

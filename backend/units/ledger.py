@@ -26,9 +26,9 @@ from dataclasses import dataclass
 import asyncpg
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.http.problems import FieldError, Problem
-from backend.i18n import t
+from backend.platform.db import unit_of_work
+from backend.platform.i18n import t
 from backend.units import repository as repo
 from backend.units.accounts import CHART, Account, balance_effect, is_known, natural
 from backend.units.messages import format_money

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from backend.db import fetch
+from backend.platform.db import fetch
 from backend.units.accounts import BALANCE_ACCOUNTS
 
 # --- reference data ---------------------------------------------------------------------------

@@ -14,9 +14,9 @@ import uuid
 from typing import Protocol
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.http.problems import Forbidden, NotFound, invalid
-from backend.i18n import t
+from backend.platform.db import unit_of_work
+from backend.platform.i18n import t
 from backend.units import ledger
 from backend.units import repository as repo
 from backend.units.accounts import CHART, balance_effect, label

@@ -1,8 +1,8 @@
 from piccolo.columns import UUID, BigInt, Boolean, Date, ForeignKey, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
-from backend.db import DB
 from backend.people.tables import Person
+from backend.platform.db import DB
 
 
 class LegalEntity(Table, tablename="legal_entity", db=DB):

@@ -65,7 +65,7 @@ async def test_validation_comes_back_as_a_question_with_an_example(client):
 
 
 async def test_handoff_creates_a_review_item_with_a_minimised_transcript(client):
-    from backend.db import fetch
+    from backend.platform.db import fetch
 
     headers = await member(client)
     cid, _, _ = await say(client, headers, "photographe pour le client Acme, info@acme.be")
@@ -79,7 +79,7 @@ async def test_handoff_creates_a_review_item_with_a_minimised_transcript(client)
 
 
 async def test_an_expired_conversation_starts_anew(client):
-    from backend.db import fetch
+    from backend.platform.db import fetch
 
     headers = await member(client)
     cid, _, _ = await say(client, headers, "fotograaf voor klant Acme")

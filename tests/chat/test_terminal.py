@@ -1,4 +1,4 @@
-"""`make chat` (backend.bot.terminal) driven with piped stdin: in-process on the test database,
+"""`make chat` (backend.chat.terminal) driven with piped stdin: in-process on the test database,
 as the command itself (a subprocess, demo data included), and over HTTP to a running API."""
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import urllib.request
 
 import pytest
 
-from backend.db import fetch
 from backend.demo import DEMO_PHONE
-from backend.embedded import _die_with_parent, free_port
+from backend.platform.db import fetch
+from backend.platform.embedded import _die_with_parent, free_port
 from tests.conftest import bearer, sign_in
 
 FACTS = "Web design for client Acme Ltd, €250 next Monday, billing@acme.be"
@@ -29,7 +29,7 @@ def _env(settings, **extra) -> dict:
 
 
 async def test_in_process_chat_creates_one_quickjob_and_stops_at_quit(client, settings):
-    from backend.bot.terminal import converse
+    from backend.chat.terminal import converse
 
     headers = bearer(await sign_in(client, phone=DEMO_PHONE))
     r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
@@ -52,7 +52,7 @@ async def test_make_chat_in_process_signs_in_as_the_demo_worker(settings, clean_
     the chat; Ctrl-D (end of input) ends it."""
     env = _env(settings, APP_ENV="development")
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "backend.bot.terminal", "--local", env=env,
+        sys.executable, "-m", "backend.chat.terminal", "--local", env=env,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = await asyncio.wait_for(
         proc.communicate(b"hoeveel staat er nog op mijn eenheid?\n"), timeout=120)
@@ -88,7 +88,7 @@ def api_server(settings, clean_db):
 
 
 async def test_over_http_when_the_api_is_running(api_server):
-    from backend.bot.terminal import api_alive, main
+    from backend.chat.terminal import api_alive, main
 
     assert api_alive(api_server)
     out = io.StringIO()
@@ -103,6 +103,6 @@ async def test_over_http_when_the_api_is_running(api_server):
 
 
 def test_api_alive_is_false_when_nothing_listens():
-    from backend.bot.terminal import api_alive
+    from backend.chat.terminal import api_alive
 
     assert api_alive(f"http://127.0.0.1:{free_port(18500)}") is False

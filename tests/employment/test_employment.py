@@ -8,9 +8,9 @@ import uuid
 
 from lxml import etree
 
-from backend.db import fetch
 from backend.engine import FamilySituation, month_pay
-from tests.backoffice.test_banking import NS, SMART_IBAN, WORKER_IBAN, XSD, _set_smart_iban
+from backend.platform.db import fetch
+from tests.backoffice.banking.test_banking import NS, SMART_IBAN, WORKER_IBAN, XSD, _set_smart_iban
 from tests.conftest import eventually
 
 RUNS = "/api/v1/backoffice/salary-runs"

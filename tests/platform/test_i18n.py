@@ -1,5 +1,5 @@
-import backend.catalogues  # noqa: F401
-from backend import i18n
+import backend.platform.catalogues  # noqa: F401
+from backend.platform import i18n
 
 
 def test_every_message_exists_in_all_three_languages():

@@ -8,8 +8,8 @@ import uuid
 import asyncpg
 import pytest
 
-from backend.db import fetch, unit_of_work
 from backend.http.problems import Problem
+from backend.platform.db import fetch, unit_of_work
 from backend.units import ledger, service
 from backend.units.accounts import CHART, CODES, Kind, natural
 from tests.units.helpers import make_person

@@ -16,8 +16,8 @@ import uuid
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backend.db import fetch
 from backend.http.problems import Problem
+from backend.platform.db import fetch
 from backend.units import ledger, service
 from backend.units.accounts import CHART, CODES, Kind, balance_effect
 from tests.units.helpers import make_person

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from backend.db import fetch
+from backend.platform.db import fetch
 from backend.units import ledger, service
 from tests.units.helpers import auth, lines_sum, make_person
 

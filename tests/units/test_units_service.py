@@ -7,8 +7,8 @@ import uuid
 
 import pytest
 
-from backend.db import fetch
 from backend.http.problems import Problem
+from backend.platform.db import fetch
 from backend.units import service
 from tests.units.helpers import make_person
 

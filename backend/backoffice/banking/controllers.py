@@ -9,8 +9,8 @@ import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.params import Parameter
 
-from backend.backoffice import banking
-from backend.backoffice.banking_schemas import (
+from backend.backoffice.banking import service as banking
+from backend.backoffice.banking.schemas import (
     AssignPaymentIn,
     PaymentFileIn,
     PaymentFileOut,

@@ -1,6 +1,6 @@
 """Messages of the back office's banking: CODA import, unmatched payments, SEPA payment files."""
 
-from backend import i18n
+from backend.platform import i18n
 
 i18n.register({
     "coda_invalid": {

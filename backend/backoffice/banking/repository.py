@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from backend.db import fetch
+from backend.platform.db import fetch
 
 
 def _insert_sql(table: str, values: dict, suffix: str = "") -> tuple[str, list]:

@@ -21,12 +21,12 @@ from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError
 
 from backend.audit.service import record
-from backend.backoffice import banking_repository as repo
-from backend.backoffice import coda, sepa
-from backend.db import unit_of_work
+from backend.backoffice.banking import coda, sepa
+from backend.backoffice.banking import repository as repo
 from backend.engine import EngineInputError, parse_ogm
 from backend.http.context import Principal
 from backend.http.problems import NotFound, Problem, invalid
+from backend.platform.db import unit_of_work
 from backend.quickjobs import repository as quickjobs
 from backend.quickjobs import service as quickjob_service
 from backend.units import service as units

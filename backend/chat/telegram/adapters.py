@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from backend.notifications.adapters import write_outbox_file
-from backend.settings import Settings
+from backend.platform.settings import Settings
 
 log = logging.getLogger("backend.telegram")
 MAX_TEXT = 4096  # Telegram's limit for one message

@@ -1,6 +1,6 @@
 """What the Telegram channel itself says (linking, unlinking); the dialogue's texts are in bot/texts."""
 
-from backend import i18n
+from backend.platform import i18n
 
 MESSAGES = {
     "telegram.how_to_link": {

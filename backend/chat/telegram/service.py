@@ -1,4 +1,4 @@
-"""The bot on Telegram: a webhook update in, the same ``backend.bot.service.handle`` as the REST
+"""The bot on Telegram: a webhook update in, the same ``backend.chat.service.handle`` as the REST
 channel, the replies out through the outbox (``telegram.send`` job) after the commit.
 
 - Each ``update_id`` is processed once: it is claimed in the transaction of its turn, so a
@@ -23,18 +23,18 @@ import uuid
 
 import asyncpg
 
-from backend import i18n
 from backend.audit.service import record
-from backend.bot import repository as repo
-from backend.bot import service as bot_service
-from backend.bot.telegram_messages import COMMAND_TEXTS
-from backend.bot.telegram_schemas import TelegramLinkCode, TelegramLinkState, TelegramUpdate
-from backend.db import unit_of_work
+from backend.chat import repository as repo
+from backend.chat import service as bot_service
+from backend.chat.telegram.messages import COMMAND_TEXTS
+from backend.chat.telegram.schemas import TelegramLinkCode, TelegramLinkState, TelegramUpdate
 from backend.http.context import Principal
 from backend.http.errors import _UNAVAILABLE
 from backend.http.problems import Problem
 from backend.jobs import outbox
-from backend.settings import Settings
+from backend.platform import i18n
+from backend.platform.db import unit_of_work
+from backend.platform.settings import Settings
 
 log = logging.getLogger("backend.telegram")
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import logging
 
-from backend.bot.telegram_adapters import (
+from backend.chat.telegram.adapters import (
     OutgoingTelegram,
     TelegramRefused,
     TelegramSender,
     sender_for,
 )
-from backend.db import unit_of_work
 from backend.jobs.runner import once
-from backend.settings import Settings
+from backend.platform.db import unit_of_work
+from backend.platform.settings import Settings
 
 log = logging.getLogger("backend.telegram")
 

@@ -1,6 +1,6 @@
 """People, sign-in, membership, units and the append-only double-entry journal."""
 
-from backend.migrations.sql import sql_migration
+from backend.platform.migrations.sql import sql_migration
 
 ID = "2026-11-22T04:40:00:000000"
 VERSION = "1.38.0"

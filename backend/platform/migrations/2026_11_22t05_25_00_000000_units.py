@@ -1,6 +1,6 @@
 """Units and ledger: the chart of accounts and same-unit integrity enforced by the database."""
 
-from backend.migrations.sql import sql_migration
+from backend.platform.migrations.sql import sql_migration
 
 ID = "2026-11-22T05:25:00:000000"
 VERSION = "1.38.0"

@@ -1,6 +1,6 @@
 """Clients and the QuickJob flow: quote, order, invoice, expenses, contract, Dimona, salary, review."""
 
-from backend.migrations.sql import sql_migration
+from backend.platform.migrations.sql import sql_migration
 
 ID = "2026-11-22T06:00:00:000000"
 VERSION = "1.38.0"

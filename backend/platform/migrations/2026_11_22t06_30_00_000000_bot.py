@@ -1,6 +1,6 @@
 """The chat bot: conversations (state, expiry after inactivity) and minimised transcripts."""
 
-from backend.migrations.sql import sql_migration
+from backend.platform.migrations.sql import sql_migration
 
 ID = "2026-11-22T06:30:00:000000"
 VERSION = "1.38.0"

@@ -1,7 +1,7 @@
 """Back office banking: imported CODA statements and movements, the unmatched-payments queue,
 SEPA payment files for salaries (a salary is in at most one file)."""
 
-from backend.migrations.sql import sql_migration
+from backend.platform.migrations.sql import sql_migration
 
 ID = "2026-11-22T06:40:00:000000"
 VERSION = "1.38.0"

@@ -1,6 +1,6 @@
 """Corrections requested by advisers (reversal entries), with a second approval above a limit."""
 
-from backend.migrations.sql import sql_migration
+from backend.platform.migrations.sql import sql_migration
 
 ID = "2026-11-22T06:50:00:000000"
 VERSION = "1.38.0"

@@ -1,6 +1,6 @@
 """Quote and contract PDFs are made after the request (by the worker, or on first download)."""
 
-from backend.migrations.sql import sql_migration
+from backend.platform.migrations.sql import sql_migration
 
 ID = "2026-11-22T07:00:00:000000"
 VERSION = "1.38.0"

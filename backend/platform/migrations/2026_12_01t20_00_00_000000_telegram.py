@@ -1,6 +1,6 @@
 """The bot on Telegram: one-time link codes, chats linked to a person, updates processed once."""
 
-from backend.migrations.sql import sql_migration
+from backend.platform.migrations.sql import sql_migration
 
 ID = "2026-12-01T20:00:00:000000"
 VERSION = "1.38.0"

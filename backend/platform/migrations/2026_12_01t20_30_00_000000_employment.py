@@ -1,6 +1,6 @@
 """Open-ended (monthly) employment contracts and their monthly salaries (002:379)."""
 
-from backend.migrations.sql import sql_migration
+from backend.platform.migrations.sql import sql_migration
 
 ID = "2026-12-01T20:30:00:000000"
 VERSION = "1.38.0"

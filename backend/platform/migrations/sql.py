@@ -2,7 +2,7 @@
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 
-from backend.db import DB
+from backend.platform.db import DB
 
 APP_NAME = "quickjob"
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from lxml import etree
 from stdnum import iban
 
-from backend.backoffice import coda
-from backend.db import fetch
+from backend.backoffice.banking import coda
 from backend.engine import parse_ogm
+from backend.platform.db import fetch
 from tests.backoffice.conftest import load_fixture
 from tests.quickjobs.conftest import quickjob_body, token_of
 
@@ -279,7 +279,7 @@ async def test_a_salary_run_makes_the_payment_file_itself(client, worker_headers
 
 async def test_a_large_run_makes_as_many_files_as_it_needs(client, worker_headers, adviser_headers,
                                                           monkeypatch):
-    monkeypatch.setattr("backend.backoffice.banking_repository.FILE_LIMIT", 1)
+    monkeypatch.setattr("backend.backoffice.banking.repository.FILE_LIMIT", 1)
     await _set_smart_iban(SMART_IBAN)
     await client.patch("/api/v1/me", json={"iban": WORKER_IBAN}, headers=worker_headers)
     first, _ = await _invoiced(client, worker_headers)

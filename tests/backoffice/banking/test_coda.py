@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from backend.backoffice import coda
+from backend.backoffice.banking import coda
 from tests.backoffice.conftest import FIXTURES
 
 

@@ -1,5 +1,5 @@
 """The Telegram channel on the real database, Redis and rq worker, fed with recorded Bot API
-updates (tests/bot/telegram_updates/: single updates, and conversations as getUpdates returns
+updates (tests/chat/telegram/telegram_updates/: single updates, and conversations as getUpdates returns
 them). Replies are read back from the Telegram file outbox once the worker has sent them."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from backend.db import fetch
+from backend.platform.db import fetch
 from tests.conftest import bearer, eventually, sign_in
 from tests.quickjobs.conftest import quickjob_body
 
@@ -340,7 +340,7 @@ async def test_a_status_question_is_answered_from_real_data(client, secret, sett
 # Settings, the sending job and the real Bot API adapter ---------------------------------------
 
 def test_production_refuses_a_dev_or_weak_webhook_secret():
-    from backend.settings import DEV_TELEGRAM_WEBHOOK_SECRET, Settings, SettingsError
+    from backend.platform.settings import DEV_TELEGRAM_WEBHOOK_SECRET, Settings, SettingsError
 
     base = {"APP_ENV": "production", "DATABASE_URL": "postgresql://x/y", "REDIS_URL": "redis://x",
             "SECRET_KEY": "s" * 40, "JWT_PRIVATE_KEYS": '{"k1": "pem"}'}
@@ -358,7 +358,7 @@ def test_production_refuses_a_dev_or_weak_webhook_secret():
 
 
 async def test_the_send_job_sends_each_reply_once(app, clean_db):
-    from backend.bot.telegram_tasks import send_replies
+    from backend.chat.telegram.tasks import send_replies
 
     class Flaky:
         def __init__(self, fail_at: int | None) -> None:
@@ -404,7 +404,7 @@ class _FakeTelegram(BaseHTTPRequestHandler):
 
 
 def test_the_bot_api_adapter_calls_send_message():
-    from backend.bot.telegram_adapters import (
+    from backend.chat.telegram.adapters import (
         BotApiTelegram,
         OutgoingTelegram,
         TelegramRefused,
@@ -439,7 +439,7 @@ def test_the_bot_api_adapter_calls_send_message():
 
 async def test_a_failing_turn_is_rolled_back_and_answered_once_or_retried(client, secret,
                                                                           monkeypatch):
-    from backend.bot import service
+    from backend.chat import service
 
     headers = await member(client, PHONES["nl"])
     hello, facts, _ = recorded("quickjob_nl.json")
