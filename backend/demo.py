@@ -16,9 +16,9 @@ DEMO_ADVISER_PASSWORD = "demo-adviser-password"
 
 async def seed(settings: Settings) -> str:
     import backend.platform.catalogues  # noqa: F401
-    from backend.app import quickjob_ports
+    from backend import composition
     from backend.people import service as people
-    from backend.quickjobs import service as quickjobs
+    from backend.quickjobs import client_answer, creation, invoicing
     from backend.quickjobs.schemas import ClientIn, QuickJobCreate
     from backend.simulations.schemas import ExpenseIn
     from backend.units.service import ensure_reference_data
@@ -34,9 +34,9 @@ async def seed(settings: Settings) -> str:
             "VALUES (gen_random_uuid(), {}, 'Lena', 'Peeters', 'nl') RETURNING id", DEMO_PHONE)
         worker = Principal(rows[0]["id"], "worker")
         await people.buy_shares(worker.id, shares=1, category="A")
-        ports = quickjob_ports(settings)
+        ports = composition.adapters(settings).quickjobs
         start = dt.date.today() + dt.timedelta(days=7)
-        quickjob_id = await quickjobs.create(worker, QuickJobCreate(
+        quickjob_id = await creation.create(worker, QuickJobCreate(
             client=ClientIn(name="Brouwerij De Klok", email="boekhouding@deklok.be",
                             vat_number="BE0403019261", country="BE",
                             address="Markt 1, 9000 Gent", language="nl"),
@@ -46,8 +46,8 @@ async def seed(settings: Settings) -> str:
             expenses=[ExpenseIn(amount_cents=4500, category="travel")],
         ), ports, "nl")
         quote = await fetch("SELECT id FROM quote WHERE quickjob = {}", quickjob_id)
-        await quickjobs.accept_quote(ports.quote_token(quote[0]["id"]), "127.0.0.1", ports)
-        await quickjobs.issue_invoice(worker, quickjob_id, ports)
+        await client_answer.accept_quote(ports.quote_token(quote[0]["id"]), "127.0.0.1", ports)
+        await invoicing.issue_invoice(worker, quickjob_id, ports)
         return f"worker {DEMO_PHONE} with a unit and an invoiced QuickJob, adviser {DEMO_ADVISER}"
     finally:
         await close_pool()

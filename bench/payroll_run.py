@@ -64,14 +64,15 @@ FROM employment, generate_series(1, {}) g
 
 async def main(contracts: int, monthly: int) -> dict:
     import backend.platform.catalogues  # noqa: F401
-    from backend.app import quickjob_ports
+    from backend import composition
     from backend.backoffice.banking import service as banking
+    from backend.backoffice.salaries import pay_due_salaries
     from backend.employment import service as employment
     from backend.employment.schemas import EmploymentIn
     from backend.http.context import Principal
     from backend.people import service as people
     from backend.platform.migrate import migrate
-    from backend.quickjobs import service as quickjobs
+    from backend.quickjobs import client_answer, creation
     from backend.quickjobs.schemas import ClientIn, QuickJobCreate
     from backend.units import service as units
 
@@ -83,19 +84,19 @@ async def main(contracts: int, monthly: int) -> dict:
                             redis_url="redis://127.0.0.1:1/0", data_dir=tmp,
                             storage_dir=tmp / "files", outbox_dir=tmp / "outbox")
         await start_pool(pg.url, min_size=2, max_size=4)
-        ports = quickjob_ports(settings)
+        ports = composition.adapters(settings).quickjobs
         person = (await fetch("INSERT INTO person (id, phone, first_name, last_name, iban) VALUES "
                               "(gen_random_uuid(), '+32470111222', 'Bench', 'Worker', "
                               "'BE71096123456769') RETURNING id"))[0]
         worker = Principal(person["id"], "worker")
         await people.buy_shares(worker.id, shares=1, category="A")
         day = dt.date.today() + dt.timedelta(days=1)
-        qid = await quickjobs.create(worker, QuickJobCreate(
+        qid = await creation.create(worker, QuickJobCreate(
             client=ClientIn(name="Bench client", email="bench@example.be", country="BE"),
             function="sound technician", description="One evening",
             performance_dates=[day], amount_cents=30000), ports, "en")
         quote = (await fetch("SELECT id FROM quote WHERE quickjob = {}", qid))[0]
-        await quickjobs.accept_quote(ports.quote_token(quote["id"]), None, ports)
+        await client_answer.accept_quote(ports.quote_token(quote["id"]), None, ports)
         await fetch("UPDATE salary_payment SET pay_date = current_date")
         started = time.perf_counter()
         await fetch(CLONE_SQL, qid, qid, qid, contracts - 1)
@@ -113,7 +114,7 @@ async def main(contracts: int, monthly: int) -> dict:
 
         today = dt.date.today()
         started = time.perf_counter()
-        paid = await quickjobs.pay_due_salaries(today, ports)
+        paid = await pay_due_salaries(today, ports)
         quickjob_seconds = time.perf_counter() - started
         step = time.perf_counter()
         paid_monthly = await employment.pay_due_months(today)
@@ -122,7 +123,7 @@ async def main(contracts: int, monthly: int) -> dict:
         files = await banking.make_payment_files(None, ports.storage)
         file_seconds = time.perf_counter() - step
         seconds = time.perf_counter() - started
-        again = await quickjobs.pay_due_salaries(today, ports)
+        again = await pay_due_salaries(today, ports)
         again_monthly = await employment.pay_due_months(today)
         entries = (await fetch("SELECT count(*) AS n FROM journal_entry"))[0]["n"]
         result = {

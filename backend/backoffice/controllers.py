@@ -16,7 +16,7 @@ from rq.job import Job
 from rq.registry import FailedJobRegistry
 
 from backend.audit.service import record
-from backend.backoffice import corrections, payroll
+from backend.backoffice import corrections, payments, payroll, reminders, reviews
 from backend.backoffice import repository as backoffice_repo
 from backend.backoffice.banking.controllers import payment_file_out
 from backend.backoffice.schemas import (
@@ -40,9 +40,7 @@ from backend.backoffice.schemas import (
 )
 from backend.http.context import Principal
 from backend.http.problems import NotFound, invalid
-from backend.quickjobs import repository as repo
-from backend.quickjobs import service
-from backend.quickjobs.service import reason_text
+from backend.quickjobs.wording import reason_text
 
 
 def _review_out(row: dict, lang: str) -> ReviewItemOut:
@@ -65,7 +63,7 @@ class BackOfficeController(Controller):
           status_code=201, summary="Record money received for an invoice (adviser)")
     async def record_payment(self, invoice_id: uuid.UUID, data: PaymentIn,
                              principal: Principal) -> PaymentOut:
-        result = await service.record_payment(principal, invoice_id, data.amount_cents, data.date,
+        result = await payments.record_payment(principal, invoice_id, data.amount_cents, data.date,
                                               data.reference)
         return PaymentOut(**{_snake(k): v for k, v in result.items()})
 
@@ -74,14 +72,14 @@ class BackOfficeController(Controller):
                            status: str = "open",
                            limit: Annotated[int, Parameter(ge=1, le=100)] = 50) -> ReviewItemList:
         principal.require("adviser", "admin")
-        rows = await repo.list_reviews(status, limit)
+        rows = await backoffice_repo.list_reviews(status, limit)
         return ReviewItemList(items=[_review_out(r, language) for r in rows])
 
     @post("/review-items/{review_id:uuid}/approve", operation_id="approveReviewItem",
           status_code=200, summary="Approve an exception (adviser)")
     async def approve(self, review_id: uuid.UUID, principal: Principal, language: str,
                       request: Request, data: ReviewDecisionIn | None = None) -> ReviewItemOut:
-        row = await service.decide_review(principal, review_id, True, data.reason if data else None,
+        row = await reviews.decide_review(principal, review_id, True, data.reason if data else None,
                                           request.app.state.quickjob_ports)
         return _review_out(row, language)
 
@@ -89,7 +87,7 @@ class BackOfficeController(Controller):
           status_code=200, summary="Reject an exception with a reason the worker sees (adviser)")
     async def reject(self, review_id: uuid.UUID, data: ReviewDecisionIn, principal: Principal,
                      language: str, request: Request) -> ReviewItemOut:
-        row = await service.decide_review(principal, review_id, False, data.reason,
+        row = await reviews.decide_review(principal, review_id, False, data.reason,
                                           request.app.state.quickjob_ports)
         return _review_out(row, language)
 
@@ -176,7 +174,7 @@ class BackOfficeController(Controller):
                             data: SalaryRunIn | None = None) -> ReminderRunOut:
         principal.require("adviser", "admin")
         on = (data.date if data and data.date else None) or dt.date.today()
-        sent, escalated = await service.send_reminders(on)
+        sent, escalated = await reminders.send_reminders(on)
         return ReminderRunOut(date=on, reminders_sent=sent, escalated=escalated)
 
 

@@ -12,9 +12,9 @@ import uuid
 from dataclasses import dataclass
 
 from backend.backoffice.banking import service as banking
+from backend.backoffice.salaries import pay_due_salaries
 from backend.employment import service as employment
 from backend.http.problems import Problem
-from backend.quickjobs import service as quickjobs
 
 
 @dataclass
@@ -28,7 +28,7 @@ class PayrollRun:
 
 async def run(on: dt.date, ports, actor_id: uuid.UUID | None,
               execution_date: dt.date | None = None) -> PayrollRun:
-    paid = await quickjobs.pay_due_salaries(on, ports, actor_id)
+    paid = await pay_due_salaries(on, ports, actor_id)
     monthly = await employment.pay_due_months(on, actor_id)
     files, problem = [], None
     try:

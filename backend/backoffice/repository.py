@@ -1,8 +1,58 @@
-"""Back-office read queries: audit log and search."""
+"""Back-office queries: the review queue, invoice reminders, the audit log and search."""
 
 from __future__ import annotations
 
-from backend.platform.db import fetch
+import json
+import uuid
+
+from backend.platform.db import fetch, insert
+
+# Review queue --------------------------------------------------------------------------------
+
+
+async def insert_review_item(*, kind: str, reasons: list[str], context: dict,
+                             person: uuid.UUID | None, quickjob: uuid.UUID | None = None,
+                             review_id: uuid.UUID | None = None) -> uuid.UUID:
+    """An item for an adviser: ``reasons`` are codes; the context may carry them with their
+    params (``{"reasons": [{"code", "params"}]}``) so each reader gets them in their language."""
+    review_id = review_id or uuid.uuid4()
+    await insert("review_item", {"id": review_id, "quickjob": quickjob, "person": person,
+                                 "kind": kind, "reasons": reasons, "context": json.dumps(context)})
+    return review_id
+
+
+async def open_review_for(quickjob_id: uuid.UUID) -> dict | None:
+    rows = await fetch("SELECT * FROM review_item WHERE quickjob = {} AND status = 'open'",
+                       quickjob_id)
+    return rows[0] if rows else None
+
+
+async def get_review(review_id: uuid.UUID, *, for_update: bool = False) -> dict | None:
+    lock = " FOR UPDATE" if for_update else ""
+    rows = await fetch("SELECT * FROM review_item WHERE id = {}" + lock, review_id)
+    return rows[0] if rows else None
+
+
+async def list_reviews(status: str, limit: int) -> list[dict]:
+    return await fetch(
+        "SELECT r.*, q.function, q.amount_cents FROM review_item r "
+        "LEFT JOIN quickjob q ON q.id = r.quickjob WHERE r.status = {} "
+        "ORDER BY r.created_at LIMIT {}", status, limit)
+
+
+async def decide_review(review_id: uuid.UUID, status: str, by: uuid.UUID, reason: str | None) -> None:
+    await fetch("UPDATE review_item SET status = {}, decided_by = {}, decided_at = now(), "
+                "decision_reason = {} WHERE id = {}", status, by, reason, review_id)
+
+
+async def mark_reminder(invoice_id: uuid.UUID, stage: int) -> bool:
+    """True the first time this stage of reminders is reached for the invoice."""
+    rows = await fetch("INSERT INTO invoice_reminder (invoice, stage) VALUES ({}, {}) "
+                       "ON CONFLICT DO NOTHING RETURNING stage", invoice_id, stage)
+    return bool(rows)
+
+
+# Audit log and search ------------------------------------------------------------------------
 
 
 async def audit_entries(object_type: str | None, object_id: str | None, actor_id, before_id: int | None,

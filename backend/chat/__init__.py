@@ -1,1 +1,2 @@
-"""The bot over HTTP: conversations in PostgreSQL and the port to the real services."""
+"""The chat channel: the bot over REST, Telegram and the terminal, on the same services as the API
+(the pure dialogue core is the top-level ``bot`` package)."""

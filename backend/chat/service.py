@@ -13,15 +13,17 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
+from backend.backoffice import repository as review_queue
 from backend.chat import repository as conversations
 from backend.engine import EngineInputError
 from backend.http.context import Principal
 from backend.http.problems import Problem
 from backend.platform import i18n
 from backend.platform.db import unit_of_work
+from backend.quickjobs import creation, views
 from backend.quickjobs import repository as qj_repo
-from backend.quickjobs import service as quickjobs
-from backend.quickjobs import views
+from backend.quickjobs.policy import today as quickjob_today
+from backend.quickjobs.ports import Ports
 from backend.quickjobs.schemas import ClientIn, QuickJobCreate
 from backend.simulations.schemas import SimulationRequest
 from backend.simulations.service import run_simulation, to_response
@@ -74,7 +76,7 @@ def quickjob_create(fields: dict) -> QuickJobCreate:
 @dataclass
 class ServicesPort:
     principal: Principal
-    ports: object  # backend.quickjobs.service.Ports
+    ports: Ports
     conversation_id: uuid.UUID
     today: dt.date
     channel: str = "api"
@@ -83,7 +85,7 @@ class ServicesPort:
         """The summary figures, after the API's own validation of every field."""
         try:
             data = quickjob_create(fields)
-            quickjobs.validate_create(data, self.today)
+            creation.validate_create(data, self.today)
             sim = to_response(run_simulation(SimulationRequest(
                 performance_dates=data.performance_dates, amount_cents=data.amount_cents,
                 vat_rate=data.vat_rate, contract_type=data.contract_type,
@@ -101,7 +103,7 @@ class ServicesPort:
             async with unit_of_work():
                 existing = await conversations.lock_quickjob(self.conversation_id)
                 if existing is None:
-                    existing = await quickjobs.create(self.principal, quickjob_create(fields),
+                    existing = await creation.create(self.principal, quickjob_create(fields),
                                                       self.ports, lang)
                     await conversations.set_quickjob(self.conversation_id, existing)
                 job = await qj_repo.get_quickjob(existing)
@@ -169,11 +171,11 @@ class ServicesPort:
         """A review-queue item for an adviser, with the (already minimised) transcript."""
         review_id = uuid.uuid4()
         async with unit_of_work():
-            await qj_repo.insert_row(
-                "review_item", id=review_id, person=self.principal.id, kind="bot_handoff",
-                reasons=[reason], context=json.dumps({
+            await review_queue.insert_review_item(
+                review_id=review_id, person=self.principal.id, kind="bot_handoff",
+                reasons=[reason], context={
                     "conversationId": str(self.conversation_id), "channel": self.channel,
-                    "language": lang, "transcript": transcript}))
+                    "language": lang, "transcript": transcript})
         return str(review_id)[:8].upper()
 
 
@@ -219,7 +221,7 @@ class _Handler:
 
 
 async def handle(principal: Principal, conversation_id: uuid.UUID | None, text: str,
-                 language: str, ports: object, channel: str = "api") -> tuple[uuid.UUID, list[dict]]:
+                 language: str, ports: Ports, channel: str = "api") -> tuple[uuid.UUID, list[dict]]:
     """One user message: load (or start) the conversation, run the engine, store the result.
     An unknown or expired conversation id starts a new conversation."""
     async with unit_of_work():
@@ -231,7 +233,7 @@ async def handle(principal: Principal, conversation_id: uuid.UUID | None, text: 
                                                                    channel, language)
     cid = conversation["id"]
     state = conversation["state"] or new_state()
-    today = quickjobs.today()
+    today = quickjob_today()
     handler = _Handler(storage=_Storage({"state": state}),
                        services=ServicesPort(principal, ports, cid, today, channel),
                        default_language=language, day=today)

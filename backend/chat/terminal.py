@@ -164,11 +164,11 @@ async def demo_principal(phone: str):
 async def converse(settings: Settings, stdin: TextIO, out: TextIO, phone: str = DEMO_PHONE,
                    language: str | None = None) -> int:
     """The chat loop on an open pool: one ``service.handle`` per line."""
-    from backend.app import quickjob_ports
+    from backend import composition
     from backend.chat import service
 
     principal = await demo_principal(phone)
-    ports = quickjob_ports(settings)
+    ports = composition.adapters(settings).quickjobs
     language = language or "nl"
     conversation_id: uuid.UUID | None = None
     # Read synchronously: nothing else runs meanwhile, and Ctrl-C then unwinds through the

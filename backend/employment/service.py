@@ -9,10 +9,10 @@ the employer's part) and its payslip is rendered by the worker after the commit.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 
 from backend.audit.service import record
+from backend.backoffice import repository as review_queue
 from backend.documents.formatting import format_money
 from backend.employment import messages  # noqa: F401  (registers the texts)
 from backend.employment import repository as repo
@@ -28,7 +28,6 @@ from backend.http.problems import NotFound, Problem, invalid
 from backend.jobs import outbox
 from backend.platform.db import unit_of_work
 from backend.platform.i18n import LANGUAGES
-from backend.quickjobs import repository as qj_repo
 from backend.units import ledger
 from backend.units import repository as units_repo
 from backend.units import service as units
@@ -197,12 +196,12 @@ async def _pay_month(employment: dict, month: dt.date, on: dt.date,
     balance = await units_repo.balance(employment["unit"])
     if balance < 0:
         # The contract is paid regardless (it is a salary); an adviser looks at the unit.
-        await qj_repo.insert_row(
-            "review_item", id=uuid.uuid4(), person=employment["person"],
-            kind="monthly_salary_uncovered", reasons=["review.monthly_salary_uncovered"],
-            context=json.dumps({"reasons": [{"code": "review.monthly_salary_uncovered", "params": {
+        await review_queue.insert_review_item(
+            person=employment["person"], kind="monthly_salary_uncovered",
+            reasons=["review.monthly_salary_uncovered"],
+            context={"reasons": [{"code": "review.monthly_salary_uncovered", "params": {
                 "month": f"{month:%Y-%m}", "cost": _money(cost), "balance": _money(balance)}}],
-                "employmentId": str(employment["id"]), "monthlySalaryId": str(row["id"])}))
+                "employmentId": str(employment["id"]), "monthlySalaryId": str(row["id"])})
     await outbox.add("monthly_payslip.render", {"monthlySalaryId": str(row["id"])},
                      dedupe_key=f"monthly-payslip:{row['id']}")
     await record(actor_id=actor, action="monthly_salary.paid", object_type="monthly_salary",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from backend import composition
 from backend.documents import pdf as render
-from backend.documents.adapters import LocalFileStorage
 from backend.documents.models import PayslipDocument
 from backend.employment import repository as repo
 from backend.engine import last_day_of_month
@@ -47,7 +47,7 @@ def payslip_document(salary: dict, employment: dict, person: dict, entity: dict 
 
 async def render_monthly_payslip(payload: dict, settings: Settings | None = None) -> None:
     """Make the payslip of a paid month (idempotent: the PDF is stored once)."""
-    settings = settings or Settings.from_env()
+    storage = composition.adapters(settings).storage
     salary_id = uuid.UUID(payload["monthlySalaryId"])
     async with unit_of_work():
         salary = await repo.get_monthly_salary(salary_id)
@@ -56,6 +56,6 @@ async def render_monthly_payslip(payload: dict, settings: Settings | None = None
         employment = await repo.get(salary["employment"])
         person = await people.get_person(salary["person"])
         pdf = render.render_payslip(payslip_document(salary, employment, person, None))
-        key = LocalFileStorage(settings.storage_dir).save(
+        key = storage.save(
             f"payslips/monthly-{salary_id}.pdf", pdf, "application/pdf")
         await repo.set_payslip(salary_id, key)

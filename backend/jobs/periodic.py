@@ -56,15 +56,14 @@ async def daily_work(settings: Settings) -> None:
     every step idempotent."""
     import datetime as dt
 
-    from backend.app import quickjob_ports
-    from backend.backoffice import payroll
+    from backend import composition
+    from backend.backoffice import payroll, reminders
     from backend.chat import repository as conversations
     from backend.platform.db import unit_of_work
-    from backend.quickjobs import service
 
     today = dt.date.today()
-    result = await payroll.run(today, quickjob_ports(settings), None)
-    sent, escalated = await service.send_reminders(today)
+    result = await payroll.run(today, composition.adapters(settings).quickjobs, None)
+    sent, escalated = await reminders.send_reminders(today)
     async with unit_of_work():
         forgotten = await conversations.forget_old_telegram_rows()
     log.info("daily work", extra={"fields": {

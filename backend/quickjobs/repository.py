@@ -247,35 +247,3 @@ async def update_salary(salary_id: uuid.UUID, **values) -> None:
 async def overdue_invoices(on: dt.date) -> list[dict]:
     return await fetch("SELECT * FROM invoice WHERE kind = 'invoice' AND status = 'issued' "
                        "AND due_date < {} ORDER BY due_date FOR UPDATE SKIP LOCKED", on)
-
-
-async def mark_reminder(invoice_id: uuid.UUID, stage: int) -> bool:
-    rows = await fetch("INSERT INTO invoice_reminder (invoice, stage) VALUES ({}, {}) "
-                       "ON CONFLICT DO NOTHING RETURNING stage", invoice_id, stage)
-    return bool(rows)
-
-
-# Review queue --------------------------------------------------------------------------------
-
-async def open_review_for(quickjob_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM review_item WHERE quickjob = {} AND status = 'open'",
-                       quickjob_id)
-    return rows[0] if rows else None
-
-
-async def get_review(review_id: uuid.UUID, *, for_update: bool = False) -> dict | None:
-    lock = " FOR UPDATE" if for_update else ""
-    rows = await fetch("SELECT * FROM review_item WHERE id = {}" + lock, review_id)
-    return rows[0] if rows else None
-
-
-async def list_reviews(status: str, limit: int) -> list[dict]:
-    return await fetch(
-        "SELECT r.*, q.function, q.amount_cents FROM review_item r "
-        "LEFT JOIN quickjob q ON q.id = r.quickjob WHERE r.status = {} "
-        "ORDER BY r.created_at LIMIT {}", status, limit)
-
-
-async def decide_review(review_id: uuid.UUID, status: str, by: uuid.UUID, reason: str | None) -> None:
-    await fetch("UPDATE review_item SET status = {}, decided_by = {}, decided_at = now(), "
-                "decision_reason = {} WHERE id = {}", status, by, reason, review_id)

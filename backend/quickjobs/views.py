@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import uuid
 
+from backend.backoffice import repository as review_queue
 from backend.platform import i18n
 from backend.platform.db import unit_of_work
 from backend.quickjobs import repository as repo
+from backend.quickjobs.ports import Ports
+from backend.quickjobs.reading import render_document, simulation_of
 from backend.quickjobs.schemas import (
     ContractOut,
     ExpenseOut,
@@ -17,7 +20,7 @@ from backend.quickjobs.schemas import (
     SalaryOut,
     TimelineEvent,
 )
-from backend.quickjobs.service import Ports, _stored_simulation, reason_text, render_document
+from backend.quickjobs.wording import reason_text
 from backend.simulations.service import to_response
 
 
@@ -53,7 +56,7 @@ async def _quickjob_out(job: dict, lang: str, ports: Ports) -> QuickJobOut:
     salary = await repo.salary_for(qid)
     expenses = await repo.expenses_for(qid)
     events = await repo.events(qid)
-    review = await repo.open_review_for(qid)
+    review = await review_queue.open_review_for(qid)
     reasons = []
     if review:
         context = review["context"]
@@ -74,7 +77,7 @@ async def _quickjob_out(job: dict, lang: str, ports: Ports) -> QuickJobOut:
         id=qid, status=job["status"], unit_id=job["unit"], client_id=job["client"],
         client_name=job["client_name"], function=job["function"], description=job["description"],
         performance_dates=list(job["performance_dates"]), amount_cents=job["amount_cents"],
-        pay_date=job["pay_date"], simulation=to_response(_stored_simulation(job), lang),
+        pay_date=job["pay_date"], simulation=to_response(simulation_of(job), lang),
         quote=QuoteOut(
             id=quote["id"], number=quote["number"], status=quote["status"],
             pdf_url=document_url(qid, "quote.pdf"),

@@ -53,7 +53,7 @@ async def test_redis_down_keeps_the_job_in_the_outbox_until_relayed(app, client,
     port = int(rd.url.rsplit(":", 1)[1].split("/")[0])
     queue = JobQueue(rd.url)
     context = app.asgi_handler  # RequestContextMiddleware: relays the outbox after responses
-    session_queue, context.queue = context.queue, queue
+    session_relay, context.relay = context.relay, lambda: outbox.relay_pending(queue)
     try:
         headers = bearer(await sign_in(client, phone="+32470123456"))
         await fetch("DELETE FROM outbox_message")  # sign-in may queue an SMS notification
@@ -77,5 +77,5 @@ async def test_redis_down_keeps_the_job_in_the_outbox_until_relayed(app, client,
         assert await outbox.pending_count() == 0
         assert sync_redis.Redis.from_url(rd.url).llen("rq:queue:default") == len(rows)
     finally:
-        context.queue = session_queue
+        context.relay = session_relay
         rd.stop()

@@ -3,7 +3,7 @@
 In: a CODA statement is imported once (per statement: same content, or same account, number
 and date, imports nothing again); each credit is matched to an issued invoice by its structured
 communication, else by exact outstanding amount and client name, and booked with
-``quickjobs.service.record_payment``; whatever cannot be matched waits in the unmatched-payments
+``backoffice.payments.record_payment``; whatever cannot be matched waits in the unmatched-payments
 queue until an adviser assigns it.
 
 Out: salaries paid by a salary run go, once each, into a SEPA pain.001.001.09 credit transfer
@@ -23,12 +23,12 @@ from stdnum.exceptions import ValidationError
 from backend.audit.service import record
 from backend.backoffice.banking import coda, sepa
 from backend.backoffice.banking import repository as repo
+from backend.backoffice.payments import record_payment
 from backend.engine import EngineInputError, parse_ogm
 from backend.http.context import Principal
 from backend.http.problems import NotFound, Problem, invalid
 from backend.platform.db import unit_of_work
 from backend.quickjobs import repository as quickjobs
-from backend.quickjobs import service as quickjob_service
 from backend.units import service as units
 
 LEGAL_ENTITY = "smart"
@@ -148,7 +148,7 @@ async def _import_movements(actor: Principal, row: dict, statement: coda.Stateme
             result.update(status="unmatched", unmatchedPaymentId=queued["id"], reason=reason)
             summary["unmatched"] += 1
             continue
-        paid = await quickjob_service.record_payment(
+        paid = await record_payment(
             actor, invoice["id"], movement.amount_cents,
             movement.value_date or movement.entry_date or dt.date.today(),
             _reference(movement, statement))
@@ -185,7 +185,7 @@ async def assign_unmatched(actor: Principal, unmatched_id: uuid.UUID,
             raise invalid("invoiceId", "invoice_unknown")
         if invoice["status"] != "issued":
             raise Problem(409, "wrong_state", status=invoice["status"])
-        paid = await quickjob_service.record_payment(
+        paid = await record_payment(
             actor, invoice_id, item["amount_cents"],
             item["value_date"] or item["entry_date"] or dt.date.today(),
             f"CODA {item['account']} {item['statement_number']:03d} {item['bank_reference']} "

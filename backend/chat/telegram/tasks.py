@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from backend.chat.telegram.adapters import (
-    OutgoingTelegram,
-    TelegramRefused,
-    TelegramSender,
-    sender_for,
-)
+from backend import composition
+from backend.chat.telegram.adapters import OutgoingTelegram, TelegramRefused, TelegramSender
 from backend.jobs.runner import once
 from backend.platform.db import unit_of_work
 from backend.platform.settings import Settings
@@ -26,7 +22,7 @@ async def send_replies(payload: dict, settings: Settings | None = None,
                        sender: TelegramSender | None = None) -> int:
     """Send ``payload["messages"]`` to ``payload["chatId"]``; returns how many went out now."""
     if sender is None:
-        sender = sender_for(settings or Settings.from_env())
+        sender = composition.adapters(settings).telegram
     sent = 0
     for index, item in enumerate(payload["messages"]):
         key = f"{payload['key']}-{index}"
