@@ -162,7 +162,7 @@ def spawn_worker(settings):
     import subprocess
     import sys
 
-    from backend.platform.embedded import _die_with_parent
+    from backend.platform.embedded import die_with_parent
 
     env = {**os.environ, "APP_ENV": "test", "DATABASE_URL": settings.database_url,
            "REDIS_URL": settings.redis_url, "DATA_DIR": str(settings.data_dir),
@@ -171,7 +171,7 @@ def spawn_worker(settings):
            # Tests run the payroll themselves, on the dates they choose.
            "PERIODIC_DAILY_WORK": "off"}
     return subprocess.Popen([sys.executable, "-m", "backend.jobs.worker"], env=env,
-                            preexec_fn=_die_with_parent(signal.SIGTERM))
+                            preexec_fn=die_with_parent(signal.SIGTERM))
 
 
 def stop_worker(proc) -> None:

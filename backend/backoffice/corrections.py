@@ -7,8 +7,8 @@ import uuid
 
 from backend.audit.service import record
 from backend.http.context import Principal
-from backend.http.problems import NotFound, Problem, invalid
 from backend.platform.db import fetch, unit_of_work
+from backend.platform.errors import Conflict, Forbidden, NotFound, invalid
 from backend.units import ledger
 
 
@@ -32,7 +32,7 @@ async def request(actor: Principal, unit_id: uuid.UUID, entry_id: uuid.UUID, rea
         open_request = await fetch("SELECT 1 FROM correction_request WHERE entry = {} "
                                    "AND status = 'pending'", entry_id)
         if open_request:
-            raise Problem(409, "correction_pending")
+            raise Conflict("correction_pending")
         correction_id = uuid.uuid4()
         await fetch("INSERT INTO correction_request (id, unit, entry, amount_cents, reason, "
                     "requested_by) VALUES ({}, {}, {}, {}, {}, {})",
@@ -53,9 +53,9 @@ async def approve(actor: Principal, correction_id: uuid.UUID) -> dict:
         if not rows:
             raise NotFound()
         if rows[0]["status"] != "pending":
-            raise Problem(409, "review_decided")
+            raise Conflict("review_decided")
         if rows[0]["requested_by"] == actor.id:
-            raise Problem(403, "own_correction")
+            raise Forbidden("own_correction")
         return await _apply(correction_id, actor, approved_by=actor.id)
 
 

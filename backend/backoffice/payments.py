@@ -7,9 +7,9 @@ import datetime as dt
 import uuid
 
 from backend.http.context import Principal
-from backend.http.problems import NotFound, Problem, invalid
 from backend.people import service as people
 from backend.platform.db import unit_of_work
+from backend.platform.errors import Conflict, NotFound, invalid
 from backend.quickjobs import lifecycle, postings
 from backend.quickjobs import repository as quickjobs
 from backend.quickjobs.lifecycle import Audit, InvoiceStatus, QuickJobStatus
@@ -26,7 +26,7 @@ async def record_payment(actor: Principal, invoice_id: uuid.UUID, amount_cents: 
         if invoice is None or invoice["kind"] != "invoice":
             raise NotFound()
         if invoice["status"] != InvoiceStatus.ISSUED:
-            raise Problem(409, "wrong_state", status=invoice["status"])
+            raise Conflict("wrong_state", status=invoice["status"])
         job = await quickjobs.get_quickjob(invoice["quickjob"], for_update=True)
         applied = min(amount_cents, invoice["total_cents"] - invoice["paid_cents"])
         salary = await quickjobs.salary_for(job["id"])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from backend.backoffice.banking import service as banking
 from backend.backoffice.salaries import pay_due_salaries
 from backend.employment import service as employment
-from backend.http.problems import Problem
+from backend.platform.errors import Conflict
 
 
 @dataclass
@@ -33,7 +33,7 @@ async def run(on: dt.date, ports, actor_id: uuid.UUID | None,
     files, problem = [], None
     try:
         files = await banking.make_payment_files(actor_id, ports.storage, execution_date)
-    except Problem as exc:
+    except Conflict as exc:
         # The salaries are paid (booked); the transfer waits until the account is configured.
         problem = exc.code
     return PayrollRun(on, paid, monthly, files, problem)

@@ -8,9 +8,9 @@ import uuid
 from backend.audit.service import record
 from backend.backoffice import repository as backoffice
 from backend.http.context import Principal
-from backend.http.problems import NotFound, Problem, invalid
 from backend.people import service as people
 from backend.platform.db import unit_of_work
+from backend.platform.errors import Conflict, NotFound, invalid
 from backend.quickjobs import lifecycle
 from backend.quickjobs import repository as quickjobs
 from backend.quickjobs.cancellation import cancel_contract
@@ -35,7 +35,7 @@ async def decide_review(actor: Principal, review_id: uuid.UUID, approve: bool,
         if item is None:
             raise NotFound()
         if item["status"] != "open":
-            raise Problem(409, "review_decided")
+            raise Conflict("review_decided")
         await backoffice.decide_review(review_id, decision, actor.id, reason)
         job = None
         if item["quickjob"]:

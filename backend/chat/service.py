@@ -20,6 +20,7 @@ from backend.http.context import Principal
 from backend.http.problems import Problem
 from backend.platform import i18n
 from backend.platform.db import unit_of_work
+from backend.platform.errors import DomainError
 from backend.quickjobs import creation, views
 from backend.quickjobs import repository as qj_repo
 from backend.quickjobs.policy import today as quickjob_today
@@ -54,7 +55,7 @@ def dialogue_field(api_field: str) -> str | None:
 def as_field_problem(exc: Exception, lang: str) -> FieldProblem:
     if isinstance(exc, EngineInputError):
         return FieldProblem(dialogue_field(exc.field), exc.message(lang))
-    assert isinstance(exc, Problem)
+    assert isinstance(exc, (DomainError, Problem))  # Problem: people's membership rule
     if exc.errors:
         first = exc.errors[0]
         return FieldProblem(dialogue_field(first.field), i18n.t(first.code, lang, **first.params))
@@ -90,7 +91,7 @@ class ServicesPort:
                 performance_dates=data.performance_dates, amount_cents=data.amount_cents,
                 vat_rate=data.vat_rate, contract_type=data.contract_type,
                 client_country=data.client.country)), lang)
-        except (Problem, EngineInputError) as exc:
+        except (DomainError, Problem, EngineInputError) as exc:
             raise as_field_problem(exc, lang) from exc
         return {"vat_cents": sim.vat_cents, "total_cents": sim.total_incl_vat_cents,
                 "contribution_cents": sim.contribution_cents, "net_cents": sim.net_cents,
@@ -108,7 +109,7 @@ class ServicesPort:
                     await conversations.set_quickjob(self.conversation_id, existing)
                 job = await qj_repo.get_quickjob(existing)
                 quote = await qj_repo.quote_for(existing)
-        except (Problem, EngineInputError) as exc:
+        except (DomainError, Problem, EngineInputError) as exc:
             raise as_field_problem(exc, lang) from exc
         return {"id": str(existing), "quote": quote["number"], "status": job["status"]}
 

@@ -24,9 +24,9 @@ from backend.engine import (
     monthly_gross_from_projection,
 )
 from backend.http.context import Principal
-from backend.http.problems import NotFound, Problem, invalid
 from backend.jobs import outbox
 from backend.platform.db import unit_of_work
+from backend.platform.errors import Conflict, NotFound, invalid
 from backend.platform.i18n import LANGUAGES
 from backend.units import ledger
 from backend.units import repository as units_repo
@@ -60,7 +60,7 @@ async def hire(actor: Principal, data: EmploymentIn) -> dict:
         if not await repo.person_exists(data.person_id):
             raise invalid("personId", "employment_person_unknown")
         if await repo.active_for(data.person_id) is not None:
-            raise Problem(409, "employment_already_active")
+            raise Conflict("employment_already_active")
         if data.unit_id is None:
             unit_id = (await units.personal_unit_for(data.person_id, actor.id))["id"]
         else:
@@ -84,7 +84,7 @@ async def end(actor: Principal, employment_id: uuid.UUID, end_date: dt.date) -> 
         if row is None:
             raise NotFound()
         if row["status"] == "ended":
-            raise Problem(409, "employment_already_ended")
+            raise Conflict("employment_already_ended")
         if end_date < row["start_date"]:
             raise invalid("endDate", "employment_end_before_start")
         last = await repo.last_paid_month(employment_id)

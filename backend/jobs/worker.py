@@ -18,7 +18,7 @@ from backend.jobs.recovery import (
     requeue_abandoned,
     scheduler_dies_with_worker,
 )
-from backend.platform.embedded import _die_with_parent
+from backend.platform.embedded import die_with_parent
 from backend.platform.logging_setup import configure_logging
 from backend.platform.settings import Settings
 
@@ -31,7 +31,7 @@ def main() -> None:
     if not settings.database_url or not settings.redis_url:
         raise SystemExit("the worker needs DATABASE_URL and REDIS_URL")
     periodic = subprocess.Popen([sys.executable, "-m", "backend.jobs.periodic"],
-                                preexec_fn=_die_with_parent(signal.SIGTERM))
+                                preexec_fn=die_with_parent(signal.SIGTERM))
     queue = JobQueue(settings.redis_url)
     # A job its previous (killed) worker left half-done runs again now, not in minutes.
     requeue_abandoned(queue.queue)

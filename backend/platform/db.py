@@ -5,11 +5,24 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import asyncpg
 from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 from piccolo.querystring import QueryString
 
 # Configured by ``configure`` before first use; tables bind to it at import time.
 DB = PostgresEngine(config={})
+
+# The database (or the network to it) is briefly out of reach: a retry later may succeed.
+UNAVAILABLE: tuple[type[BaseException], ...] = (
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.PostgresConnectionError,  # includes "connection does not exist"
+    asyncpg.exceptions.AdminShutdownError,
+    asyncpg.exceptions.TooManyConnectionsError,
+    asyncpg.exceptions.InterfaceError,  # "connection is closed", "pool is closing"
+    asyncpg.exceptions.InternalClientError,  # a connection broken mid-operation by a shutdown
+    ConnectionError,
+    OSError,
+)
 
 
 def configure(database_url: str) -> None:

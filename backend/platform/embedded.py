@@ -23,7 +23,7 @@ PG_SYSTEM_USER = "embedded_postgres"  # postgres refuses to run as root
 _PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent(sig: int = signal.SIGINT):
+def die_with_parent(sig: int = signal.SIGINT):
     def _preexec() -> None:
         os.setsid()  # own process group: the terminal's Ctrl-C goes to us, we stop it in order
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
@@ -126,7 +126,7 @@ def start_postgres(data_dir: Path, database: str = "quickjob", port: int = 54329
         [_pg_bin("postgres"), "-D", str(data_dir), "-p", str(port), "-h", "127.0.0.1",
          "-k", str(data_dir), "-c", "fsync=off" if os.environ.get("CI") else "fsync=on",
          "-c", "max_connections=200"],
-        stdout=log, stderr=log, preexec_fn=_die_with_parent(signal.SIGINT), **run_as,
+        stdout=log, stderr=log, preexec_fn=die_with_parent(signal.SIGINT), **run_as,
     )
     _wait_ready_pg(port, proc)
     exists = subprocess.run(
@@ -168,6 +168,6 @@ def start_redis(data_dir: Path, port: int = 63790, persist: bool = True) -> Embe
             "--dir", str(data_dir), "--logfile", str(data_dir / "redis.log")]
     args += ["--save", "60 1"] if persist else ["--save", ""]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            preexec_fn=_die_with_parent(signal.SIGTERM))
+                            preexec_fn=die_with_parent(signal.SIGTERM))
     _wait_port(port, proc, "redis")
     return EmbeddedProcess(proc, f"redis://127.0.0.1:{port}/0", "redis")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import uuid
 
 from backend.http.context import Principal
-from backend.http.problems import Problem
 from backend.jobs import outbox
 from backend.platform.db import unit_of_work
+from backend.platform.errors import Conflict
 from backend.quickjobs import lifecycle
 from backend.quickjobs import repository as repo
 from backend.quickjobs.lifecycle import Audit, ContractStatus, QuickJobStatus
@@ -24,7 +24,7 @@ async def cancel(principal: Principal, quickjob_id: uuid.UUID) -> None:
         job = await owned_for_update(principal, quickjob_id)
         lifecycle.require(job, S.QUOTE_SENT, S.IN_REVIEW, S.ACCEPTED)
         if min(job["performance_dates"]) <= today():
-            raise Problem(409, "already_started")
+            raise Conflict("already_started")
         await cancel_contract(job, actor=principal.id)
         await lifecycle.transition(
             job, S.CANCELLED, events=[("cancelled", None)], actor=principal.id,

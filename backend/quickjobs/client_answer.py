@@ -7,10 +7,10 @@ from __future__ import annotations
 import uuid
 
 from backend.http.context import Principal
-from backend.http.problems import Problem
 from backend.jobs import outbox
 from backend.people import service as people
 from backend.platform.db import unit_of_work
+from backend.platform.errors import Conflict, NotFound
 from backend.quickjobs import lifecycle, postings
 from backend.quickjobs import repository as repo
 from backend.quickjobs.cancellation import cancel_contract
@@ -25,10 +25,10 @@ S = QuickJobStatus
 
 
 async def public_quote(token: str) -> tuple[dict, dict, dict]:
-    """(quote, QuickJob, worker) behind a quote link; 404 ``quote_link_invalid`` once expired."""
+    """(quote, QuickJob, worker) behind a quote link; ``NotFound`` once it expired."""
     quote = await repo.quote_by_token_hash(hash_token(token))
     if quote is None or quote["valid_until"] < today():
-        raise Problem(404, "quote_link_invalid")
+        raise NotFound("quote_link_invalid")
     job = await repo.get_quickjob(quote["quickjob"])
     person = await people.get_person(job["person"])
     return quote, job, person
@@ -38,7 +38,7 @@ async def accept_quote(token: str, client_ip: str | None, ports: Ports) -> dict:
     async with unit_of_work():
         quote = await repo.quote_by_token_hash(hash_token(token), for_update=True)
         if quote is None or quote["valid_until"] < today():
-            raise Problem(404, "quote_link_invalid")
+            raise NotFound("quote_link_invalid")
         job = await repo.get_quickjob(quote["quickjob"], for_update=True)
         if quote["status"] == "accepted":
             return await repo.order_for(job["id"])  # the client clicked twice: same order
@@ -52,7 +52,7 @@ async def decline_quote(token: str, reason: str | None) -> None:
     async with unit_of_work():
         quote = await repo.quote_by_token_hash(hash_token(token), for_update=True)
         if quote is None or quote["valid_until"] < today():
-            raise Problem(404, "quote_link_invalid")
+            raise NotFound("quote_link_invalid")
         job = await repo.get_quickjob(quote["quickjob"], for_update=True)
         lifecycle.require(job, S.QUOTE_SENT)
         await repo.set_quote_status(quote["id"], "declined", (reason or "")[:500] or None)
@@ -80,7 +80,7 @@ async def attest_order(principal: Principal, quickjob_id: uuid.UUID, signed_orde
 def _check_not_started(job: dict) -> None:
     """Dimona must precede the work (domain.md §5): an order after the first day is too late."""
     if min(job["performance_dates"]) < today():
-        raise Problem(409, "too_late_to_declare", date=min(job["performance_dates"]).isoformat())
+        raise Conflict("too_late_to_declare", date=min(job["performance_dates"]).isoformat())
 
 
 async def _confirm_order(job: dict, quote: dict, source: str, signed_key: str | None,

@@ -21,11 +21,11 @@ from backend.engine import (
     simulate,
 )
 from backend.http.context import Principal
-from backend.http.problems import FieldError, Problem, invalid
 from backend.jobs import outbox
 from backend.notifications.service import notify
 from backend.people import service as people
 from backend.platform.db import unit_of_work
+from backend.platform.errors import FieldError, Invalid, invalid
 from backend.quickjobs import lifecycle
 from backend.quickjobs import repository as repo
 from backend.quickjobs.lifecycle import Audit, QuickJobStatus
@@ -66,7 +66,7 @@ def _check_client(errors: list[FieldError], client: ClientIn) -> None:
 
 
 def validate_create(data: QuickJobCreate, on: dt.date) -> None:
-    """Field checks the engine does not do; raises one 422 listing every bad field."""
+    """Field checks the engine does not do; raises one ``Invalid`` listing every bad field."""
     errors: list[FieldError] = []
     if (data.client is None) == (data.client_id is None):
         errors.append(FieldError("client", "client_required"))
@@ -85,7 +85,7 @@ def validate_create(data: QuickJobCreate, on: dt.date) -> None:
             and data.sector not in ("general",):
         errors.append(FieldError("sector", "sector_unknown"))
     if errors:
-        raise Problem(422, "validation_failed", errors=errors)
+        raise Invalid(errors=errors)
 
 
 def engine_input(data: QuickJobCreate, expenses: list[ExpenseIn] | None = None) -> SimulationInput:

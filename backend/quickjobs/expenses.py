@@ -8,8 +8,8 @@ import uuid
 
 from backend.engine import simulate
 from backend.http.context import Principal
-from backend.http.problems import invalid
 from backend.platform.db import unit_of_work
+from backend.platform.errors import invalid
 from backend.quickjobs import lifecycle
 from backend.quickjobs import repository as repo
 from backend.quickjobs.creation import engine_input

@@ -9,11 +9,11 @@ import uuid
 
 from backend.engine.ogm import make_ogm
 from backend.http.context import Principal
-from backend.http.problems import Problem, invalid
 from backend.jobs import outbox
 from backend.notifications.service import notify
 from backend.people import service as people
 from backend.platform.db import unit_of_work
+from backend.platform.errors import Conflict, invalid
 from backend.quickjobs import documents, lifecycle, postings
 from backend.quickjobs import repository as repo
 from backend.quickjobs.creation import LEGAL_ENTITY
@@ -33,7 +33,7 @@ async def issue_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Por
     async with unit_of_work():
         job = await owned_for_update(principal, quickjob_id)
         if await repo.live_invoice(job["id"]) is not None:
-            raise Problem(409, "already_invoiced")
+            raise Conflict("already_invoiced")
         lifecycle.require(job, S.ACCEPTED)
         sim = simulation_of(job)
         sequence = await repo.next_number(LEGAL_ENTITY, "invoice", on.year)
@@ -86,9 +86,9 @@ async def cancel_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Po
         job = await owned_for_update(principal, quickjob_id)
         invoice = await repo.live_invoice(job["id"])
         if invoice is None:
-            raise Problem(409, "no_invoice")
+            raise Conflict("no_invoice")
         if invoice["paid_cents"] > 0:
-            raise Problem(409, "invoice_paid")
+            raise Conflict("invoice_paid")
         sequence = await repo.next_number(LEGAL_ENTITY, "credit_note", on.year)
         number = f"CN{on.year}/{sequence:06d}"
         credit_id = uuid.uuid4()
@@ -130,7 +130,7 @@ async def collect_cash(principal: Principal, quickjob_id: uuid.UUID, amount_cent
     async with unit_of_work():
         job = await owned_for_update(principal, quickjob_id)
         if await repo.live_invoice(job["id"]) is not None:
-            raise Problem(409, "already_invoiced")
+            raise Conflict("already_invoiced")
         lifecycle.require(job, S.ACCEPTED)
         sim = simulation_of(job)
         if amount_cents != sim.total_incl_vat_cents:

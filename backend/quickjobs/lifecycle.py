@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from backend.audit.service import record
-from backend.http.problems import Problem
 from backend.notifications.service import notify
 from backend.platform import i18n
+from backend.platform.errors import Conflict
 from backend.quickjobs import repository as repo
 
 
@@ -99,17 +99,17 @@ class Audit:
 
 
 def require(job: dict, *statuses: QuickJobStatus) -> None:
-    """409 unless the QuickJob is in one of ``statuses`` (``under_review`` while an adviser
+    """``Conflict`` unless the QuickJob is in one of ``statuses`` (``under_review`` while an adviser
     has it, so the worker knows why)."""
     if job["status"] == S.IN_REVIEW and S.IN_REVIEW not in statuses:
-        raise Problem(409, "under_review")
+        raise Conflict("under_review")
     if job["status"] not in statuses:
-        raise Problem(409, "wrong_state", status=job["status"])
+        raise Conflict("wrong_state", status=job["status"])
 
 
 def _check(moves: dict, current, to) -> None:
     if to not in moves.get(current, ()):
-        raise Problem(409, "wrong_state", status=str(current))
+        raise Conflict("wrong_state", status=str(current))
 
 
 async def start(job: dict, *, events: Sequence[Event], actor: uuid.UUID | None, audit: Audit,

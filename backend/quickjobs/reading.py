@@ -6,9 +6,9 @@ import uuid
 
 from backend.engine import Simulation
 from backend.http.context import Principal
-from backend.http.problems import NotFound
 from backend.people import service as people
 from backend.platform.db import unit_of_work
+from backend.platform.errors import NotFound
 from backend.quickjobs import documents
 from backend.quickjobs import repository as repo
 from backend.quickjobs.lifecycle import ContractStatus

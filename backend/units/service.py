@@ -14,8 +14,8 @@ import uuid
 from typing import Protocol
 
 from backend.audit.service import record
-from backend.http.problems import Forbidden, NotFound, invalid
 from backend.platform.db import unit_of_work
+from backend.platform.errors import Forbidden, NotFound, invalid
 from backend.platform.i18n import t
 from backend.units import ledger
 from backend.units import repository as repo

@@ -134,7 +134,7 @@ class Stack:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        from backend.platform.embedded import _die_with_parent, free_port
+        from backend.platform.embedded import die_with_parent, free_port
         from backend.platform.migrate import migrate
 
         self.database_url = os.environ.get("DATABASE_URL") or ""
@@ -178,7 +178,7 @@ class Stack:
             self.logs.append(out)
             self.children.append(subprocess.Popen(
                 commands[name], cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                preexec_fn=_die_with_parent(signal.SIGTERM)))
+                preexec_fn=die_with_parent(signal.SIGTERM)))
         log(f"web: {shlex.join(commands['web'][1:])} (WEB_CONCURRENCY={self.web_concurrency})")
         log(f"worker: {shlex.join(commands['worker'][1:])}")
         self._wait_ready()

@@ -16,7 +16,7 @@ import pytest
 
 from backend.demo import DEMO_PHONE
 from backend.platform.db import fetch
-from backend.platform.embedded import _die_with_parent, free_port
+from backend.platform.embedded import die_with_parent, free_port
 from tests.conftest import bearer, sign_in
 
 FACTS = "Web design for client Acme Ltd, €250 next Monday, billing@acme.be"
@@ -70,7 +70,7 @@ def api_server(settings, clean_db):
         [sys.executable, "-m", "uvicorn", "--factory", "backend.app:asgi", "--host", "127.0.0.1",
          "--port", str(port), "--no-access-log", "--lifespan", "on"],
         env=_env(settings, APP_ENV="test"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        preexec_fn=_die_with_parent(signal.SIGTERM))
+        preexec_fn=die_with_parent(signal.SIGTERM))
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

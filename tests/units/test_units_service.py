@@ -7,8 +7,9 @@ import uuid
 
 import pytest
 
-from backend.http.problems import Problem
+from backend.http.errors import problem_of
 from backend.platform.db import fetch
+from backend.platform.errors import DomainError
 from backend.units import service
 from tests.units.helpers import make_person
 
@@ -58,7 +59,7 @@ async def test_personal_unit_name_without_a_name(db, clean_db):
 
 
 async def test_personal_unit_for_unknown_person(db, clean_db):
-    with pytest.raises(Problem) as caught:
+    with pytest.raises(DomainError) as caught:
         await service.personal_unit_for(uuid.uuid4())
     assert [(e.field, e.code) for e in caught.value.errors] == [("personId", "person_unknown")]
 
@@ -92,19 +93,19 @@ async def test_create_unit_validation(db, clean_db, kwargs, field, code):
     if kwargs.get("holders") == "unknown":
         kwargs = {"holders": [uuid.uuid4()]}
     args.update(kwargs)
-    with pytest.raises(Problem) as caught:
+    with pytest.raises(DomainError) as caught:
         await service.create_unit(**args)
-    assert caught.value.status == 422
+    assert problem_of(caught.value).status == 422
     assert [(e.field, e.code) for e in caught.value.errors] == [(field, code)]
     assert await fetch("SELECT 1 FROM unit") == []
 
 
 @pytest.mark.parametrize("cursor", ["%%%", "bm90IGpzb24", "W10", "eyJzIjotMX0", "x" * 300])
 def test_bad_cursors_are_validation_errors(cursor):
-    with pytest.raises(Problem) as caught:
+    with pytest.raises(DomainError) as caught:
         service._ledger_cursor(cursor)
     assert [(e.field, e.code) for e in caught.value.errors] == [("cursor", "invalid_cursor")]
-    with pytest.raises(Problem):
+    with pytest.raises(DomainError):
         service._unit_cursor(cursor)
 
 

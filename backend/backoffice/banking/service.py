@@ -26,8 +26,8 @@ from backend.backoffice.banking import repository as repo
 from backend.backoffice.payments import record_payment
 from backend.engine import EngineInputError, parse_ogm
 from backend.http.context import Principal
-from backend.http.problems import NotFound, Problem, invalid
 from backend.platform.db import unit_of_work
+from backend.platform.errors import Conflict, Invalid, NotFound, invalid
 from backend.quickjobs import repository as quickjobs
 from backend.units import service as units
 
@@ -88,7 +88,7 @@ async def import_statement(actor: Principal, content: bytes | str) -> dict:
     try:
         parsed = coda.parse(raw)
     except coda.CodaError as exc:
-        raise Problem(422, "coda_invalid", line=exc.line, reason=exc.reason) from None
+        raise Invalid("coda_invalid", line=exc.line, reason=exc.reason) from None
     file_hash = hashlib.sha256(raw).hexdigest()
     summary = {"statements": [], "imported": 0, "duplicates": 0, "movements": 0, "matched": 0,
                "partial": 0, "overpaid": 0, "unmatched": 0, "ignored": 0, "movementResults": []}
@@ -179,12 +179,12 @@ async def assign_unmatched(actor: Principal, unmatched_id: uuid.UUID,
         if item is None:
             raise NotFound()
         if item["status"] != "open":
-            raise Problem(409, "payment_already_assigned")
+            raise Conflict("payment_already_assigned")
         invoice = await quickjobs.get_invoice(invoice_id)
         if invoice is None or invoice["kind"] != "invoice":
             raise invalid("invoiceId", "invoice_unknown")
         if invoice["status"] != "issued":
-            raise Problem(409, "wrong_state", status=invoice["status"])
+            raise Conflict("wrong_state", status=invoice["status"])
         paid = await record_payment(
             actor, invoice_id, item["amount_cents"],
             item["value_date"] or item["entry_date"] or dt.date.today(),
@@ -237,7 +237,7 @@ async def make_payment_file(actor_id: uuid.UUID | None, storage,
         entity = await units.legal_entity(LEGAL_ENTITY)
         debtor_iban = _valid_iban(entity and entity["iban"])
         if debtor_iban is None:
-            raise Problem(409, "debtor_iban_missing", entity=LEGAL_ENTITY)
+            raise Conflict("debtor_iban_missing", entity=LEGAL_ENTITY)
         transfers, items, skipped = [], [], []
         for salary in await repo.salaries_to_transfer():
             worker_iban = _valid_iban(salary["iban"])

@@ -29,11 +29,10 @@ from backend.chat import service as bot_service
 from backend.chat.telegram.messages import COMMAND_TEXTS
 from backend.chat.telegram.schemas import TelegramLinkCode, TelegramLinkState, TelegramUpdate
 from backend.http.context import Principal
-from backend.http.errors import _UNAVAILABLE
-from backend.http.problems import Problem
 from backend.jobs import outbox
 from backend.platform import i18n
-from backend.platform.db import unit_of_work
+from backend.platform.db import UNAVAILABLE, unit_of_work
+from backend.platform.errors import NotFound
 from backend.platform.settings import Settings
 
 log = logging.getLogger("backend.telegram")
@@ -45,7 +44,7 @@ CODE_LENGTH = 8  # 40 bits
 MAX_TEXT = 2000  # as POST /bot/messages
 SEND_JOB = "telegram.send"
 # Infrastructure failures: the webhook answers 5xx and Telegram redelivers the update later.
-RETRYABLE = (*_UNAVAILABLE, asyncpg.exceptions.SerializationError,
+RETRYABLE = (*UNAVAILABLE, asyncpg.exceptions.SerializationError,
              asyncpg.exceptions.DeadlockDetectedError)
 _COMMAND = re.compile(r"^/([A-Za-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.S)
 
@@ -80,7 +79,7 @@ def telegram_language(language_code: str | None) -> str | None:
 
 def _require_enabled(settings: Settings) -> None:
     if not settings.telegram_enabled:
-        raise Problem(404, "telegram.disabled")
+        raise NotFound("telegram.disabled")
 
 
 def _chat_snapshot(row: dict | None) -> dict | None:
