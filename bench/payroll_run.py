@@ -137,7 +137,7 @@ async def main(contracts: int, monthly: int) -> dict:
             "ms_per_monthly_salary": round(monthly_seconds * 1000 / max(len(paid_monthly), 1), 2),
             "payment_file_seconds": round(file_seconds, 2),
             "payment_files": len(files),
-            "payment_file_transactions": sum(f["transaction_count"] for f in files),
+            "payment_file_transactions": sum(f.transaction_count for f in files),
             "journal_entries": entries, "clone_seconds": round(cloned, 2),
         }
         await close_pool()

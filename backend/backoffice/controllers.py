@@ -6,7 +6,6 @@ import asyncio
 import csv
 import datetime as dt
 import io
-import json
 import uuid
 from typing import Annotated
 
@@ -19,6 +18,7 @@ from backend.audit.service import record
 from backend.backoffice import corrections, payments, payroll, reminders, reviews
 from backend.backoffice import repository as backoffice_repo
 from backend.backoffice.banking.controllers import payment_file_out
+from backend.backoffice.rows import CorrectionRow, ReviewRow
 from backend.backoffice.schemas import (
     AuditEntry,
     AuditPage,
@@ -43,15 +43,14 @@ from backend.http.problems import NotFound, invalid
 from backend.quickjobs.wording import reason_text
 
 
-def _review_out(row: dict, lang: str) -> ReviewItemOut:
-    context = row["context"]
-    context = json.loads(context) if isinstance(context, str) else context
+def _review_out(row: ReviewRow, lang: str) -> ReviewItemOut:
+    context = row.context
     return ReviewItemOut(
-        id=row["id"], kind=row["kind"], status=row["status"],
-        reasons=[reason_text(r, lang) for r in context.get("reasons", [])] or list(row["reasons"]),
-        quickjob_id=row["quickjob"], person_id=row["person"], decided_by=row["decided_by"],
-        decided_at=row["decided_at"], decision_reason=row["decision_reason"],
-        created_at=row["created_at"],
+        id=row.id, kind=row.kind, status=row.status,
+        reasons=[reason_text(r, lang) for r in context.get("reasons", [])] or list(row.reasons),
+        quickjob_id=row.quickjob, person_id=row.person, decided_by=row.decided_by,
+        decided_at=row.decided_at, decision_reason=row.decision_reason,
+        created_at=row.created_at,
     )
 
 
@@ -121,10 +120,10 @@ class BackOfficeController(Controller):
                 raise invalid("cursor", "invalid_value")
             before = int(cursor)
         rows = await backoffice_repo.audit_entries(object_type, object_id, actor_id, before, limit + 1)
-        items = [AuditEntry(id=r["id"], at=r["at"], action=r["action"], object_type=r["object_type"],
-                            object_id=r["object_id"], actor_id=r["actor_id"],
-                            before=_json(r["before"]), after=_json(r["after"]),
-                            request_id=r["request_id"]) for r in rows[:limit]]
+        items = [AuditEntry(id=r.id, at=r.at, action=r.action, object_type=r.object_type,
+                            object_id=r.object_id, actor_id=r.actor_id,
+                            before=r.before, after=r.after,
+                            request_id=r.request_id) for r in rows[:limit]]
         return AuditPage(items=items, next_cursor=str(items[-1].id) if len(rows) > limit else None)
 
     @get("/search", operation_id="searchBackOffice",
@@ -191,13 +190,13 @@ class BackOfficeController(Controller):
             - dt.timedelta(days=1)
         rows = await backoffice_repo.quarterly_summary(start, end)
         lines = [QuarterlyLine(
-            person_id=r["person_id"],
-            name=" ".join(p for p in (r["first_name"], r["last_name"]) if p) or "",
-            national_number=r["national_number"], contracts=r["contracts"], days=r["days"] or 0,
-            gross_cents=r["gross_cents"], social_security_cents=r["social_security_cents"],
-            withholding_cents=r["withholding_cents"], net_cents=r["net_cents"],
-            employer_cost_cents=r["employer_cost_cents"] or 0,
-            special_social_security_cents=r["special_social_security_cents"] or 0) for r in rows]
+            person_id=r.person_id,
+            name=" ".join(p for p in (r.first_name, r.last_name) if p) or "",
+            national_number=r.national_number, contracts=r.contracts, days=r.days or 0,
+            gross_cents=r.gross_cents, social_security_cents=r.social_security_cents,
+            withholding_cents=r.withholding_cents, net_cents=r.net_cents,
+            employer_cost_cents=r.employer_cost_cents or 0,
+            special_social_security_cents=r.special_social_security_cents or 0) for r in rows]
         if format == "csv":
             out = io.StringIO()
             writer = csv.writer(out)
@@ -211,11 +210,11 @@ class BackOfficeController(Controller):
                                          items=lines))
 
 
-def _correction_out(row: dict) -> CorrectionOut:
-    return CorrectionOut(id=row["id"], unit_id=row["unit"], entry_id=row["entry"],
-                         amount_cents=row["amount_cents"], reason=row["reason"],
-                         status=row["status"], requested_by=row["requested_by"],
-                         approved_by=row["approved_by"], reversal_entry_id=row["reversal"])
+def _correction_out(row: CorrectionRow) -> CorrectionOut:
+    return CorrectionOut(id=row.id, unit_id=row.unit, entry_id=row.entry,
+                         amount_cents=row.amount_cents, reason=row.reason,
+                         status=row.status, requested_by=row.requested_by,
+                         approved_by=row.approved_by, reversal_entry_id=row.reversal)
 
 
 def _failed_jobs(queue) -> list[FailedJob]:
@@ -231,10 +230,6 @@ def _failed_jobs(queue) -> list[FailedJob]:
                                error=(result.exc_string if result else None),
                                retries_left=job.retries_left))
     return items
-
-
-def _json(value):
-    return json.loads(value) if isinstance(value, str) else value
 
 
 def _snake(name: str) -> str:

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 
 from backend.backoffice.banking import service as banking
+from backend.backoffice.banking.rows import PaymentFileRow
 from backend.backoffice.salaries import pay_due_salaries
 from backend.employment import service as employment
 from backend.platform.errors import Conflict
@@ -22,7 +23,7 @@ class PayrollRun:
     date: dt.date
     paid_salary_ids: list[uuid.UUID]
     paid_monthly_salary_ids: list[uuid.UUID]
-    payment_files: list[dict]  # SEPA files of what was paid (several above FILE_LIMIT lines)
+    payment_files: list[PaymentFileRow]  # SEPA files of what was paid (several above FILE_LIMIT lines)
     payment_file_problem: str | None = None  # a problem code (e.g. debtor_iban_missing)
 
 

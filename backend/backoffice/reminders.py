@@ -21,30 +21,30 @@ async def send_reminders(on: dt.date) -> tuple[int, int]:
     sent = escalated = 0
     async with unit_of_work():
         for invoice in await quickjobs.overdue_invoices(on):
-            days_late = (on - invoice["due_date"]).days
+            days_late = (on - invoice.due_date).days
             due_stages = [i for i, days in enumerate(stages, 1) if days_late >= days]
             if not due_stages:
                 continue
             stage = due_stages[-1]
-            if not await backoffice.mark_reminder(invoice["id"], stage):
+            if not await backoffice.mark_reminder(invoice.id, stage):
                 continue  # this stage was handled before
-            job = await quickjobs.get_quickjob(invoice["quickjob"])
-            if job["client_email"]:
-                await notify(key=f"reminder:{invoice['id']}:{stage}", channel="email",
-                             to=job["client_email"], template="invoice_reminder",
-                             language=job["client_language"],
-                             params={"number": invoice["number"], "stage": stage,
-                                     "amount": euro(invoice["total_cents"] - invoice["paid_cents"]),
-                                     "communication": invoice["structured_communication"]})
+            job = await quickjobs.get_quickjob(invoice.quickjob)
+            if job.client_email:
+                await notify(key=f"reminder:{invoice.id}:{stage}", channel="email",
+                             to=job.client_email, template="invoice_reminder",
+                             language=job.client_language,
+                             params={"number": invoice.number, "stage": stage,
+                                     "amount": euro(invoice.total_cents - invoice.paid_cents),
+                                     "communication": invoice.structured_communication})
             await lifecycle.note(job, events=[("reminder_sent", {"stage": stage})], actor=None)
             sent += 1
             if stage == len(stages):
                 reasons = [{"code": "review.overdue_invoice",
-                            "params": {"number": invoice["number"], "days": days_late}}]
+                            "params": {"number": invoice.number, "days": days_late}}]
                 await backoffice.insert_review_item(
-                    kind="overdue_invoice", quickjob=job["id"], person=job["person"],
+                    kind="overdue_invoice", quickjob=job.id, person=job.person,
                     reasons=[r["code"] for r in reasons], context={"reasons": reasons})
                 escalated += 1
             await record(actor_id=None, action="invoice.reminded", object_type="invoice",
-                         object_id=invoice["id"], after={"stage": stage})
+                         object_id=invoice.id, after={"stage": stage})
     return sent, escalated

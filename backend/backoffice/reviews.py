@@ -7,6 +7,7 @@ import uuid
 
 from backend.audit.service import record
 from backend.backoffice import repository as backoffice
+from backend.backoffice.rows import ReviewRow
 from backend.http.context import Principal
 from backend.people import service as people
 from backend.platform.db import unit_of_work
@@ -23,7 +24,7 @@ S = QuickJobStatus
 
 
 async def decide_review(actor: Principal, review_id: uuid.UUID, approve: bool,
-                        reason: str | None, ports: Ports) -> dict:
+                        reason: str | None, ports: Ports) -> ReviewRow:
     actor.require("adviser", "admin")
     if not approve and not (reason and reason.strip()):
         raise invalid("reason", "reason_required")
@@ -34,22 +35,22 @@ async def decide_review(actor: Principal, review_id: uuid.UUID, approve: bool,
         item = await backoffice.get_review(review_id, for_update=True)
         if item is None:
             raise NotFound()
-        if item["status"] != "open":
+        if item.status != "open":
             raise Conflict("review_decided")
         await backoffice.decide_review(review_id, decision, actor.id, reason)
         job = None
-        if item["quickjob"]:
-            job = await quickjobs.get_quickjob(item["quickjob"], for_update=True)
-        if job is not None and job["status"] == S.IN_REVIEW:
-            person = await people.get_person(job["person"])
+        if item.quickjob:
+            job = await quickjobs.get_quickjob(item.quickjob, for_update=True)
+        if job is not None and job.status == S.IN_REVIEW:
+            person = await people.get_person(job.person)
             if approve:
-                quote = await quickjobs.quote_for(job["id"])
+                quote = await quickjobs.quote_for(job.id)
                 await lifecycle.transition(
                     job, S.QUOTE_SENT, actor=actor.id, audit=audit, person=person,
                     notify_event="review_approved",
                     events=[("review_approved", {"reason": reason}),
-                            ("quote_sent", {"number": quote["number"]})])
-                await send_quote(job, person, quote["number"], ports.accept_url(quote["id"]),
+                            ("quote_sent", {"number": quote.number})])
+                await send_quote(job, person, quote.number, ports.accept_url(quote.id),
                                  simulation_of(job))
             else:
                 await cancel_contract(job, actor=actor.id)

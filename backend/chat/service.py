@@ -111,19 +111,19 @@ class ServicesPort:
                 quote = await qj_repo.quote_for(existing)
         except (DomainError, Problem, EngineInputError) as exc:
             raise as_field_problem(exc, lang) from exc
-        return {"id": str(existing), "quote": quote["number"], "status": job["status"]}
+        return {"id": str(existing), "quote": quote.number, "status": job.status}
 
     async def status(self, kind: str, lang: str) -> list[dict]:
         async with unit_of_work():
             if kind == "unit":
                 return await self._units()
             jobs = [j for j in await qj_repo.list_quickjobs(self.principal.id, None, 10)
-                    if j["status"] not in ("cancelled", "rejected", "declined")][:RECENT]
+                    if j.status not in ("cancelled", "rejected", "declined")][:RECENT]
             if not jobs:
                 return [{"key": "status.no_quickjobs"}]
             answers: list[dict] = []
             for row in jobs:
-                job = await qj_repo.get_quickjob(row["id"])
+                job = await qj_repo.get_quickjob(row.id)
                 answers += await getattr(self, f"_{kind}")(job)
             return _dedupe(answers)
 
@@ -131,42 +131,42 @@ class ServicesPort:
         found = await units.units_of(self.principal.id)
         if not found:
             return [{"key": "status.no_unit"}]
-        return [{"key": "status.unit", "name": u["name"], "balance_cents": u["balance"]} for u in found]
+        return [{"key": "status.unit", "name": u.name, "balance_cents": u.balance} for u in found]
 
     async def _client_paid(self, job: dict) -> list[dict]:
-        base = {"client": job["client_name"], "function": job["function"]}
-        if await qj_repo.cash_collection_for(job["id"]):
+        base = {"client": job.client_name, "function": job.function}
+        if await qj_repo.cash_collection_for(job.id):
             return [{"key": "status.client_paid.cash", **base}]
-        invoice = await qj_repo.live_invoice(job["id"])
+        invoice = await qj_repo.live_invoice(job.id)
         if invoice is None:
-            return [{"key": "status.client_paid.no_invoice", "status": job["status"], **base}]
-        if invoice["status"] == "paid":
-            return [{"key": "status.client_paid.paid", "amount_cents": invoice["total_cents"], **base}]
-        return [{"key": "status.client_paid.open", "due": invoice["due_date"],
-                 "amount_cents": invoice["total_cents"] - invoice["paid_cents"], **base}]
+            return [{"key": "status.client_paid.no_invoice", "status": job.status, **base}]
+        if invoice.status == "paid":
+            return [{"key": "status.client_paid.paid", "amount_cents": invoice.total_cents, **base}]
+        return [{"key": "status.client_paid.open", "due": invoice.due_date,
+                 "amount_cents": invoice.total_cents - invoice.paid_cents, **base}]
 
     async def _salary(self, job: dict) -> list[dict]:
-        base = {"client": job["client_name"], "function": job["function"]}
-        salary = await qj_repo.salary_for(job["id"])
+        base = {"client": job.client_name, "function": job.function}
+        salary = await qj_repo.salary_for(job.id)
         if salary is None:
-            return [{"key": "status.salary.planned", "pay_date": job["pay_date"],
-                     "net_cents": job["simulation"]["net_cents"], **base}]
-        key = "status.salary.paid" if salary["status"] == "paid" else "status.salary.scheduled"
-        return [{"key": key, "pay_date": salary["pay_date"], "net_cents": salary["net_cents"], **base}]
+            return [{"key": "status.salary.planned", "pay_date": job.pay_date,
+                     "net_cents": job.simulation["net_cents"], **base}]
+        key = "status.salary.paid" if salary.status == "paid" else "status.salary.scheduled"
+        return [{"key": key, "pay_date": salary.pay_date, "net_cents": salary.net_cents, **base}]
 
     async def _payslip(self, job: dict) -> list[dict]:
-        salary = await qj_repo.salary_for(job["id"])
-        if salary and salary["payslip_key"]:
-            return [{"key": "status.payslip", "function": job["function"],
-                     "url": views.document_url(job["id"], "payslip.pdf")}]
+        salary = await qj_repo.salary_for(job.id)
+        if salary and salary.payslip_key:
+            return [{"key": "status.payslip", "function": job.function,
+                     "url": views.document_url(job.id, "payslip.pdf")}]
         return [{"key": "status.no_payslip"}]
 
     async def _contract(self, job: dict) -> list[dict]:
-        contract = await qj_repo.contract_for(job["id"])
+        contract = await qj_repo.contract_for(job.id)
         if contract is None:
             return [{"key": "status.no_contract"}]
-        return [{"key": "status.contract", "function": job["function"], "status": contract["status"],
-                 "url": views.document_url(job["id"], "contract.pdf")}]
+        return [{"key": "status.contract", "function": job.function, "status": contract.status,
+                 "url": views.document_url(job.id, "contract.pdf")}]
 
     async def handoff(self, transcript: list, lang: str, reason: str) -> str:
         """A review-queue item for an adviser, with the (already minimised) transcript."""
@@ -232,8 +232,8 @@ async def handle(principal: Principal, conversation_id: uuid.UUID | None, text: 
         if conversation is None:
             conversation = await conversations.insert_conversation(uuid.uuid4(), principal.id,
                                                                    channel, language)
-    cid = conversation["id"]
-    state = conversation["state"] or new_state()
+    cid = conversation.id
+    state = conversation.state or new_state()
     today = quickjob_today()
     handler = _Handler(storage=_Storage({"state": state}),
                        services=ServicesPort(principal, ports, cid, today, channel),

@@ -153,12 +153,12 @@ def chat_http(base_url: str, stdin: TextIO, out: TextIO, phone: str = DEMO_PHONE
 
 async def demo_principal(phone: str):
     from backend.http.context import Principal
-    from backend.platform.db import fetch
+    from backend.people.tables import Person
 
-    rows = await fetch("SELECT id, role FROM person WHERE phone = {}", phone)
-    if not rows:
+    found = await Person.select(Person.id, Person.role).where(Person.phone == phone)
+    if not found:
         raise ChatError(f"no person with phone {phone} (the demo data is made by `make run`)")
-    return Principal(rows[0]["id"], rows[0]["role"])
+    return Principal(found[0]["id"], found[0]["role"])
 
 
 async def converse(settings: Settings, stdin: TextIO, out: TextIO, phone: str = DEMO_PHONE,

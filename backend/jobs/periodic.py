@@ -58,18 +58,18 @@ async def daily_work(settings: Settings) -> None:
 
     from backend import composition
     from backend.backoffice import payroll, reminders
-    from backend.chat import repository as conversations
+    from backend.chat.telegram import repository as telegram
     from backend.platform.db import unit_of_work
 
     today = dt.date.today()
     result = await payroll.run(today, composition.adapters(settings).quickjobs, None)
     sent, escalated = await reminders.send_reminders(today)
     async with unit_of_work():
-        forgotten = await conversations.forget_old_telegram_rows()
+        forgotten = await telegram.forget_old_telegram_rows()
     log.info("daily work", extra={"fields": {
         "salariesPaid": len(result.paid_salary_ids),
         "monthlySalariesPaid": len(result.paid_monthly_salary_ids),
-        "paymentFiles": [str(f["id"]) for f in result.payment_files],
+        "paymentFiles": [str(f.id) for f in result.payment_files],
         "paymentFileProblem": result.payment_file_problem,
         "reminders": sent, "escalated": escalated, "telegramRowsForgotten": forgotten}})
 

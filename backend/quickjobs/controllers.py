@@ -92,11 +92,11 @@ class QuickJobController(Controller):
         more = len(rows) > limit
         rows = rows[:limit]
         return QuickJobList(
-            items=[QuickJobListItem(id=r["id"], status=r["status"], client_name=r["client_name"],
-                                    amount_cents=r["amount_cents"],
-                                    performance_dates=list(r["performance_dates"]),
-                                    pay_date=r["pay_date"]) for r in rows],
-            next_cursor=_cursor(rows[-1]["created_at"], rows[-1]["id"]) if more else None,
+            items=[QuickJobListItem(id=r.id, status=r.status, client_name=r.client_name,
+                                    amount_cents=r.amount_cents,
+                                    performance_dates=list(r.performance_dates),
+                                    pay_date=r.pay_date) for r in rows],
+            next_cursor=_cursor(rows[-1].created_at, rows[-1].id) if more else None,
         )
 
     @get("/{quickjob_id:uuid}", operation_id="getQuickJob",
@@ -117,10 +117,10 @@ class QuickJobController(Controller):
             principal, quickjob_id, data.amount_cents, data.category, data.spent_on,
             data.description, receipt, data.receipt.content_type if data.receipt else None,
             request.app.state.quickjob_ports)
-        return ExpenseOut(id=row["id"], amount_cents=row["amount_cents"], category=row["category"],
-                          spent_on=row["spent_on"], description=row["description"],
-                          receipt_url=views.document_url(quickjob_id, f"receipt-{row['id']}")
-                          if row["receipt_key"] else None)
+        return ExpenseOut(id=row.id, amount_cents=row.amount_cents, category=row.category,
+                          spent_on=row.spent_on, description=row.description,
+                          receipt_url=views.document_url(quickjob_id, f"receipt-{row.id}")
+                          if row.receipt_key else None)
 
     @post("/{quickjob_id:uuid}/order", operation_id="attestQuickJobOrder", status_code=201,
           summary="The worker uploads the order the client signed (instead of the link)")
@@ -133,8 +133,8 @@ class QuickJobController(Controller):
                                            data.signed_order.content_type,
                                            request.app.state.quickjob_ports)
         quote = await repo.quote_for(quickjob_id)
-        return OrderOut(id=order["id"], quote_number=quote["number"], source=order["source"],
-                        confirmed_at=order["confirmed_at"])
+        return OrderOut(id=order.id, quote_number=quote.number, source=order.source,
+                        confirmed_at=order.confirmed_at)
 
     @post("/{quickjob_id:uuid}/invoice", operation_id="issueQuickJobInvoice", status_code=201,
           summary="Issue the invoice (gap-free number, structured communication, PDF, Peppol UBL)")
@@ -156,8 +156,8 @@ class QuickJobController(Controller):
                               principal: Principal, request: Request) -> CashCollectionOut:
         row = await invoicing.collect_cash(principal, quickjob_id, data.amount_cents, data.date,
                                          request.app.state.quickjob_ports)
-        return CashCollectionOut(id=row["id"], amount_cents=row["amount_cents"],
-                                 date=row["collected_on"],
+        return CashCollectionOut(id=row.id, amount_cents=row.amount_cents,
+                                 date=row.collected_on,
                                  pdf_url=views.document_url(quickjob_id, "cash-collection.pdf"))
 
     @post("/{quickjob_id:uuid}/cancel", operation_id="cancelQuickJob", status_code=200,
@@ -195,12 +195,12 @@ class PublicQuoteController(Controller):
         sim = reading.simulation_of(job)
         worker = " ".join(p for p in (person.get("first_name"), person.get("last_name")) if p)
         return PublicQuoteOut(
-            number=quote["number"], status=quote["status"], supplier_name="Smart",
-            worker_name=worker, client_name=job["client_name"], function=job["function"],
-            description=job["description"], performance_dates=list(job["performance_dates"]),
+            number=quote.number, status=quote.status, supplier_name="Smart",
+            worker_name=worker, client_name=job.client_name, function=job.function,
+            description=job.description, performance_dates=list(job.performance_dates),
             amount_cents=sim.turnover_cents, vat_cents=sim.vat_cents,
-            total_incl_vat_cents=sim.total_incl_vat_cents, valid_until=quote["valid_until"],
-            pdf_url=f"/api/v1/public/quotes/{token}/pdf", clauses=quote["clauses"],
+            total_incl_vat_cents=sim.total_incl_vat_cents, valid_until=quote.valid_until,
+            pdf_url=f"/api/v1/public/quotes/{token}/pdf", clauses=quote.clauses,
         )
 
     @get("/{token:str}/pdf", operation_id="getPublicQuotePdf", media_type="application/pdf",
@@ -208,7 +208,7 @@ class PublicQuoteController(Controller):
     async def get_pdf(self, token: str, request: Request) -> Response[bytes]:
         quote, _, _ = await client_answer.public_quote(token)
         ports = request.app.state.quickjob_ports
-        key = await reading.render_document(quote["quickjob"], "quote", ports)
+        key = await reading.render_document(quote.quickjob, "quote", ports)
         data = ports.storage.open(key)
         return Response(data, media_type="application/pdf")
 
@@ -217,9 +217,9 @@ class PublicQuoteController(Controller):
     async def accept(self, token: str, request: Request) -> OrderOut:
         order = await client_answer.accept_quote(token, request.client.host if request.client else None,
                                            request.app.state.quickjob_ports)
-        quote = await repo.quote_for(order["quickjob"])
-        return OrderOut(id=order["id"], quote_number=quote["number"], source=order["source"],
-                        confirmed_at=order["confirmed_at"])
+        quote = await repo.quote_for(order.quickjob)
+        return OrderOut(id=order.id, quote_number=quote.number, source=order.source,
+                        confirmed_at=order.confirmed_at)
 
     @post("/{token:str}/decline", operation_id="declinePublicQuote", status_code=200,
           summary="The client declines the quote (public)")

@@ -31,6 +31,7 @@ from backend.quickjobs import repository as repo
 from backend.quickjobs.lifecycle import Audit, QuickJobStatus
 from backend.quickjobs.policy import policy_on, today
 from backend.quickjobs.ports import Ports, hash_token
+from backend.quickjobs.rows import QuickJobRow
 from backend.quickjobs.schemas import ClientIn, QuickJobCreate
 from backend.quickjobs.wording import euro, person_name
 from backend.simulations.schemas import ExpenseIn
@@ -145,7 +146,7 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
         client = await client_for(principal, data)
         status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
         await repo.insert_quickjob(
-            id=quickjob_id, person=principal.id, unit=unit["id"], client=client["id"],
+            id=quickjob_id, person=principal.id, unit=unit.id, client=client.id,
             function=data.function.strip(), description=data.description.strip(),
             performance_dates=sorted(data.performance_dates), amount_cents=data.amount_cents,
             vat_included=data.vat_included, vat_rate=data.vat_rate,
@@ -153,11 +154,11 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
             withholding_rate=data.withholding_rate, paid_in_cash=data.paid_in_cash,
             status=status.value, simulation=to_snapshot(sim), rule_set=sim.rule_set,
             pay_date=sim.pay_date, review_reasons=[r["code"] for r in reasons],
-            language=client["language"],
+            language=client.language,
         )
-        for expense in data.expenses:
-            await repo.insert_row("expense", id=uuid.uuid4(), quickjob=quickjob_id,
-                                  amount_cents=expense.amount_cents, category=expense.category)
+        await repo.insert_expenses(quickjob_id, [
+            {"id": uuid.uuid4(), "amount_cents": e.amount_cents, "category": e.category}
+            for e in data.expenses])
         job = await repo.get_quickjob(quickjob_id)
         # PDFs are made after the request (worker), or on first download, whichever is first.
         await outbox.add("document.render", {"quickjobId": str(quickjob_id), "document": "quote"},
@@ -197,11 +198,11 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
     return quickjob_id
 
 
-async def client_for(principal: Principal, data: QuickJobCreate) -> dict:
+async def client_for(principal: Principal, data: QuickJobCreate) -> clients.ClientRow:
     """The client named by id (one the worker has used), or found by VAT number / e-mail, or new."""
     if data.client_id is not None:
         client = await clients.get(data.client_id)
-        if client is None or not (principal.is_staff or await clients.used_by(client["id"], principal.id)):
+        if client is None or not (principal.is_staff or await clients.used_by(client.id, principal.id)):
             raise invalid("clientId", "client_unknown")
         return client
     given = data.client
@@ -222,18 +223,18 @@ def _guess_language(country: str) -> str:
     return {"BE": "nl", "NL": "nl", "FR": "fr", "LU": "fr"}.get(country.upper(), "en")
 
 
-async def _planned_contract(job: dict, sim: Simulation) -> None:
+async def _planned_contract(job: QuickJobRow, sim: Simulation) -> None:
     """The contract is planned now; its PDF is made once it is declared (final gross known)."""
-    await repo.insert_row("contract", id=uuid.uuid4(), quickjob=job["id"], person=job["person"],
-                          contract_type=job["contract_type"], function=job["function"],
-                          work_dates=job["performance_dates"], gross_cents=sim.gross_cents,
-                          withholding_rate=job["withholding_rate"], pdf_key=None)
+    await repo.insert_contract(id=uuid.uuid4(), quickjob=job.id, person=job.person,
+                               contract_type=job.contract_type, function=job.function,
+                               work_dates=job.performance_dates, gross_cents=sim.gross_cents,
+                               withholding_rate=job.withholding_rate, pdf_key=None)
 
 
-async def send_quote(job: dict, person: dict, number: str, accept_url: str, sim: Simulation) -> None:
+async def send_quote(job: QuickJobRow, person: dict, number: str, accept_url: str, sim: Simulation) -> None:
     """The quote e-mail to the client (when the client has an address): its link and amount."""
-    if job["client_email"]:
-        await notify(key=f"quote:{job['id']}", channel="email", to=job["client_email"],
-                     template="quote_to_client", language=job["client_language"],
+    if job.client_email:
+        await notify(key=f"quote:{job.id}", channel="email", to=job.client_email,
+                     template="quote_to_client", language=job.client_language,
                      params={"number": number, "worker": person_name(person),
                              "amount": euro(sim.total_incl_vat_cents), "url": accept_url})

@@ -14,11 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+import msgspec
+
 from backend.audit.service import record
 from backend.notifications.service import notify
 from backend.platform import i18n
 from backend.platform.errors import Conflict
 from backend.quickjobs import repository as repo
+from backend.quickjobs.rows import ContractRow, InvoiceRow, QuickJobRow
 
 
 class QuickJobStatus(StrEnum):
@@ -98,13 +101,13 @@ class Audit:
     after: dict | None = None
 
 
-def require(job: dict, *statuses: QuickJobStatus) -> None:
+def require(job: QuickJobRow, *statuses: QuickJobStatus) -> None:
     """``Conflict`` unless the QuickJob is in one of ``statuses`` (``under_review`` while an adviser
     has it, so the worker knows why)."""
-    if job["status"] == S.IN_REVIEW and S.IN_REVIEW not in statuses:
+    if job.status == S.IN_REVIEW and S.IN_REVIEW not in statuses:
         raise Conflict("under_review")
-    if job["status"] not in statuses:
-        raise Conflict("wrong_state", status=job["status"])
+    if job.status not in statuses:
+        raise Conflict("wrong_state", status=job.status)
 
 
 def _check(moves: dict, current, to) -> None:
@@ -112,60 +115,59 @@ def _check(moves: dict, current, to) -> None:
         raise Conflict("wrong_state", status=str(current))
 
 
-async def start(job: dict, *, events: Sequence[Event], actor: uuid.UUID | None, audit: Audit,
+async def start(job: QuickJobRow, *, events: Sequence[Event], actor: uuid.UUID | None, audit: Audit,
                 person: dict, notify_event: str | None) -> None:
     """A new QuickJob's first status: its INSERT wrote it (before the rows that refer to the
     QuickJob); here the move from nothing is checked and its bookkeeping written."""
-    _check(QUICKJOB_MOVES, None, job["status"])
+    _check(QUICKJOB_MOVES, None, job.status)
     await _write(job, events, actor, audit, person, notify_event)
 
 
-async def transition(job: dict, to: QuickJobStatus, *, events: Sequence[Event],
+async def transition(job: QuickJobRow, to: QuickJobStatus, *, events: Sequence[Event],
                      actor: uuid.UUID | None, audit: Audit | None, person: dict | None = None,
-                     notify_event: str | None = None) -> dict:
+                     notify_event: str | None = None) -> QuickJobRow:
     """Move ``job`` (read FOR UPDATE by the caller) to ``to``; returns the job as it is now."""
-    _check(QUICKJOB_MOVES, job["status"], to)
-    await repo.update_quickjob(job["id"], status=to.value)
-    moved = {**job, "status": to.value}
+    _check(QUICKJOB_MOVES, job.status, to)
+    await repo.update_quickjob(job.id, status=to.value)
+    moved = msgspec.structs.replace(job, status=to.value)
     await _write(moved, events, actor, audit, person, notify_event)
     return moved
 
 
-async def note(job: dict, *, events: Sequence[Event], actor: uuid.UUID | None,
+async def note(job: QuickJobRow, *, events: Sequence[Event], actor: uuid.UUID | None,
                audit: Audit | None = None, person: dict | None = None,
                notify_event: str | None = None) -> None:
     """The same bookkeeping for events that change no status (an expense, a reminder...)."""
     await _write(job, events, actor, audit, person, notify_event)
 
 
-async def _write(job: dict, events: Sequence[Event], actor: uuid.UUID | None,
+async def _write(job: QuickJobRow, events: Sequence[Event], actor: uuid.UUID | None,
                  audit: Audit | None, person: dict | None, notify_event: str | None) -> None:
-    for kind, data in events:
-        await repo.add_event(job["id"], kind, data)
+    await repo.add_events(job.id, list(events))
     if notify_event is not None:
         if person is None:
             raise ValueError("a worker notification needs the person")
         await notify_worker(job, person, notify_event)
     if audit is not None:
         await record(actor_id=actor, action=audit.action, object_type=audit.object_type,
-                     object_id=job["id"] if audit.object_id is None else audit.object_id,
+                     object_id=job.id if audit.object_id is None else audit.object_id,
                      before=audit.before, after=audit.after)
 
 
-async def notify_worker(job: dict, person: dict, event: str) -> None:
+async def notify_worker(job: QuickJobRow, person: dict, event: str) -> None:
     """Tell the worker (e-mail, else SMS) what happened to a QuickJob, in their language."""
     lang = person.get("language") or "nl"
     to, channel = (person["email"], "email") if person.get("email") else (person["phone"], "sms")
-    await notify(key=f"qj:{job['id']}:{event}", channel=channel, to=to, template="quickjob_update",
-                 language=lang, params={"function": job["function"], "client": job["client_name"],
+    await notify(key=f"qj:{job.id}:{event}", channel=channel, to=to, template="quickjob_update",
+                 language=lang, params={"function": job.function, "client": job.client_name,
                                         "event": i18n.t(f"event.{event}", lang)})
 
 
-async def move_contract(contract: dict, to: ContractStatus, **values) -> None:
-    _check(CONTRACT_MOVES, ContractStatus(contract["status"]), to)
-    await repo.update_contract(contract["id"], status=to.value, **values)
+async def move_contract(contract: ContractRow, to: ContractStatus, **values) -> None:
+    _check(CONTRACT_MOVES, ContractStatus(contract.status), to)
+    await repo.update_contract(contract.id, status=to.value, **values)
 
 
-async def move_invoice(invoice: dict, to: InvoiceStatus, **values) -> None:
-    _check(INVOICE_MOVES, InvoiceStatus(invoice["status"]), to)
-    await repo.update_invoice(invoice["id"], status=to.value, **values)
+async def move_invoice(invoice: InvoiceRow, to: InvoiceStatus, **values) -> None:
+    _check(INVOICE_MOVES, InvoiceStatus(invoice.status), to)
+    await repo.update_invoice(invoice.id, status=to.value, **values)

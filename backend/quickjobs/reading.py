@@ -13,25 +13,26 @@ from backend.quickjobs import documents
 from backend.quickjobs import repository as repo
 from backend.quickjobs.lifecycle import ContractStatus
 from backend.quickjobs.ports import Ports
+from backend.quickjobs.rows import QuickJobRow
 from backend.simulations.service import from_snapshot
 
 
-def simulation_of(job: dict) -> Simulation:
+def simulation_of(job: QuickJobRow) -> Simulation:
     """The engine's figures stored with the QuickJob (the ones its quote and contract show)."""
-    return from_snapshot(job["simulation"])
+    return from_snapshot(job.simulation)
 
 
-async def get_for(principal: Principal, quickjob_id: uuid.UUID) -> dict:
+async def get_for(principal: Principal, quickjob_id: uuid.UUID) -> QuickJobRow:
     job = await repo.get_quickjob(quickjob_id)
-    if job is None or (job["person"] != principal.id and not principal.is_staff):
+    if job is None or (job.person != principal.id and not principal.is_staff):
         raise NotFound()  # another worker's QuickJob does not exist for you
     return job
 
 
-async def owned_for_update(principal: Principal, quickjob_id: uuid.UUID) -> dict:
+async def owned_for_update(principal: Principal, quickjob_id: uuid.UUID) -> QuickJobRow:
     """The QuickJob, row locked, if it is the caller's (or the caller is staff)."""
     job = await repo.get_quickjob(quickjob_id, for_update=True)
-    if job is None or (job["person"] != principal.id and not principal.is_staff):
+    if job is None or (job.person != principal.id and not principal.is_staff):
         raise NotFound()
     return job
 
@@ -46,24 +47,24 @@ async def render_document(quickjob_id: uuid.UUID, document: str, ports: Ports) -
         job = await repo.get_quickjob(quickjob_id, for_update=True)
         if job is None:
             return None
-        person = await people.get_person(job["person"])
+        person = await people.get_person(job.person)
         sim = simulation_of(job)
         if document == "quote":
             quote = await repo.quote_for(quickjob_id)
-            if quote["pdf_key"]:
-                return quote["pdf_key"]
-            pdf = documents.quote_pdf(job, person, sim, quote["number"], quote["issue_date"],
-                                      quote["valid_until"], quote["clauses"],
-                                      ports.accept_url(quote["id"]))
+            if quote.pdf_key:
+                return quote.pdf_key
+            pdf = documents.quote_pdf(job, person, sim, quote.number, quote.issue_date,
+                                      quote.valid_until, quote.clauses,
+                                      ports.accept_url(quote.id))
             key = ports.storage.save(f"quotes/{quickjob_id}.pdf", pdf, "application/pdf")
-            await repo.set_quote_pdf(quote["id"], key)
+            await repo.set_quote_pdf(quote.id, key)
             return key
         contract = await repo.contract_for(quickjob_id)
-        if contract is None or contract["pdf_key"]:
-            return contract["pdf_key"] if contract else None
-        if contract["status"] not in (ContractStatus.DECLARED, ContractStatus.COMPLETED):
+        if contract is None or contract.pdf_key:
+            return contract.pdf_key if contract else None
+        if contract.status not in (ContractStatus.DECLARED, ContractStatus.COMPLETED):
             return None
         pdf = documents.contract_pdf(job, person, sim)
         key = ports.storage.save(f"contracts/{quickjob_id}.pdf", pdf, "application/pdf")
-        await repo.update_contract(contract["id"], pdf_key=key)
+        await repo.update_contract(contract.id, pdf_key=key)
         return key

@@ -29,10 +29,10 @@ async def declare_dimona(payload: dict, settings: Settings | None = None) -> Non
     dimona_id = uuid.UUID(payload["dimonaId"])
     async with unit_of_work():
         dimona = await repo.get_dimona(dimona_id)
-        if dimona is None or dimona["reference"] or dimona["status"] == "cancelled":
+        if dimona is None or dimona.reference or dimona.status == "cancelled":
             return  # already declared (or withdrawn): nothing to do twice
-        contract = await repo.get_contract(dimona["contract"])
-        person = await people.get_person(contract["person"])
+        contract = await repo.get_contract(dimona.contract)
+        person = await people.get_person(contract.person)
         if not person.get("national_number"):
             # Social security needs the INSZ: the worker is asked for it in the app.
             await repo.update_dimona(dimona_id, status="waiting",
@@ -41,9 +41,9 @@ async def declare_dimona(payload: dict, settings: Settings | None = None) -> Non
         reference = dimonas.declare(DimonaDeclaration(
             employer_number=EMPLOYER_NUMBER,
             worker_national_number=person["national_number"],
-            work_date=dimona["work_date"],
-            worker_type=dimona_worker_type(contract["contract_type"]),
-            planned_hours=8 if contract["contract_type"] == "student" else None,
+            work_date=dimona.work_date,
+            worker_type=dimona_worker_type(contract.contract_type),
+            planned_hours=8 if contract.contract_type == "student" else None,
         ))
         await repo.update_dimona(dimona_id, reference=reference, status="pending")
 
@@ -53,10 +53,10 @@ async def cancel_dimona(payload: dict, settings: Settings | None = None) -> None
     dimona_id = uuid.UUID(payload["dimonaId"])
     async with unit_of_work():
         dimona = await repo.get_dimona(dimona_id)
-        if dimona is None or dimona["status"] == "cancelled":
+        if dimona is None or dimona.status == "cancelled":
             return
-        if dimona["reference"]:
-            dimonas.cancel(dimona["reference"])
+        if dimona.reference:
+            dimonas.cancel(dimona.reference)
         await repo.update_dimona(dimona_id, status="cancelled")
 
 
@@ -65,14 +65,14 @@ async def send_peppol(payload: dict, settings: Settings | None = None) -> None:
     invoice_id = uuid.UUID(payload["invoiceId"])
     async with unit_of_work():
         invoice = await repo.get_invoice(invoice_id)
-        if invoice is None or invoice["peppol_transmission"] or not invoice["ubl_key"]:
+        if invoice is None or invoice.peppol_transmission or not invoice.ubl_key:
             return
         if not await once(f"peppol:{invoice_id}", "peppol.send"):
             return
-        job = await repo.get_quickjob(invoice["quickjob"])
+        job = await repo.get_quickjob(invoice.quickjob)
         scheme, identifier = peppol_endpoint(client_party(job))
-        ubl = ports.storage.open(invoice["ubl_key"])
-        transmission = ports.peppol.send(invoice["number"], f"{scheme}:{identifier}", ubl)
+        ubl = ports.storage.open(invoice.ubl_key)
+        transmission = ports.peppol.send(invoice.number, f"{scheme}:{identifier}", ubl)
         await repo.update_invoice(invoice_id, peppol_transmission=transmission)
 
 
@@ -86,26 +86,26 @@ async def poll_dimonas(limit: int = 200, settings: Settings | None = None) -> in
     port = composition.adapters(settings).dimona
     changed = 0
     for dimona in await repo.dimonas_to_follow(limit):
-        if dimona["reference"] is None:
-            await declare_dimona({"dimonaId": str(dimona["id"])}, settings)
+        if dimona.reference is None:
+            await declare_dimona({"dimonaId": str(dimona.id)}, settings)
             continue
-        status = port.status(dimona["reference"])
-        if status == dimona["status"] or status == "pending":
+        status = port.status(dimona.reference)
+        if status == dimona.status or status == "pending":
             continue
         async with unit_of_work():
-            await repo.update_dimona(dimona["id"], status=status, message=port.reason(dimona["reference"]))
+            await repo.update_dimona(dimona.id, status=status, message=port.reason(dimona.reference))
             await record(actor_id=None, action=f"dimona.{status}", object_type="dimona",
-                         object_id=dimona["id"], before={"status": dimona["status"]},
+                         object_id=dimona.id, before={"status": dimona.status},
                          after={"status": status})
             if status == "refused":
-                contract = await repo.get_contract(dimona["contract"])
+                contract = await repo.get_contract(dimona.contract)
                 await lifecycle.move_contract(contract, ContractStatus.BLOCKED)
-                job = await repo.get_quickjob(contract["quickjob"])
+                job = await repo.get_quickjob(contract.quickjob)
                 await lifecycle.note(
                     job, actor=None, notify_event="dimona_refused",
-                    person=await people.get_person(job["person"]),
-                    events=[("dimona_refused", {"workDate": dimona["work_date"].isoformat(),
-                                                "reason": port.reason(dimona["reference"])})])
+                    person=await people.get_person(job.person),
+                    events=[("dimona_refused", {"workDate": dimona.work_date.isoformat(),
+                                                "reason": port.reason(dimona.reference)})])
         changed += 1
     return changed
 
@@ -116,12 +116,12 @@ async def render_payslip(payload: dict, settings: Settings | None = None) -> Non
     salary_id = uuid.UUID(payload["salaryId"])
     async with unit_of_work():
         salary = await repo.get_salary(salary_id)
-        if salary is None or salary["payslip_key"]:
+        if salary is None or salary.payslip_key:
             return
-        job = await repo.get_quickjob(salary["quickjob"])
-        person = await people.get_person(job["person"])
+        job = await repo.get_quickjob(salary.quickjob)
+        person = await people.get_person(job.person)
         pdf = payslip_pdf(job, person, salary, reading.simulation_of(job),
-                          expenses=await repo.expenses_for(job["id"]))
+                          expenses=await repo.expenses_for(job.id))
         key = storage.save(f"payslips/{salary_id}.pdf", pdf, "application/pdf")
         await repo.update_salary(salary_id, payslip_key=key)
 

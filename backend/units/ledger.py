@@ -32,6 +32,7 @@ from backend.platform.i18n import t
 from backend.units import repository as repo
 from backend.units.accounts import CHART, Account, balance_effect, is_known, natural
 from backend.units.messages import format_money
+from backend.units.rows import EntryRef, EntryRow
 
 # The kinds other services post; any lower_snake_case kind is accepted, these get a title.
 KINDS = (
@@ -96,18 +97,18 @@ def _validate_header(kind: object, description: object, effective_date: object,
 
 
 async def _open_unit(unit_id: uuid.UUID) -> None:
-    unit = await repo.lock_unit_for_posting(unit_id)
-    if unit is None:
+    status = await repo.lock_unit_for_posting(unit_id)
+    if status is None:
         raise Invalid(errors=[FieldError("unitId", "unit_unknown")])
-    if unit["status"] != "open":
+    if status != "open":
         raise Conflict("unit_closed")
 
 
-def _snapshot(entry: dict, lines: list[Line]) -> dict:
+def _snapshot(entry: EntryRow, lines: list[Line]) -> dict:
     return {
-        "unit": entry["unit"], "seq": entry["seq"], "kind": entry["kind"],
-        "description": entry["description"], "reference": entry["reference"],
-        "effective_date": entry["effective_date"], "reverses": entry["reverses"],
+        "unit": entry.unit, "seq": entry.seq, "kind": entry.kind,
+        "description": entry.description, "reference": entry.reference,
+        "effective_date": entry.effective_date, "reverses": entry.reverses,
         "lines": [[account, amount] for account, amount in lines],
     }
 
@@ -129,10 +130,10 @@ async def post_entry(unit_id: uuid.UUID, kind: str, description: str, lines: lis
         await _open_unit(unit_id)
         entry = await repo.insert_entry(uuid.uuid4(), unit_id, kind, description.strip(),
                                         reference, effective_date, None, actor_id)
-        await repo.insert_lines(entry["id"], unit_id, clean)
+        await repo.insert_lines(entry.id, unit_id, clean)
         await record(actor_id=actor_id, action="post", object_type="journal_entry",
-                     object_id=entry["id"], after=_snapshot(entry, clean))
-    return entry["id"]
+                     object_id=entry.id, after=_snapshot(entry, clean))
+    return entry.id
 
 
 async def reverse_entry(entry_id: uuid.UUID, actor_id: uuid.UUID | None, reason: str,
@@ -151,23 +152,23 @@ async def reverse_entry(entry_id: uuid.UUID, actor_id: uuid.UUID | None, reason:
         original = await repo.get_entry(entry_id)
         if original is None:
             raise NotFound("ledger_entry_not_found")
-        if original["reverses"] is not None:
+        if original.reverses is not None:
             raise Conflict("cannot_reverse_reversal")
-        if original["reversed_by"] is not None:
+        if original.reversed_by is not None:
             raise Conflict("already_reversed")
-        await _open_unit(original["unit"])
-        lines = [(r["account"], -r["amount_cents"]) for r in await repo.lines_of([entry_id])]
+        await _open_unit(original.unit)
+        lines = [(r.account, -r.amount_cents) for r in await repo.lines_of([entry_id])]
         try:
-            entry = await repo.insert_entry(uuid.uuid4(), original["unit"], REVERSAL,
-                                            reason.strip(), original["reference"],
+            entry = await repo.insert_entry(uuid.uuid4(), original.unit, REVERSAL,
+                                            reason.strip(), original.reference,
                                             effective_date, entry_id, actor_id)
         except asyncpg.UniqueViolationError as exc:  # a concurrent reversal won the race
             raise Conflict("already_reversed") from exc
-        await repo.insert_lines(entry["id"], original["unit"], lines)
+        await repo.insert_lines(entry.id, original.unit, lines)
         await record(actor_id=actor_id, action="reverse", object_type="journal_entry",
                      object_id=entry_id, before={"reversed_by": None},
-                     after={"reversed_by": entry["id"], "reversal": _snapshot(entry, lines)})
-    return entry["id"]
+                     after={"reversed_by": entry.id, "reversal": _snapshot(entry, lines)})
+    return entry.id
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -213,17 +214,18 @@ async def totals(unit_id: uuid.UUID) -> Totals:
 # --- plain-language view (000:617) ------------------------------------------------------------
 
 
-def explain(entry: dict, lines: list[Line], lang: str, reversed_entry: dict | None = None) -> str:
+def explain(entry: EntryRow, lines: list[Line], lang: str,
+            reversed_entry: EntryRef | None = None) -> str:
     """One entry in plain words, in ``lang``: what happened, then the effect on the balance.
 
     ``reversed_entry`` (``seq``, ``effective_date``) is the entry a reversal cancels.
     """
-    kind = entry["kind"] if entry["kind"] in KINDS else "other"
+    kind = entry.kind if entry.kind in KINDS else "other"
     parts = [t("ledger.title", lang, title=t(f"ledger.kind.{kind}", lang))]
-    if entry["kind"] == REVERSAL and reversed_entry is not None:
-        parts.append(t("ledger.reversal", lang, seq=reversed_entry["seq"],
-                       date=reversed_entry["effective_date"].isoformat(),
-                       reason=entry["description"]))
+    if entry.kind == REVERSAL and reversed_entry is not None:
+        parts.append(t("ledger.reversal", lang, seq=reversed_entry.seq,
+                       date=reversed_entry.effective_date.isoformat(),
+                       reason=entry.description))
     else:
         for account, amount in lines:
             value = natural(account, amount)
@@ -237,6 +239,6 @@ def explain(entry: dict, lines: list[Line], lang: str, reversed_entry: dict | No
         parts.append(t("ledger.effect.down", lang, amount=format_money(-effect, lang)))
     else:
         parts.append(t("ledger.effect.none", lang))
-    if entry.get("reversed_by") is not None:
+    if entry.reversed_by is not None:
         parts.append(t("ledger.reversed", lang))
     return " ".join(parts)

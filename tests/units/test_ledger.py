@@ -24,7 +24,7 @@ PAYMENT = [("bank", 121000), ("receivable", -121000)]
 @pytest.fixture
 async def unit(db, clean_db):
     person = await make_person()
-    return (await service.personal_unit_for(person))["id"]
+    return (await service.personal_unit_for(person)).id
 
 
 def _codes(problem: DomainError) -> list[tuple[str, str]]:
@@ -238,7 +238,7 @@ async def test_database_rejects_unknown_accounts_and_zero_lines(unit, raw):
 
 
 async def test_database_keeps_lines_and_reversals_in_the_entry_unit(unit, raw):
-    other = (await service.personal_unit_for(await make_person()))["id"]
+    other = (await service.personal_unit_for(await make_person())).id
     with pytest.raises(asyncpg.ForeignKeyViolationError):
         await _raw_entry(raw, unit, [("bank", 100), ("turnover", -100)], line_unit=other)
     original = await _raw_entry(raw, unit, [("bank", 100), ("turnover", -100)])

@@ -68,8 +68,8 @@ async def test_postings_and_reversals_keep_every_unit_consistent(db, ops):
     person = await make_person()
     await service.ensure_reference_data()
     units = [
-        (await service.personal_unit_for(person))["id"],
-        (await service.create_unit("Activity", "activity", "smart", [person]))["id"],
+        (await service.personal_unit_for(person)).id,
+        (await service.create_unit("Activity", "activity", "smart", [person])).id,
     ]
     posted: list[tuple[uuid.UUID, uuid.UUID, list[tuple[str, int]]]] = []  # entry, unit, lines
     is_reversal: set[uuid.UUID] = set()

@@ -10,6 +10,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import Parameter
 
 from backend.backoffice.banking import service as banking
+from backend.backoffice.banking.rows import PaymentFileRow, UnmatchedRow
 from backend.backoffice.banking.schemas import (
     AssignPaymentIn,
     PaymentFileIn,
@@ -25,28 +26,28 @@ from backend.http.problems import Problem
 MAX_STATEMENT_BYTES = 10 * 1024 * 1024
 
 
-def _unmatched_out(row: dict) -> UnmatchedPaymentOut:
+def _unmatched_out(row: UnmatchedRow) -> UnmatchedPaymentOut:
     return UnmatchedPaymentOut(
-        id=row["id"], reason=row["reason"], status=row["status"], movement_id=row["movement"],
-        amount_cents=row["amount_cents"], account=row["account"],
-        statement_number=row["statement_number"], bank_reference=row["bank_reference"],
-        communication=row["communication"], created_at=row["created_at"],
-        value_date=row["value_date"], structured_communication=row["structured_communication"],
-        counterparty_name=row["counterparty_name"],
-        counterparty_account=row["counterparty_account"], invoice_id=row["invoice"],
-        resolved_by=row["resolved_by"], resolved_at=row["resolved_at"],
-        applied_cents=row.get("applied_cents"), overpaid_cents=row.get("overpaid_cents"),
-        fully_paid=row.get("fully_paid"))
+        id=row.id, reason=row.reason, status=row.status, movement_id=row.movement,
+        amount_cents=row.amount_cents, account=row.account,
+        statement_number=row.statement_number, bank_reference=row.bank_reference,
+        communication=row.communication, created_at=row.created_at,
+        value_date=row.value_date, structured_communication=row.structured_communication,
+        counterparty_name=row.counterparty_name,
+        counterparty_account=row.counterparty_account, invoice_id=row.invoice,
+        resolved_by=row.resolved_by, resolved_at=row.resolved_at,
+        applied_cents=row.applied_cents, overpaid_cents=row.overpaid_cents,
+        fully_paid=row.fully_paid)
 
 
-def payment_file_out(row: dict) -> PaymentFileOut:
-    file_id = row["id"]
+def payment_file_out(row: PaymentFileRow) -> PaymentFileOut:
+    file_id = row.id
     return PaymentFileOut(
-        id=file_id, transaction_count=row["transaction_count"],
-        control_sum_cents=row["control_sum_cents"], execution_date=row["execution_date"],
-        message_id=row["message_id"],
+        id=file_id, transaction_count=row.transaction_count,
+        control_sum_cents=row.control_sum_cents, execution_date=row.execution_date,
+        message_id=row.message_id,
         skipped=[SkippedSalary(salary_id=s["salaryId"], person_id=s["personId"],
-                               reason=s["reason"]) for s in row["skipped"]],
+                               reason=s["reason"]) for s in row.skipped],
         xml_url=f"/api/v1/backoffice/payment-files/{file_id}/xml" if file_id else None)
 
 
@@ -108,7 +109,7 @@ class BankingController(Controller):
         row = await banking.create_payment_file(
             principal, request.app.state.quickjob_ports.storage,
             data.execution_date if data else None)
-        return Response(payment_file_out(row), status_code=201 if row["id"] else 200)
+        return Response(payment_file_out(row), status_code=201 if row.id else 200)
 
     @get("/payment-files/{file_id:uuid}/xml", operation_id="downloadPaymentFile",
          summary="The pain.001 XML of a payment file (adviser)", media_type="application/xml")

@@ -24,9 +24,11 @@ import uuid
 import asyncpg
 
 from backend.audit.service import record
-from backend.chat import repository as repo
+from backend.chat import repository as conversations
 from backend.chat import service as bot_service
+from backend.chat.telegram import repository as repo
 from backend.chat.telegram.messages import COMMAND_TEXTS
+from backend.chat.telegram.rows import TelegramChatRow
 from backend.chat.telegram.schemas import TelegramLinkCode, TelegramLinkState, TelegramUpdate
 from backend.http.context import Principal
 from backend.jobs import outbox
@@ -82,11 +84,11 @@ def _require_enabled(settings: Settings) -> None:
         raise NotFound("telegram.disabled")
 
 
-def _chat_snapshot(row: dict | None) -> dict | None:
+def _chat_snapshot(row: TelegramChatRow | None) -> dict | None:
     if row is None:
         return None
-    return {"chatId": row["chat_id"], "person": row["person"],
-            "telegramUserId": row["telegram_user_id"]}
+    return {"chatId": row.chat_id, "person": row.person,
+            "telegramUserId": row.telegram_user_id}
 
 
 # The app's side: a code to link, unlinking -------------------------------------------------------
@@ -103,9 +105,9 @@ async def create_link_code(principal: Principal, settings: Settings) -> Telegram
         row = await repo.insert_link_code(uuid.uuid4(), principal.id,
                                           hash_code(settings.secret_key, code), LINK_CODE_MINUTES)
         await record(actor_id=principal.id, action="telegram.link_code_created",
-                     object_type="telegram_link_code", object_id=row["id"],
-                     after={"person": principal.id, "expiresAt": row["expires_at"]})
-    return TelegramLinkCode(code=code, expires_at=row["expires_at"],
+                     object_type="telegram_link_code", object_id=row.id,
+                     after={"person": principal.id, "expiresAt": row.expires_at})
+    return TelegramLinkCode(code=code, expires_at=row.expires_at,
                             deep_link=f"https://t.me/{settings.telegram_bot_username}?start={code}")
 
 
@@ -121,14 +123,14 @@ async def unlink_person(principal: Principal, settings: Settings) -> int:
     _require_enabled(settings)
     principal.require("worker")
     async with unit_of_work():
-        person = await repo.person_row(principal.id)
-        lang = person["language"] if person else i18n.DEFAULT_LANGUAGE
+        person = await conversations.person_row(principal.id)
+        lang = person.language if person else i18n.DEFAULT_LANGUAGE
         rows = await repo.unlink_telegram_chats_of(principal.id)
         for row in rows:
             await record(actor_id=principal.id, action="telegram.unlinked",
-                         object_type="telegram_chat", object_id=row["chat_id"],
+                         object_type="telegram_chat", object_id=row.chat_id,
                          before=_chat_snapshot(row))
-            await queue_replies(f"unlink-{uuid.uuid4()}", row["chat_id"],
+            await queue_replies(f"unlink-{uuid.uuid4()}", row.chat_id,
                                 [{"text": i18n.t("telegram.unlinked", lang), "quick_replies": []}])
     return len(rows)
 
@@ -188,41 +190,41 @@ async def _dispatch(settings: Settings, ports: object, chat_id: int, user_id: in
         if chat is None:
             return "not_linked", [_say("telegram.not_linked", lang)]
         await repo.unlink_telegram_chat(chat_id)
-        await record(actor_id=chat["person"], action="telegram.unlinked",
+        await record(actor_id=chat.person, action="telegram.unlinked",
                      object_type="telegram_chat", object_id=chat_id, before=_chat_snapshot(chat))
         return "unlink", [_say("telegram.unlinked", lang)]
-    if chat is None or chat["telegram_user_id"] != user_id or command == "link":
+    if chat is None or chat.telegram_user_id != user_id or command == "link":
         return "not_linked", [_say("telegram.how_to_link", lang)]
-    person = await repo.person_row(chat["person"])
-    language = lang or person["language"]
+    person = await conversations.person_row(chat.person)
+    language = lang or person.language
     if command in COMMAND_TEXTS:
         text = COMMAND_TEXTS[command][language]
     if len(text) > MAX_TEXT:
         return "too_long", [_say("telegram.too_long", language, max=MAX_TEXT)]
     conversation_id, replies = await bot_service.handle(
-        Principal(person["id"], person["role"]), chat["conversation"], text, language, ports,
+        Principal(person.id, person.role), chat.conversation, text, language, ports,
         channel="telegram")
-    if conversation_id != chat["conversation"]:
+    if conversation_id != chat.conversation:
         await repo.set_chat_conversation(chat_id, conversation_id)
     return "turn", replies
 
 
-async def _link(settings: Settings, chat: dict | None, chat_id: int, user_id: int, argument: str,
+async def _link(settings: Settings, chat: TelegramChatRow | None, chat_id: int, user_id: int, argument: str,
                 lang: str | None) -> tuple[str, list[dict]]:
     if await repo.recent_link_failures(chat_id, 60) >= LINK_FAILURES_PER_HOUR:
         return "link_refused", [_say("telegram.too_many_attempts", lang)]
     code = await repo.link_code_by_hash(hash_code(settings.secret_key, normalise_code(argument)))
-    if code is None or code["used_at"] is not None:
+    if code is None or code.used_at is not None:
         return "link_failed", [_say("telegram.code_invalid", lang)]
-    if code["expired"]:
+    if code.expired:
         return "link_failed", [_say("telegram.code_expired", lang)]
-    person = await repo.person_row(code["person"])
-    await repo.use_link_code(code["id"], chat_id)
-    row = await repo.link_telegram_chat(chat_id, person["id"], user_id)
-    await record(actor_id=person["id"], action="telegram.linked", object_type="telegram_chat",
+    person = await conversations.person_row(code.person)
+    await repo.use_link_code(code.id, chat_id)
+    row = await repo.link_telegram_chat(chat_id, person.id, user_id)
+    await record(actor_id=person.id, action="telegram.linked", object_type="telegram_chat",
                  object_id=chat_id, before=_chat_snapshot(chat), after=_chat_snapshot(row))
-    language = lang or person["language"]
-    return "link", [_say("telegram.linked", language, name=person["first_name"] or "QuickJob")]
+    language = lang or person.language
+    return "link", [_say("telegram.linked", language, name=person.first_name or "QuickJob")]
 
 
 # Replies ----------------------------------------------------------------------------------------
