@@ -21,7 +21,6 @@ async def seed(settings: Settings) -> str:
     from backend.people import service as people
     from backend.people.tables import Person
     from backend.quickjobs import client_answer, creation, invoicing
-    from backend.quickjobs import repository as quickjobs
     from backend.quickjobs.schemas import ClientIn, QuickJobCreate
     from backend.simulations.schemas import ExpenseIn
     from backend.units.service import ensure_reference_data
@@ -38,7 +37,7 @@ async def seed(settings: Settings) -> str:
         await people.buy_shares(worker.id, shares=1, category="A")
         ports = composition.adapters(settings).quickjobs
         start = dt.date.today() + dt.timedelta(days=7)
-        quickjob_id = await creation.create(worker, QuickJobCreate(
+        created = await creation.create(worker, QuickJobCreate(
             client=ClientIn(name="Brouwerij De Klok", email="boekhouding@deklok.be",
                             vat_number="BE0403019261", country="BE",
                             address="Markt 1, 9000 Gent", language="nl"),
@@ -47,9 +46,8 @@ async def seed(settings: Settings) -> str:
             contract_type="employee", withholding_rate="11.11",
             expenses=[ExpenseIn(amount_cents=4500, category="travel")],
         ), ports, "nl")
-        quote = await quickjobs.quote_for(quickjob_id)
-        await client_answer.accept_quote(ports.quote_token(quote.id), "127.0.0.1", ports)
-        await invoicing.issue_invoice(worker, quickjob_id, ports)
+        await client_answer.accept_quote(ports.quote_token(created.quote.id), "127.0.0.1", ports)
+        await invoicing.issue_invoice(worker, created.job.id, ports)
         return f"worker {DEMO_PHONE} with a unit and an invoiced QuickJob, adviser {DEMO_ADVISER}"
     finally:
         await close_pool()

@@ -91,12 +91,12 @@ async def main(contracts: int, monthly: int) -> dict:
         worker = Principal(person["id"], "worker")
         await people.buy_shares(worker.id, shares=1, category="A")
         day = dt.date.today() + dt.timedelta(days=1)
-        qid = await creation.create(worker, QuickJobCreate(
+        created = await creation.create(worker, QuickJobCreate(
             client=ClientIn(name="Bench client", email="bench@example.be", country="BE"),
             function="sound technician", description="One evening",
             performance_dates=[day], amount_cents=30000), ports, "en")
-        quote = (await fetch("SELECT id FROM quote WHERE quickjob = {}", qid))[0]
-        await client_answer.accept_quote(ports.quote_token(quote["id"]), None, ports)
+        qid = created.job.id
+        await client_answer.accept_quote(ports.quote_token(created.quote.id), None, ports)
         await fetch("UPDATE salary_payment SET pay_date = current_date")
         started = time.perf_counter()
         await fetch(CLONE_SQL, qid, qid, qid, contracts - 1)

@@ -7,12 +7,12 @@ import datetime as dt
 import uuid
 
 from backend.http.context import Principal
-from backend.people import service as people
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, NotFound, invalid
 from backend.quickjobs import lifecycle, postings
 from backend.quickjobs import repository as quickjobs
 from backend.quickjobs.lifecycle import Audit, InvoiceStatus, QuickJobStatus
+from backend.quickjobs.reading import worker_of
 from backend.units import ledger
 
 
@@ -46,7 +46,7 @@ async def record_payment(actor: Principal, invoice_id: uuid.UUID, amount_cents: 
         event = "paid" if fully else "partly_paid"
         bookkeeping = dict(
             events=[(event, {"amountCents": applied, "reference": reference})], actor=actor.id,
-            person=await people.get_person(job.person), notify_event=event,
+            person=await worker_of(job.person), notify_event=event,
             audit=Audit("invoice.payment", object_type="invoice", object_id=invoice_id,
                         before={"paidCents": invoice.paid_cents},
                         after={"paidCents": paid_cents, "status": status.value}))

@@ -9,7 +9,6 @@ from backend.audit.service import record
 from backend.backoffice import repository as backoffice
 from backend.backoffice.rows import ReviewRow
 from backend.http.context import Principal
-from backend.people import service as people
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, NotFound, invalid
 from backend.quickjobs import lifecycle
@@ -18,7 +17,7 @@ from backend.quickjobs.cancellation import cancel_contract
 from backend.quickjobs.creation import send_quote
 from backend.quickjobs.lifecycle import Audit, QuickJobStatus
 from backend.quickjobs.ports import Ports
-from backend.quickjobs.reading import simulation_of
+from backend.quickjobs.reading import simulation_of, worker_of
 
 S = QuickJobStatus
 
@@ -42,7 +41,7 @@ async def decide_review(actor: Principal, review_id: uuid.UUID, approve: bool,
         if item.quickjob:
             job = await quickjobs.get_quickjob(item.quickjob, for_update=True)
         if job is not None and job.status == S.IN_REVIEW:
-            person = await people.get_person(job.person)
+            person = await worker_of(job.person)
             if approve:
                 quote = await quickjobs.quote_for(job.id)
                 await lifecycle.transition(

@@ -7,12 +7,12 @@ import datetime as dt
 import uuid
 
 from backend.jobs import outbox
-from backend.people import service as people
 from backend.platform.db import unit_of_work
 from backend.quickjobs import lifecycle, postings
 from backend.quickjobs import repository as quickjobs
 from backend.quickjobs.lifecycle import Audit, ContractStatus, InvoiceStatus, QuickJobStatus
 from backend.quickjobs.ports import Ports
+from backend.quickjobs.reading import worker_of
 from backend.quickjobs.rows import SalaryRow
 from backend.units import ledger
 
@@ -66,7 +66,7 @@ async def _pay_salary(salary: SalaryRow, on: dt.date, actor: uuid.UUID | None) -
     events.append(("salary_paid", {"netCents": salary.net_cents}))
     await lifecycle.transition(
         job, QuickJobStatus.SALARY_PAID, events=events, actor=actor,
-        person=await people.get_person(job.person), notify_event="salary_paid",
+        person=await worker_of(job.person), notify_event="salary_paid",
         audit=Audit("salary.paid", object_type="salary_payment", object_id=salary.id,
                     before={"status": "scheduled"},
                     after={"status": "paid", "guaranteeAdvance": not client_paid}))

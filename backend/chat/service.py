@@ -104,14 +104,16 @@ class ServicesPort:
             async with unit_of_work():
                 existing = await conversations.lock_quickjob(self.conversation_id)
                 if existing is None:
-                    existing = await creation.create(self.principal, quickjob_create(fields),
-                                                      self.ports, lang)
-                    await conversations.set_quickjob(self.conversation_id, existing)
-                job = await qj_repo.get_quickjob(existing)
-                quote = await qj_repo.quote_for(existing)
+                    created = await creation.create(self.principal, quickjob_create(fields),
+                                                    self.ports, lang)
+                    await conversations.set_quickjob(self.conversation_id, created.job.id)
+                    job, quote = created.job, created.quote
+                else:  # a second yes: the QuickJob the first one made
+                    job = await qj_repo.get_quickjob(existing)
+                    quote = await qj_repo.quote_for(existing)
         except (DomainError, Problem, EngineInputError) as exc:
             raise as_field_problem(exc, lang) from exc
-        return {"id": str(existing), "quote": quote.number, "status": job.status}
+        return {"id": str(job.id), "quote": quote.number, "status": job.status}
 
     async def status(self, kind: str, lang: str) -> list[dict]:
         async with unit_of_work():

@@ -11,10 +11,11 @@ from backend.documents.models import PayslipDocument
 from backend.employment import repository as repo
 from backend.employment.rows import EmploymentRow, MonthlySalaryRow
 from backend.engine import last_day_of_month
-from backend.people import service as people
 from backend.platform.db import unit_of_work
 from backend.platform.settings import Settings
 from backend.quickjobs.documents import supplier, worker
+from backend.quickjobs.reading import worker_of
+from backend.quickjobs.rows import WorkerRow
 from backend.units.rows import LegalEntityRow
 
 
@@ -26,7 +27,7 @@ def effective_rate(withholding_cents: int, taxable_cents: int) -> str:
     return f"{basis_points // 100}.{basis_points % 100:02d}"
 
 
-def payslip_document(salary: MonthlySalaryRow, employment: EmploymentRow, person: dict,
+def payslip_document(salary: MonthlySalaryRow, employment: EmploymentRow, person: WorkerRow,
                      entity: LegalEntityRow | None
                      ) -> PayslipDocument:
     month = salary.month
@@ -36,7 +37,7 @@ def payslip_document(salary: MonthlySalaryRow, employment: EmploymentRow, person
     taxable = salary.gross_cents - salary.social_security_cents
     return PayslipDocument(
         number=f"M-{month:%Y%m}-{str(salary.id)[:8]}", issue_date=salary.pay_date,
-        language=person.get("language") or "nl", employer=supplier(entity), worker=worker(person),
+        language=person.language or "nl", employer=supplier(entity), worker=worker(person),
         period_start=start, period_end=end,
         work_dates=tuple(start + dt.timedelta(days=i) for i in range((end - start).days + 1)),
         contract_type=employment.contract_type, gross_cents=salary.gross_cents,
@@ -57,7 +58,7 @@ async def render_monthly_payslip(payload: dict, settings: Settings | None = None
         if salary is None or salary.payslip_key:
             return
         employment = await repo.get(salary.employment)
-        person = await people.get_person(salary.person)
+        person = await worker_of(salary.person)
         pdf = render.render_payslip(payslip_document(salary, employment, person, None))
         key = storage.save(
             f"payslips/monthly-{salary_id}.pdf", pdf, "application/pdf")

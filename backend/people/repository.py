@@ -220,6 +220,18 @@ async def performances_without_share(person_id: uuid.UUID) -> int:
     return int(rows[0]["n"])
 
 
+async def performance_standing(person_id: uuid.UUID, reference: str) -> dict | None:
+    """In one statement, with the person's row locked (two performances of one person queue
+    here): the shares they hold, their performances without a share, and whether one is
+    already recorded under ``reference``. None when there is no such person."""
+    rows = await fetch(
+        "SELECT (SELECT coalesce(sum(shares), 0) FROM share_purchase WHERE person = p.id) "
+        "AS shares, (SELECT count(*) FROM performance WHERE person = p.id AND NOT with_share) "
+        "AS without_share, EXISTS (SELECT 1 FROM performance WHERE reference = {}) AS recorded "
+        "FROM person p WHERE p.id = {} FOR UPDATE", reference, person_id)
+    return rows[0] if rows else None
+
+
 async def performance_by_reference(reference: str) -> dict | None:
     rows = await fetch(
         "SELECT id, person, reference, with_share, created_at FROM performance "

@@ -8,7 +8,6 @@ import uuid
 
 from backend.http.context import Principal
 from backend.jobs import outbox
-from backend.people import service as people
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, NotFound
 from backend.quickjobs import lifecycle, postings
@@ -18,7 +17,7 @@ from backend.quickjobs.expenses import check_upload, extension
 from backend.quickjobs.lifecycle import Audit, ContractStatus, QuickJobStatus
 from backend.quickjobs.policy import today
 from backend.quickjobs.ports import Ports, hash_token
-from backend.quickjobs.reading import owned_for_update, simulation_of
+from backend.quickjobs.reading import owned_for_update, simulation_of, worker_of
 from backend.quickjobs.rows import OrderRow, QuickJobRow, QuoteRow
 from backend.units import ledger
 
@@ -31,7 +30,7 @@ async def public_quote(token: str) -> tuple[QuoteRow, QuickJobRow, dict]:
     if quote is None or quote.valid_until < today():
         raise NotFound("quote_link_invalid")
     job = await repo.get_quickjob(quote.quickjob)
-    person = await people.get_person(job.person)
+    person = await worker_of(job.person)
     return quote, job, person
 
 
@@ -60,7 +59,7 @@ async def decline_quote(token: str, reason: str | None) -> None:
         await cancel_contract(job, actor=None)
         await lifecycle.transition(
             job, S.DECLINED, events=[("quote_declined", {"reason": reason})], actor=None,
-            person=await people.get_person(job.person), notify_event="quote_declined",
+            person=await worker_of(job.person), notify_event="quote_declined",
             audit=Audit("quote.declined", before={"status": job.status},
                         after={"status": S.DECLINED.value, "reason": reason}))
 
@@ -120,7 +119,7 @@ async def _confirm_order(job: QuickJobRow, quote: QuoteRow, source: str, signed_
                 ("contract_declared", {"days": len(job.performance_dates)}),
                 ("salary_scheduled", {"payDate": sim.pay_date.isoformat(),
                                       "netCents": sim.net_cents})],
-        person=await people.get_person(job.person), notify_event="quote_accepted",
+        person=await worker_of(job.person), notify_event="quote_accepted",
         audit=Audit("order.confirmed", before={"status": job.status},
                     after={"status": S.ACCEPTED.value, "source": source,
                            "payDate": sim.pay_date.isoformat()}))

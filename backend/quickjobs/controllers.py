@@ -79,9 +79,8 @@ class QuickJobController(Controller):
     async def create(self, data: QuickJobCreate, principal: Principal, language: str,
                      request: Request) -> QuickJobOut:
         ports = request.app.state.quickjob_ports
-        quickjob_id = await creation.create(principal, data, ports, language)
-        job = await repo.get_quickjob(quickjob_id)
-        return await views.quickjob_out(job, language, ports)
+        created = await creation.create(principal, data, ports, language)
+        return views.created_out(created, language, ports)
 
     @get("/", operation_id="listQuickJobs", summary="My QuickJobs, newest first")
     async def list_quickjobs(self, principal: Principal,
@@ -193,7 +192,7 @@ class PublicQuoteController(Controller):
     async def get_quote(self, token: str, request: Request) -> PublicQuoteOut:
         quote, job, person = await client_answer.public_quote(token)
         sim = reading.simulation_of(job)
-        worker = " ".join(p for p in (person.get("first_name"), person.get("last_name")) if p)
+        worker = " ".join(p for p in (person.first_name, person.last_name) if p)
         return PublicQuoteOut(
             number=quote.number, status=quote.status, supplier_name="Smart",
             worker_name=worker, client_name=job.client_name, function=job.function,

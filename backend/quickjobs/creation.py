@@ -4,16 +4,18 @@ its gap-free number, the planned contract and the expenses, in one unit of work.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import uuid
+from dataclasses import dataclass
 
+import msgspec
 from stdnum import exceptions as stdnum_errors
 from stdnum.eu import vat as eu_vat
 
 from backend.backoffice import repository as review_queue
 from backend.clients import repository as clients
 from backend.engine import (
-    ExpenseInput,
     PlatformShift,
     Simulation,
     SimulationInput,
@@ -21,22 +23,29 @@ from backend.engine import (
     simulate,
 )
 from backend.http.context import Principal
-from backend.jobs import outbox
 from backend.notifications.service import notify
 from backend.people import service as people
 from backend.platform.db import unit_of_work
-from backend.platform.errors import FieldError, Invalid, invalid
+from backend.platform.errors import FieldError, Invalid, NotFound, invalid
 from backend.quickjobs import lifecycle
 from backend.quickjobs import repository as repo
-from backend.quickjobs.lifecycle import Audit, QuickJobStatus
+from backend.quickjobs.lifecycle import Audit, ContractStatus, QuickJobStatus
 from backend.quickjobs.policy import policy_on, today
 from backend.quickjobs.ports import Ports, hash_token
-from backend.quickjobs.rows import QuickJobRow
+from backend.quickjobs.rows import (
+    ContractRow,
+    EventRow,
+    ExpenseRow,
+    QuickJobRow,
+    QuoteRow,
+    WorkerRow,
+)
 from backend.quickjobs.schemas import ClientIn, QuickJobCreate
 from backend.quickjobs.wording import euro, person_name
-from backend.simulations.schemas import ExpenseIn
-from backend.simulations.service import to_snapshot
+from backend.simulations.schemas import ExpenseIn, SimulationRequest
+from backend.simulations.service import to_engine_input, to_snapshot
 from backend.units import service as units
+from backend.units.rows import PersonRef
 
 LEGAL_ENTITY = "smart"
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
@@ -90,19 +99,14 @@ def validate_create(data: QuickJobCreate, on: dt.date) -> None:
 
 
 def engine_input(data: QuickJobCreate, expenses: list[ExpenseIn] | None = None) -> SimulationInput:
-    return SimulationInput(
-        performance_dates=tuple(data.performance_dates),
-        amount_cents=data.amount_cents,
-        vat_included=data.vat_included,
-        vat_rate=data.vat_rate,
-        vat_exemption=data.vat_exemption,
-        contract_type=data.contract_type,
+    """The engine's input for a QuickJob: the same mapping as a simulation's."""
+    return to_engine_input(SimulationRequest(
+        performance_dates=data.performance_dates, amount_cents=data.amount_cents,
+        vat_rate=data.vat_rate, vat_included=data.vat_included,
+        vat_exemption=data.vat_exemption, contract_type=data.contract_type,
         withholding_rate=data.withholding_rate,
-        expenses=tuple(ExpenseInput(e.amount_cents, e.category)
-                       for e in (data.expenses if expenses is None else expenses)),
-        client_country=(data.client.country if data.client else "BE"),
-        legal_entity=LEGAL_ENTITY,
-    )
+        expenses=data.expenses if expenses is None else expenses,
+        client_country=data.client.country if data.client else "BE"), LEGAL_ENTITY)
 
 
 def review_reasons(data: QuickJobCreate, sim: Simulation, on: dt.date) -> list[dict]:
@@ -131,40 +135,65 @@ def review_reasons(data: QuickJobCreate, sim: Simulation, on: dt.date) -> list[d
 
 # Creation -------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Created:
+    """A QuickJob as its creation wrote it: what a read would return, without the reads."""
+
+    job: QuickJobRow
+    quote: QuoteRow
+    contract: ContractRow
+    expenses: list[ExpenseRow]
+    events: list[EventRow]
+    review_reasons: list[dict]  # {"code", "params"}: the open review's reasons, if any
+
+
 async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
-                 language: str) -> uuid.UUID:
+                 language: str) -> Created:
     on = today()
     validate_create(data, on)
     sim = simulate(engine_input(data))  # EngineInputError -> 422 naming the field
-    reasons = review_reasons(data, sim, on)
+    reasons = _as_stored(review_reasons(data, sim, on))
     policy = policy_on(on)
     quickjob_id = uuid.uuid4()
+    status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
+    simulation = json.dumps(to_snapshot(sim), default=str)
     async with unit_of_work():
-        await people.check_can_perform(principal.id)
-        person = await people.get_person(principal.id)
-        unit = await units.personal_unit_for(principal.id)
+        worker = await repo.worker_with_personal_unit(principal.id, LEGAL_ENTITY)
+        if worker is None:
+            raise NotFound()
+        # The membership rule first (409 share_required before anything else is looked at).
+        await people.record_performance(principal.id, str(quickjob_id))
+        unit_id = worker.personal_unit or (await units.personal_unit_for(
+            principal.id, person=PersonRef(worker.id, worker.first_name, worker.last_name,
+                                           principal.role))).id
         client = await client_for(principal, data)
-        status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
-        await repo.insert_quickjob(
-            id=quickjob_id, person=principal.id, unit=unit.id, client=client.id,
+        values = dict(
+            id=quickjob_id, person=principal.id, unit=unit_id, client=client.id,
             function=data.function.strip(), description=data.description.strip(),
             performance_dates=sorted(data.performance_dates), amount_cents=data.amount_cents,
             vat_included=data.vat_included, vat_rate=data.vat_rate,
             vat_exemption=data.vat_exemption, contract_type=data.contract_type,
             withholding_rate=data.withholding_rate, paid_in_cash=data.paid_in_cash,
-            status=status.value, simulation=to_snapshot(sim), rule_set=sim.rule_set,
-            pay_date=sim.pay_date, review_reasons=[r["code"] for r in reasons],
-            language=client.language,
-        )
-        await repo.insert_expenses(quickjob_id, [
+            status=status.value, rule_set=sim.rule_set, pay_date=sim.pay_date,
+            review_reasons=[r["code"] for r in reasons], language=client.language)
+        at = await repo.insert_quickjob(**values, simulation=simulation)
+        # Every row below is read back from memory: its defaults are the transaction's now().
+        job = QuickJobRow(
+            **values, simulation=json.loads(simulation), created_at=at, updated_at=at,
+            client_name=client.name, client_email=client.email, client_vat=client.vat_number,
+            client_company_number=client.company_number, client_country=client.country,
+            client_address=client.address, client_language=client.language)
+        expenses = await repo.insert_expenses(quickjob_id, [
             {"id": uuid.uuid4(), "amount_cents": e.amount_cents, "category": e.category}
             for e in data.expenses])
-        job = await repo.get_quickjob(quickjob_id)
-        # PDFs are made after the request (worker), or on first download, whichever is first.
-        await outbox.add("document.render", {"quickjobId": str(quickjob_id), "document": "quote"},
-                         dedupe_key=f"render:quote:{quickjob_id}")
-        await _planned_contract(job, sim)
-        await people.record_performance(principal.id, str(quickjob_id))
+        # The contract is planned now; its PDF is made once it is declared (final gross known).
+        contract = ContractRow(
+            id=uuid.uuid4(), quickjob=quickjob_id, person=principal.id,
+            contract_type=job.contract_type, function=job.function,
+            work_dates=job.performance_dates, gross_cents=sim.gross_cents,
+            withholding_rate=job.withholding_rate, status=ContractStatus.PLANNED.value,
+            pdf_key=None, created_at=at)
+        await repo.insert_contract(**_columns(contract))
         events: list[lifecycle.Event] = [("created", {"ruleSet": sim.rule_set})]
         if reasons:
             await review_queue.insert_review_item(
@@ -173,29 +202,39 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
             events.append(("review_requested", {"reasons": [r["code"] for r in reasons]}))
         # The gap-free quote number locks one counter row for every creation until the
         # commit: taken last, so creations queue on it for as few statements as possible.
+        sequence = await repo.next_number(LEGAL_ENTITY, "quote", on.year)
         quote_id = uuid.uuid4()
-        quote_number = f"Q{on.year}-{await repo.next_number(LEGAL_ENTITY, 'quote', on.year):06d}"
-        clauses = {
-            "depositPercent": str(policy.deposit_percent),
-            "cancellationFeePercent": str(policy.cancellation_fee_percent),
-            "noticePeriodDays": policy.notice_period_days,
-        }
-        await repo.insert_quote(
-            id=quote_id, quickjob=quickjob_id, number=quote_number, issue_date=on,
-            valid_until=on + dt.timedelta(days=policy.quote_validity_days),
-            accept_token_hash=hash_token(ports.quote_token(quote_id)), pdf_key=None,
-            clauses=clauses,
-        )
+        quote = QuoteRow(
+            id=quote_id, quickjob=quickjob_id, number=f"Q{on.year}-{sequence:06d}",
+            issue_date=on, valid_until=on + dt.timedelta(days=policy.quote_validity_days),
+            accept_token_hash=hash_token(ports.quote_token(quote_id)), status="sent",
+            decided_at=None, decline_reason=None, pdf_key=None,  # the PDF: on first download
+            clauses={"depositPercent": str(policy.deposit_percent),
+                     "cancellationFeePercent": str(policy.cancellation_fee_percent),
+                     "noticePeriodDays": policy.notice_period_days})
+        await repo.insert_quote(**_columns(quote))
         if not reasons:
-            events.append(("quote_sent", {"number": quote_number}))
-            await send_quote(job, person, quote_number, ports.accept_url(quote_id), sim)
+            events.append(("quote_sent", {"number": quote.number}))
+            await send_quote(job, worker, quote.number, ports.accept_url(quote_id), sim)
         await lifecycle.start(
-            job, events=events, actor=principal.id, person=person,
+            job, events=events, actor=principal.id, person=worker,
             notify_event="review_requested" if reasons else "quote_sent",
             audit=Audit("quickjob.created", after={
-                "status": status.value, "amountCents": data.amount_cents, "quote": quote_number,
+                "status": status.value, "amountCents": data.amount_cents, "quote": quote.number,
                 "ruleSet": sim.rule_set}))
-    return quickjob_id
+    return Created(job=job, quote=quote, contract=contract, expenses=expenses,
+                   events=[EventRow(at=at, kind=kind, data=data or {}) for kind, data in events],
+                   review_reasons=reasons)
+
+
+def _as_stored(value):
+    """``value`` as JSON gives it back (what a read of a JSON column returns)."""
+    return json.loads(json.dumps(value, default=str))
+
+
+def _columns(row: msgspec.Struct, skip: tuple[str, ...] = ("created_at",)) -> dict:
+    """A row's values to insert (without those its table's defaults give)."""
+    return {k: v for k, v in msgspec.structs.asdict(row).items() if k not in skip}
 
 
 async def client_for(principal: Principal, data: QuickJobCreate) -> clients.ClientRow:
@@ -223,15 +262,7 @@ def _guess_language(country: str) -> str:
     return {"BE": "nl", "NL": "nl", "FR": "fr", "LU": "fr"}.get(country.upper(), "en")
 
 
-async def _planned_contract(job: QuickJobRow, sim: Simulation) -> None:
-    """The contract is planned now; its PDF is made once it is declared (final gross known)."""
-    await repo.insert_contract(id=uuid.uuid4(), quickjob=job.id, person=job.person,
-                               contract_type=job.contract_type, function=job.function,
-                               work_dates=job.performance_dates, gross_cents=sim.gross_cents,
-                               withholding_rate=job.withholding_rate, pdf_key=None)
-
-
-async def send_quote(job: QuickJobRow, person: dict, number: str, accept_url: str, sim: Simulation) -> None:
+async def send_quote(job: QuickJobRow, person: WorkerRow, number: str, accept_url: str, sim: Simulation) -> None:
     """The quote e-mail to the client (when the client has an address): its link and amount."""
     if job.client_email:
         await notify(key=f"quote:{job.id}", channel="email", to=job.client_email,

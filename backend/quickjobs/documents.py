@@ -20,7 +20,7 @@ from backend.documents.models import (
 )
 from backend.documents.ubl import peppol_endpoint, render_ubl_invoice
 from backend.engine import Simulation
-from backend.quickjobs.rows import ExpenseRow, InvoiceRow, QuickJobRow, SalaryRow
+from backend.quickjobs.rows import ExpenseRow, InvoiceRow, QuickJobRow, SalaryRow, WorkerRow
 from backend.units.rows import LegalEntityRow
 
 # The cooperative as it appears on every document; the legal_entity row overrides these.
@@ -48,15 +48,15 @@ def client_party(job: QuickJobRow) -> Party:
                  email=job.client_email)
 
 
-def worker_name(person: dict) -> str:
-    full = " ".join(p for p in (person.get("first_name"), person.get("last_name")) if p)
-    return full or person.get("email") or person.get("phone") or "—"
+def worker_name(person: WorkerRow) -> str:
+    full = " ".join(p for p in (person.first_name, person.last_name) if p)
+    return full or person.email or person.phone or "—"
 
 
-def worker(person: dict) -> Worker:
-    lines = tuple(line.strip() for line in (person.get("address") or "").split("\n") if line.strip())
+def worker(person: WorkerRow) -> Worker:
+    lines = tuple(line.strip() for line in (person.address or "").split("\n") if line.strip())
     return Worker(name=worker_name(person), address_lines=lines,
-                  national_number=person.get("national_number"), iban=person.get("iban"))
+                  national_number=person.national_number, iban=person.iban)
 
 
 def _lines(job: QuickJobRow, sim: Simulation) -> tuple[DocumentLine, ...]:
@@ -64,7 +64,7 @@ def _lines(job: QuickJobRow, sim: Simulation) -> tuple[DocumentLine, ...]:
     return (DocumentLine.of(description, sim.turnover_cents, job.vat_rate, quantity="1"),)
 
 
-def quote_pdf(job: QuickJobRow, person: dict, sim: Simulation, number: str, issued: dt.date,
+def quote_pdf(job: QuickJobRow, person: WorkerRow, sim: Simulation, number: str, issued: dt.date,
               valid_until: dt.date, clauses: dict, accept_url: str, entity: LegalEntityRow | None = None) -> bytes:
     lines = _lines(job, sim)
     return render.render_quote(QuoteDocument(
@@ -78,7 +78,7 @@ def quote_pdf(job: QuickJobRow, person: dict, sim: Simulation, number: str, issu
     ))
 
 
-def invoice_files(job: QuickJobRow, person: dict, entity: LegalEntityRow | None, sim: Simulation, number: str,
+def invoice_files(job: QuickJobRow, person: WorkerRow, entity: LegalEntityRow | None, sim: Simulation, number: str,
                   issued: dt.date, due: dt.date, communication: str, *, kind: str,
                   credited: InvoiceRow | None) -> tuple[bytes, bytes | None]:
     """The PDF, and the Peppol UBL when the client can be reached on Peppol (B2B)."""
@@ -102,10 +102,10 @@ def invoice_files(job: QuickJobRow, person: dict, entity: LegalEntityRow | None,
     return pdf, ubl
 
 
-def contract_pdf(job: QuickJobRow, person: dict, sim: Simulation,
+def contract_pdf(job: QuickJobRow, person: WorkerRow, sim: Simulation,
                  entity: LegalEntityRow | None = None) -> bytes:
     return render.render_contract(ContractDocument(
-        number=f"C-{str(job.id)[:8]}", issue_date=dt.date.today(), language=person.get("language") or "nl",
+        number=f"C-{str(job.id)[:8]}", issue_date=dt.date.today(), language=person.language or "nl",
         employer=supplier(entity), worker=worker(person), function=job.function,
         description=job.description, country="BE", risks="",
         work_dates=tuple(job.performance_dates), contract_type=job.contract_type,
@@ -114,7 +114,7 @@ def contract_pdf(job: QuickJobRow, person: dict, sim: Simulation,
     ))
 
 
-def payslip_pdf(job: QuickJobRow, person: dict, salary: SalaryRow, sim: Simulation,
+def payslip_pdf(job: QuickJobRow, person: WorkerRow, salary: SalaryRow, sim: Simulation,
                 expenses: list[ExpenseRow] | None = None,
                 entity: LegalEntityRow | None = None) -> bytes:
     dates = tuple(job.performance_dates)
@@ -124,7 +124,7 @@ def payslip_pdf(job: QuickJobRow, person: dict, salary: SalaryRow, sim: Simulati
         refunds = (ExpenseRefund("other", sim.expenses_cents),)
     return render.render_payslip(PayslipDocument(
         number=f"P-{str(salary.id)[:8]}", issue_date=dt.date.today(),
-        language=person.get("language") or "nl", employer=supplier(entity), worker=worker(person),
+        language=person.language or "nl", employer=supplier(entity), worker=worker(person),
         period_start=min(dates), period_end=max(dates), work_dates=dates,
         contract_type=job.contract_type, gross_cents=sim.gross_cents,
         social_security_cents=sim.social_security_cents, taxable_cents=sim.taxable_cents,
@@ -134,11 +134,11 @@ def payslip_pdf(job: QuickJobRow, person: dict, salary: SalaryRow, sim: Simulati
     ))
 
 
-def cash_collection_pdf(job: QuickJobRow, person: dict, amount_cents: int, collected_on: dt.date,
+def cash_collection_pdf(job: QuickJobRow, person: WorkerRow, amount_cents: int, collected_on: dt.date,
                         entity: LegalEntityRow | None = None) -> bytes:
     return render.render_cash_collection(CashCollectionDocument(
         number=f"CC-{str(job.id)[:8]}", issue_date=dt.date.today(),
-        language=person.get("language") or "nl", supplier=supplier(entity),
+        language=person.language or "nl", supplier=supplier(entity),
         worker_name=worker_name(person), client_name=job.client_name,
         description=f"{job.function}: {job.description}"[:300],
         collection_date=collected_on, amount_cents=amount_cents, vat_rate=job.vat_rate,

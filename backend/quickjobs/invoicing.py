@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from backend.engine import Simulation
 from backend.engine.ogm import make_ogm
 from backend.http.context import Principal
 from backend.jobs import outbox
 from backend.notifications.service import notify
-from backend.people import service as people
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, invalid
 from backend.quickjobs import documents, lifecycle, postings
@@ -20,8 +20,8 @@ from backend.quickjobs.creation import LEGAL_ENTITY
 from backend.quickjobs.lifecycle import Audit, InvoiceStatus, QuickJobStatus
 from backend.quickjobs.policy import policy_on, today
 from backend.quickjobs.ports import Ports
-from backend.quickjobs.reading import owned_for_update, simulation_of
-from backend.quickjobs.rows import CashCollectionRow, InvoiceRow
+from backend.quickjobs.reading import owned_for_update, simulation_of, worker_of
+from backend.quickjobs.rows import CashCollectionRow, InvoiceRow, QuickJobRow
 from backend.quickjobs.wording import euro
 from backend.units import ledger
 from backend.units import service as units
@@ -29,21 +29,27 @@ from backend.units import service as units
 S = QuickJobStatus
 
 
+async def _to_be_paid(principal: Principal, quickjob_id: uuid.UUID
+                      ) -> tuple[QuickJobRow, Simulation]:
+    """The worker's accepted QuickJob, locked, that no invoice asks payment for yet."""
+    job = await owned_for_update(principal, quickjob_id)
+    if await repo.live_invoice(job.id) is not None:
+        raise Conflict("already_invoiced")
+    lifecycle.require(job, S.ACCEPTED)
+    return job, simulation_of(job)
+
+
 async def issue_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Ports) -> InvoiceRow:
     on = today()
     async with unit_of_work():
-        job = await owned_for_update(principal, quickjob_id)
-        if await repo.live_invoice(job.id) is not None:
-            raise Conflict("already_invoiced")
-        lifecycle.require(job, S.ACCEPTED)
-        sim = simulation_of(job)
+        job, sim = await _to_be_paid(principal, quickjob_id)
         sequence = await repo.next_number(LEGAL_ENTITY, "invoice", on.year)
         number = f"{on.year}/{sequence:06d}"
         # OGM: year and sequence make a unique 10-digit reference for bank matching.
         communication = make_ogm(on.year % 100 * 10**8 + sequence)
         due = on + dt.timedelta(days=policy_on(on).payment_term_days)
         invoice_id = uuid.uuid4()
-        person = await people.get_person(job.person)
+        person = await worker_of(job.person)
         entity = await units.legal_entity(LEGAL_ENTITY)
         pdf, ubl = documents.invoice_files(job, person, entity, sim, number, on, due, communication,
                                            kind="invoice", credited=None)
@@ -94,7 +100,7 @@ async def cancel_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Po
         number = f"CN{on.year}/{sequence:06d}"
         credit_id = uuid.uuid4()
         sim = simulation_of(job)
-        person = await people.get_person(job.person)
+        person = await worker_of(job.person)
         entity = await units.legal_entity(LEGAL_ENTITY)
         pdf, ubl = documents.invoice_files(job, person, entity, sim, number, on, on,
                                            invoice.structured_communication,
@@ -129,15 +135,11 @@ async def collect_cash(principal: Principal, quickjob_id: uuid.UUID, amount_cent
     if amount_cents <= 0:
         raise invalid("amountCents", "amount_positive")
     async with unit_of_work():
-        job = await owned_for_update(principal, quickjob_id)
-        if await repo.live_invoice(job.id) is not None:
-            raise Conflict("already_invoiced")
-        lifecycle.require(job, S.ACCEPTED)
-        sim = simulation_of(job)
+        job, sim = await _to_be_paid(principal, quickjob_id)
         if amount_cents != sim.total_incl_vat_cents:
             raise invalid("amountCents", "cash_amount_mismatch", amount=euro(amount_cents),
                           expected=euro(sim.total_incl_vat_cents))
-        person = await people.get_person(job.person)
+        person = await worker_of(job.person)
         cash_id = uuid.uuid4()
         pdf = documents.cash_collection_pdf(job, person, amount_cents, collected_on)
         key = ports.storage.save(f"cash/{cash_id}.pdf", pdf, "application/pdf")

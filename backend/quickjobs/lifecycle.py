@@ -21,7 +21,7 @@ from backend.notifications.service import notify
 from backend.platform import i18n
 from backend.platform.errors import Conflict
 from backend.quickjobs import repository as repo
-from backend.quickjobs.rows import ContractRow, InvoiceRow, QuickJobRow
+from backend.quickjobs.rows import ContractRow, InvoiceRow, QuickJobRow, WorkerRow
 
 
 class QuickJobStatus(StrEnum):
@@ -116,7 +116,7 @@ def _check(moves: dict, current, to) -> None:
 
 
 async def start(job: QuickJobRow, *, events: Sequence[Event], actor: uuid.UUID | None, audit: Audit,
-                person: dict, notify_event: str | None) -> None:
+                person: WorkerRow, notify_event: str | None) -> None:
     """A new QuickJob's first status: its INSERT wrote it (before the rows that refer to the
     QuickJob); here the move from nothing is checked and its bookkeeping written."""
     _check(QUICKJOB_MOVES, None, job.status)
@@ -124,7 +124,7 @@ async def start(job: QuickJobRow, *, events: Sequence[Event], actor: uuid.UUID |
 
 
 async def transition(job: QuickJobRow, to: QuickJobStatus, *, events: Sequence[Event],
-                     actor: uuid.UUID | None, audit: Audit | None, person: dict | None = None,
+                     actor: uuid.UUID | None, audit: Audit | None, person: WorkerRow | None = None,
                      notify_event: str | None = None) -> QuickJobRow:
     """Move ``job`` (read FOR UPDATE by the caller) to ``to``; returns the job as it is now."""
     _check(QUICKJOB_MOVES, job.status, to)
@@ -135,14 +135,14 @@ async def transition(job: QuickJobRow, to: QuickJobStatus, *, events: Sequence[E
 
 
 async def note(job: QuickJobRow, *, events: Sequence[Event], actor: uuid.UUID | None,
-               audit: Audit | None = None, person: dict | None = None,
+               audit: Audit | None = None, person: WorkerRow | None = None,
                notify_event: str | None = None) -> None:
     """The same bookkeeping for events that change no status (an expense, a reminder...)."""
     await _write(job, events, actor, audit, person, notify_event)
 
 
 async def _write(job: QuickJobRow, events: Sequence[Event], actor: uuid.UUID | None,
-                 audit: Audit | None, person: dict | None, notify_event: str | None) -> None:
+                 audit: Audit | None, person: WorkerRow | None, notify_event: str | None) -> None:
     await repo.add_events(job.id, list(events))
     if notify_event is not None:
         if person is None:
@@ -154,10 +154,10 @@ async def _write(job: QuickJobRow, events: Sequence[Event], actor: uuid.UUID | N
                      before=audit.before, after=audit.after)
 
 
-async def notify_worker(job: QuickJobRow, person: dict, event: str) -> None:
+async def notify_worker(job: QuickJobRow, person: WorkerRow, event: str) -> None:
     """Tell the worker (e-mail, else SMS) what happened to a QuickJob, in their language."""
-    lang = person.get("language") or "nl"
-    to, channel = (person["email"], "email") if person.get("email") else (person["phone"], "sms")
+    lang = person.language or "nl"
+    to, channel = (person.email, "email") if person.email else (person.phone, "sms")
     await notify(key=f"qj:{job.id}:{event}", channel=channel, to=to, template="quickjob_update",
                  language=lang, params={"function": job.function, "client": job.client_name,
                                         "event": i18n.t(f"event.{event}", lang)})

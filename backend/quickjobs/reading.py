@@ -6,15 +6,22 @@ import uuid
 
 from backend.engine import Simulation
 from backend.http.context import Principal
-from backend.people import service as people
 from backend.platform.db import unit_of_work
 from backend.platform.errors import NotFound
 from backend.quickjobs import documents
 from backend.quickjobs import repository as repo
 from backend.quickjobs.lifecycle import ContractStatus
 from backend.quickjobs.ports import Ports
-from backend.quickjobs.rows import QuickJobRow
+from backend.quickjobs.rows import QuickJobRow, WorkerRow
 from backend.simulations.service import from_snapshot
+
+
+async def worker_of(person_id: uuid.UUID) -> WorkerRow:
+    """The QuickJob's worker (a QuickJob's person always exists: a foreign key)."""
+    found = await repo.worker(person_id)
+    if found is None:
+        raise NotFound()
+    return found
 
 
 def simulation_of(job: QuickJobRow) -> Simulation:
@@ -47,7 +54,7 @@ async def render_document(quickjob_id: uuid.UUID, document: str, ports: Ports) -
         job = await repo.get_quickjob(quickjob_id, for_update=True)
         if job is None:
             return None
-        person = await people.get_person(job.person)
+        person = await worker_of(job.person)
         sim = simulation_of(job)
         if document == "quote":
             quote = await repo.quote_for(quickjob_id)

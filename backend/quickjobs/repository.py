@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from piccolo.querystring import QueryString
+
+from backend.people.tables import Person
 from backend.platform.db import NOW, fetch, new_row, row, rows
 from backend.quickjobs.rows import (
     CashCollectionRow,
@@ -19,6 +22,7 @@ from backend.quickjobs.rows import (
     QuickJobRow,
     QuoteRow,
     SalaryRow,
+    WorkerRow,
 )
 from backend.quickjobs.tables import (
     CashCollection,
@@ -32,6 +36,8 @@ from backend.quickjobs.tables import (
     Quote,
     SalaryPayment,
 )
+from backend.units import repository as units
+from backend.units.tables import Unit
 
 
 def _job_columns() -> tuple:
@@ -43,10 +49,30 @@ def _job_columns() -> tuple:
             client.language.as_alias("client_language"))
 
 
+# Workers -------------------------------------------------------------------------------------
+
+_WORKER_COLUMNS = (Person.id, Person.phone, Person.email, Person.first_name, Person.last_name,
+                   Person.language, Person.national_number, Person.iban, Person.address)
+
+
+async def worker(person_id: uuid.UUID) -> WorkerRow | None:
+    return await row(Person.select(*_WORKER_COLUMNS).where(Person.id == person_id), WorkerRow)
+
+
+async def worker_with_personal_unit(person_id: uuid.UUID, legal_entity: str) -> WorkerRow | None:
+    """The worker and, in the same query, their personal unit (None before their first job)."""
+    unit = units.personal_unit_query(person_id, legal_entity, Unit.id).querystrings[0]
+    return await row(Person.select(*_WORKER_COLUMNS,
+                                   QueryString("({})", unit).as_alias("personal_unit"))
+                     .where(Person.id == person_id), WorkerRow)
+
+
 # QuickJobs and their timeline -----------------------------------------------------------------
 
-async def insert_quickjob(**values) -> None:
-    await QuickJob.insert(new_row(QuickJob, **values))
+async def insert_quickjob(**values) -> dt.datetime:
+    """Returns the time the database gives the rows of this transaction (``created_at``)."""
+    inserted = await QuickJob.insert(new_row(QuickJob, **values)).returning(QuickJob.created_at)
+    return inserted[0]["created_at"]
 
 
 async def get_quickjob(quickjob_id: uuid.UUID, *, for_update: bool = False) -> QuickJobRow | None:

@@ -169,3 +169,19 @@ class SalaryRow(msgspec.Struct, frozen=True):
     payslip_key: str | None
     paid_at: dt.datetime | None
     created_at: dt.datetime
+
+
+class WorkerRow(msgspec.Struct, frozen=True):
+    """What the flow needs of its worker: names, contacts and language, and for documents and
+    declarations the national number, IBAN and address."""
+
+    id: uuid.UUID
+    phone: str | None
+    email: str | None
+    first_name: str | None
+    last_name: str | None
+    language: str
+    national_number: str | None
+    iban: str | None
+    address: str | None
+    personal_unit: uuid.UUID | None = None  # read with the worker at creation

@@ -13,13 +13,13 @@ from backend.audit.service import record
 from backend.documents.ports import DimonaDeclaration, dimona_worker_type
 from backend.documents.ubl import peppol_endpoint
 from backend.jobs.runner import once
-from backend.people import service as people
 from backend.platform.db import unit_of_work
 from backend.platform.settings import Settings
 from backend.quickjobs import lifecycle, reading
 from backend.quickjobs import repository as repo
 from backend.quickjobs.documents import client_party, payslip_pdf
 from backend.quickjobs.lifecycle import ContractStatus
+from backend.quickjobs.reading import worker_of
 
 EMPLOYER_NUMBER = "0896755397"  # Smart's enterprise number, used as the Dimona employer id
 
@@ -32,15 +32,15 @@ async def declare_dimona(payload: dict, settings: Settings | None = None) -> Non
         if dimona is None or dimona.reference or dimona.status == "cancelled":
             return  # already declared (or withdrawn): nothing to do twice
         contract = await repo.get_contract(dimona.contract)
-        person = await people.get_person(contract.person)
-        if not person.get("national_number"):
+        person = await worker_of(contract.person)
+        if not person.national_number:
             # Social security needs the INSZ: the worker is asked for it in the app.
             await repo.update_dimona(dimona_id, status="waiting",
                                      message="national number missing in the profile")
             return
         reference = dimonas.declare(DimonaDeclaration(
             employer_number=EMPLOYER_NUMBER,
-            worker_national_number=person["national_number"],
+            worker_national_number=person.national_number,
             work_date=dimona.work_date,
             worker_type=dimona_worker_type(contract.contract_type),
             planned_hours=8 if contract.contract_type == "student" else None,
@@ -103,7 +103,7 @@ async def poll_dimonas(limit: int = 200, settings: Settings | None = None) -> in
                 job = await repo.get_quickjob(contract.quickjob)
                 await lifecycle.note(
                     job, actor=None, notify_event="dimona_refused",
-                    person=await people.get_person(job.person),
+                    person=await worker_of(job.person),
                     events=[("dimona_refused", {"workDate": dimona.work_date.isoformat(),
                                                 "reason": port.reason(dimona.reference)})])
         changed += 1
@@ -119,7 +119,7 @@ async def render_payslip(payload: dict, settings: Settings | None = None) -> Non
         if salary is None or salary.payslip_key:
             return
         job = await repo.get_quickjob(salary.quickjob)
-        person = await people.get_person(job.person)
+        person = await worker_of(job.person)
         pdf = payslip_pdf(job, person, salary, reading.simulation_of(job),
                           expenses=await repo.expenses_for(job.id))
         key = storage.save(f"payslips/{salary_id}.pdf", pdf, "application/pdf")

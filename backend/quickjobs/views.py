@@ -8,9 +8,19 @@ from backend.backoffice import repository as review_queue
 from backend.platform import i18n
 from backend.platform.db import unit_of_work
 from backend.quickjobs import repository as repo
+from backend.quickjobs.creation import Created
 from backend.quickjobs.ports import Ports
 from backend.quickjobs.reading import render_document, simulation_of
-from backend.quickjobs.rows import InvoiceRow, QuickJobRow
+from backend.quickjobs.rows import (
+    ContractRow,
+    DimonaRow,
+    EventRow,
+    ExpenseRow,
+    InvoiceRow,
+    QuickJobRow,
+    QuoteRow,
+    SalaryRow,
+)
 from backend.quickjobs.schemas import (
     ContractOut,
     ExpenseOut,
@@ -50,20 +60,32 @@ async def quickjob_out(job: QuickJobRow, lang: str, ports: Ports) -> QuickJobOut
 
 async def _quickjob_out(job: QuickJobRow, lang: str, ports: Ports) -> QuickJobOut:
     qid = job.id
-    quote = await repo.quote_for(qid)
-    invoices = await repo.invoices_for(qid)
     contract = await repo.contract_for(qid)
-    salary = await repo.salary_for(qid)
-    expenses = await repo.expenses_for(qid)
-    events = await repo.events(qid)
     review = await review_queue.open_review_for(qid)
-    reasons = []
-    if review:
-        reasons = [reason_text(r, lang) for r in review.context.get("reasons", [])]
+    return assemble(
+        job, lang, ports, quote=await repo.quote_for(qid), invoices=await repo.invoices_for(qid),
+        contract=contract, dimonas=await repo.dimonas_for(contract.id) if contract else [],
+        salary=await repo.salary_for(qid), expenses=await repo.expenses_for(qid),
+        events=await repo.events(qid), reasons=review.context.get("reasons", []) if review else [])
+
+
+def created_out(created: Created, lang: str, ports: Ports) -> QuickJobOut:
+    """A QuickJob just created, from what its creation wrote (no read needed)."""
+    return assemble(created.job, lang, ports, quote=created.quote, invoices=[],
+                    contract=created.contract, dimonas=[], salary=None,
+                    expenses=created.expenses, events=created.events,
+                    reasons=created.review_reasons)
+
+
+def assemble(job: QuickJobRow, lang: str, ports: Ports, *, quote: QuoteRow,
+             invoices: list[InvoiceRow], contract: ContractRow | None, dimonas: list[DimonaRow],
+             salary: SalaryRow | None, expenses: list[ExpenseRow], events: list[EventRow],
+             reasons: list[dict]) -> QuickJobOut:
+    """The QuickJob as the API shows it, in ``lang``, from its rows."""
+    qid = job.id
     live = [i for i in invoices if i.kind == "invoice"]
     contract_out = None
     if contract:
-        dimonas = await repo.dimonas_for(contract.id)
         contract_out = ContractOut(
             id=contract.id, contract_type=contract.contract_type, status=contract.status,
             work_dates=list(contract.work_dates), gross_cents=contract.gross_cents,
@@ -82,7 +104,7 @@ async def _quickjob_out(job: QuickJobRow, lang: str, ports: Ports) -> QuickJobOu
             accept_url=ports.accept_url(quote.id) if quote.status == "sent" else None,
             valid_until=quote.valid_until,
         ),
-        review_reasons=reasons,
+        review_reasons=[reason_text(r, lang) for r in reasons],
         invoice=invoice_out(live[-1]) if live else None,
         credit_notes=[invoice_out(i) for i in invoices if i.kind == "credit_note"],
         contract=contract_out,

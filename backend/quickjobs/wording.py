@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from backend.platform import i18n
+from backend.quickjobs.rows import WorkerRow
 
 
 def reason_text(reason: dict, lang: str) -> str:
@@ -16,7 +17,7 @@ def euro(cents: int) -> str:
     return f"€{cents // 100:,}.{cents % 100:02d}".replace(",", ".")
 
 
-def person_name(person: dict) -> str:
+def person_name(person: WorkerRow) -> str:
     """First and last name, else the e-mail or phone (as the client sees the worker)."""
-    full = " ".join(p for p in (person.get("first_name"), person.get("last_name")) if p)
-    return full or (person.get("email") or person.get("phone") or "")
+    full = " ".join(p for p in (person.first_name, person.last_name) if p)
+    return full or (person.email or person.phone or "")

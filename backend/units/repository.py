@@ -7,6 +7,7 @@ import datetime as dt
 import uuid
 
 from piccolo.query.functions.aggregate import Sum
+from piccolo.query.methods.select import Select
 
 from backend.people.tables import Person
 from backend.platform.db import fetch, new_row, row, rows
@@ -72,9 +73,10 @@ async def insert_unit(unit_id: uuid.UUID, name: str, mode: str, legal_entity: st
                      UnitRow)
 
 
-async def insert_holder(unit_id: uuid.UUID, person_id: uuid.UUID, since: dt.date) -> None:
-    await UnitHolder.insert(new_row(UnitHolder, id=uuid.uuid4(), unit=unit_id, person=person_id,
-                                    since=since))
+async def insert_holders(unit_id: uuid.UUID, person_ids: list[uuid.UUID], since: dt.date) -> None:
+    """The unit's holders in one INSERT."""
+    await UnitHolder.insert(*(new_row(UnitHolder, id=uuid.uuid4(), unit=unit_id, person=p,
+                                      since=since) for p in person_ids))
 
 
 async def lock_person_units(person_id: uuid.UUID) -> None:
@@ -84,15 +86,18 @@ async def lock_person_units(person_id: uuid.UUID) -> None:
                 f"personal-unit:{person_id}")
 
 
-def _held_by(person_id: uuid.UUID):
-    return Unit.id.is_in(UnitHolder.select(UnitHolder.unit).where(UnitHolder.person == person_id))
+def personal_unit_query(person_id: uuid.UUID, legal_entity: str, *columns) -> Select:
+    """The person's open personal 3in1 unit at ``legal_entity`` (oldest first): the one
+    definition, also composed into other contexts' queries as a subquery."""
+    held = Unit.id.is_in(UnitHolder.select(UnitHolder.unit).where(UnitHolder.person == person_id))
+    return Unit.select(*columns).where(
+        held & (Unit.personal == True) & (Unit.mode == "3in1")  # noqa: E712
+        & (Unit.legal_entity == legal_entity) & (Unit.status == "open")) \
+        .order_by(Unit.created_at, Unit.id).limit(1)
 
 
 async def find_personal_unit(person_id: uuid.UUID, legal_entity: str) -> UnitRow | None:
-    return await row(Unit.select().where(
-        _held_by(person_id) & (Unit.personal == True) & (Unit.mode == "3in1")  # noqa: E712
-        & (Unit.legal_entity == legal_entity) & (Unit.status == "open"))
-        .order_by(Unit.created_at, Unit.id).limit(1), UnitRow)
+    return await row(personal_unit_query(person_id, legal_entity), UnitRow)
 
 
 async def get_unit(unit_id: uuid.UUID) -> UnitDetailRow | None:

@@ -23,7 +23,7 @@ from backend.units import ledger
 from backend.units import repository as repo
 from backend.units.accounts import CHART, balance_effect, label
 from backend.units.messages import format_money
-from backend.units.rows import LegalEntityRow, UnitBalanceRow, UnitDetailRow, UnitRow
+from backend.units.rows import LegalEntityRow, PersonRef, UnitBalanceRow, UnitDetailRow, UnitRow
 from backend.units.schemas import (
     HolderOut,
     LedgerEntryOut,
@@ -134,13 +134,16 @@ async def create_unit(name: str, mode: str, legal_entity: str, holders: list[uui
         for i, person_id in enumerate(unique_holders):
             if person_id not in known:
                 raise invalid(f"holders[{i}]", "person_unknown")
-        unit = await repo.insert_unit(uuid.uuid4(), name, mode, legal_entity, office, personal)
-        today = dt.date.today()
-        for person_id in unique_holders:
-            await repo.insert_holder(unit.id, person_id, today)
-        await record(actor_id=actor_id, action="create", object_type="unit", object_id=unit.id,
-                     after={**msgspec.structs.asdict(unit),
-                            "holders": [str(p) for p in unique_holders]})
+        return await _open(name, mode, legal_entity, office, personal, unique_holders, actor_id)
+
+
+async def _open(name: str, mode: str, legal_entity: str, office: str | None, personal: bool,
+                holders: list[uuid.UUID], actor_id: uuid.UUID | None) -> UnitRow:
+    """Insert a checked unit with its holders, audited."""
+    unit = await repo.insert_unit(uuid.uuid4(), name, mode, legal_entity, office, personal)
+    await repo.insert_holders(unit.id, holders, dt.date.today())
+    await record(actor_id=actor_id, action="create", object_type="unit", object_id=unit.id,
+                 after={**msgspec.structs.asdict(unit), "holders": [str(p) for p in holders]})
     return unit
 
 
@@ -149,14 +152,16 @@ def personal_unit_name(first_name: str | None, last_name: str | None) -> str:
     return f"{full} – QuickJob"[:MAX_NAME] if full else "QuickJob"
 
 
-async def personal_unit_for(person_id: uuid.UUID, actor_id: uuid.UUID | None = None) -> UnitRow:
+async def personal_unit_for(person_id: uuid.UUID, actor_id: uuid.UUID | None = None, *,
+                            person: PersonRef | None = None) -> UnitRow:
     """The person's own 3in1 unit at Smart, created on first use; returns the unit row.
 
     Safe under concurrency (an advisory lock per person). Joins the caller's transaction.
+    ``person``: the caller has just read them (their names name the unit).
     422 ``person_unknown`` on ``personId``.
     """
     async with unit_of_work():
-        person = await repo.person(person_id)
+        person = person or await repo.person(person_id)
         if person is None:
             raise invalid("personId", "person_unknown")
         await repo.lock_person_units(person_id)
@@ -165,10 +170,10 @@ async def personal_unit_for(person_id: uuid.UUID, actor_id: uuid.UUID | None = N
             return unit
         if not await repo.legal_entity_exists(SMART):
             await ensure_reference_data()
-        return await create_unit(
-            personal_unit_name(person.first_name, person.last_name), "3in1", SMART,
-            [person_id], personal=True, actor_id=actor_id if actor_id is not None else person_id,
-        )
+        # The holder was just read and the name, mode and entity are ours: no more checks.
+        return await _open(personal_unit_name(person.first_name, person.last_name).strip(), "3in1",
+                           SMART, None, True, [person_id],
+                           actor_id if actor_id is not None else person_id)
 
 
 # --- cursors ----------------------------------------------------------------------------------
