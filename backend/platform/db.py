@@ -130,7 +130,8 @@ def _numbered(sql: str) -> str:
 
 
 async def fetch(sql: str, *args) -> list[dict]:
-    """Raw SQL for repositories, ``{}`` placeholders; joins the current transaction if any."""
+    """Raw SQL, ``{}`` placeholders, for what Piccolo's query builder cannot say (each use says
+    why); joins the current transaction if any."""
     transaction = DB.current_transaction.get()
     if transaction is not None:
         rows = await transaction.connection.fetch(_numbered(sql), *args)
@@ -140,16 +141,6 @@ async def fetch(sql: str, *args) -> list[dict]:
     else:  # scripts without a pool (migrations): Piccolo opens a connection
         rows = await DB.run_querystring(QueryString(sql, *args), in_pool=False)
     return [dict(row) for row in rows]
-
-
-async def insert(table: str, values: dict, *, on_conflict: str = "") -> dict | None:
-    """``INSERT ... RETURNING *`` of one row from a column -> value mapping; with
-    ``on_conflict`` (e.g. ``"ON CONFLICT (a, b) DO NOTHING"``) None when nothing was inserted."""
-    columns = ", ".join(values)
-    placeholders = ", ".join("{}" for _ in values)
-    rows = await fetch(f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) {on_conflict} "
-                       "RETURNING *", *values.values())
-    return rows[0] if rows else None
 
 
 # Typed rows through Piccolo's query builder ----------------------------------------------------

@@ -173,7 +173,7 @@ async def _paid_salary(client, worker_headers, adviser_headers, **overrides) -> 
     return job
 
 
-async def _set_smart_iban(value: str) -> None:
+async def set_smart_iban(value: str) -> None:
     from backend.units import service as units
 
     await units.legal_entity("smart")
@@ -181,7 +181,7 @@ async def _set_smart_iban(value: str) -> None:
 
 
 async def test_payment_file_needs_the_debtor_iban(client, worker_headers, adviser_headers):
-    await _set_smart_iban("")
+    await set_smart_iban("")
     r = await client.post("/api/v1/backoffice/payment-files", headers=adviser_headers)
     assert r.status_code == 409
     assert r.json()["type"].endswith("/debtor_iban_missing")
@@ -190,7 +190,7 @@ async def test_payment_file_needs_the_debtor_iban(client, worker_headers, advise
 async def test_sepa_payment_file(client, worker_headers, other_worker_headers, adviser_headers):
     # Without the cooperative's account the runs pay (book) the salaries and say why no file
     # was made; the transfer waits for the file below.
-    await _set_smart_iban("")
+    await set_smart_iban("")
     r = await client.patch("/api/v1/me", json={"iban": WORKER_IBAN}, headers=worker_headers)
     assert r.status_code == 200, r.text
     first = await _paid_salary(client, worker_headers, adviser_headers)
@@ -199,7 +199,7 @@ async def test_sepa_payment_file(client, worker_headers, other_worker_headers, a
     await client.post("/api/v1/me/membership", json={"shares": 1}, headers=other_worker_headers)
     nameless = await _paid_salary(client, other_worker_headers, adviser_headers)
     assert await fetch("SELECT 1 FROM payment_file") == []
-    await _set_smart_iban(SMART_IBAN)
+    await set_smart_iban(SMART_IBAN)
 
     r = await client.post("/api/v1/backoffice/payment-files", headers=adviser_headers,
                           json={"executionDate": dt.date.today().isoformat()})
@@ -256,7 +256,7 @@ def test_the_schema_fixture_is_the_iso_one():
 
 
 async def test_a_salary_run_makes_the_payment_file_itself(client, worker_headers, adviser_headers):
-    await _set_smart_iban(SMART_IBAN)
+    await set_smart_iban(SMART_IBAN)
     await client.patch("/api/v1/me", json={"iban": WORKER_IBAN}, headers=worker_headers)
     job, _ = await _invoiced(client, worker_headers)
     run = await client.post("/api/v1/backoffice/salary-runs",
@@ -280,7 +280,7 @@ async def test_a_salary_run_makes_the_payment_file_itself(client, worker_headers
 async def test_a_large_run_makes_as_many_files_as_it_needs(client, worker_headers, adviser_headers,
                                                           monkeypatch):
     monkeypatch.setattr("backend.backoffice.banking.repository.FILE_LIMIT", 1)
-    await _set_smart_iban(SMART_IBAN)
+    await set_smart_iban(SMART_IBAN)
     await client.patch("/api/v1/me", json={"iban": WORKER_IBAN}, headers=worker_headers)
     first, _ = await _invoiced(client, worker_headers)
     await _invoiced(client, worker_headers, amountCents=50000)
