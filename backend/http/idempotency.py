@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from backend.db import fetch
+from backend.platform.db import fetch
 
 log = logging.getLogger("backend.idempotency")
 

@@ -1,6 +1,6 @@
 """Messages of the HTTP edge (nl, fr, en): tokens, body limits."""
 
-from backend.i18n import register
+from backend.platform.i18n import register
 
 register({
     "invalid_token": {

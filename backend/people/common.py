@@ -10,7 +10,7 @@ from typing import Any
 
 from backend.http.problems import FieldError, Problem
 from backend.people.tokens import TokenService
-from backend.settings import Settings
+from backend.platform.settings import Settings
 
 RATE_WINDOW_SECONDS = 3600
 STAFF_ROLES = ("adviser", "admin")

@@ -10,12 +10,12 @@ import uuid
 from pathlib import Path
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.http.problems import FieldError, Problem
 from backend.people import repository, validation
 from backend.people.common import STAFF_ROLES, validation_problem
 from backend.people.profile import existing_person
 from backend.people.schemas import Membership, SharePurchaseOut
+from backend.platform.db import unit_of_work
 
 RULES_PATH = Path(__file__).with_name("membership_rules.json")
 
@@ -120,7 +120,10 @@ async def check_can_perform(person_id: uuid.UUID) -> None:
     without one (three, seeds 002:183; domain.md section 3). Members are never limited."""
     if await repository.shares_total(person_id) > 0:
         return
-    done = await repository.performances_without_share(person_id)
+    _refuse_over_limit(await repository.performances_without_share(person_id))
+
+
+def _refuse_over_limit(done: int) -> None:
     if done >= performance_limit():
         raise Problem(409, "share_required", count=done,
                       price=_euros(share_price_cents("A", validation.today())))
@@ -133,14 +136,17 @@ async def record_performance(person_id: uuid.UUID, reference: str) -> dict:
     checked again here (``share_required``). Recording the same reference twice is a no-op.
     """
     async with unit_of_work():
-        await existing_person(person_id, for_update=True)
-        existing = await repository.performance_by_reference(reference)
-        if existing is not None:
+        standing = await repository.performance_standing(person_id, reference)
+        if standing is None:  # as existing_person: a token for a person no longer there
+            raise Problem(401, "not_authenticated", headers={"WWW-Authenticate": "Bearer"})
+        if standing["recorded"]:
+            existing = await repository.performance_by_reference(reference)
             if existing["person"] != person_id:
                 raise ValueError(f"performance {reference!r} belongs to another person")
             return existing
-        await check_can_perform(person_id)
-        with_share = await repository.shares_total(person_id) > 0
+        with_share = standing["shares"] > 0
+        if not with_share:
+            _refuse_over_limit(standing["without_share"])
         row = await repository.insert_performance(person_id=person_id, reference=reference,
                                                   with_share=with_share)
         await record(actor_id=person_id, action="performance.recorded",

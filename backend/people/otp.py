@@ -12,7 +12,6 @@ import logging
 import secrets
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.http.problems import FieldError, Problem
 from backend.notifications.service import notify
 from backend.people import lockout, repository, sessions, validation
@@ -26,6 +25,7 @@ from backend.people.common import (
     validation_problem,
 )
 from backend.people.schemas import OtpSent, TokenPair
+from backend.platform.db import unit_of_work
 
 log = logging.getLogger("backend.people")
 

@@ -7,11 +7,11 @@ import uuid
 from msgspec import UNSET
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.http.problems import FieldError, NotFound, Problem
 from backend.people import repository, validation
 from backend.people.common import validation_problem
 from backend.people.schemas import Me, MeUpdate
+from backend.platform.db import unit_of_work
 
 
 def _me(person: dict) -> Me:

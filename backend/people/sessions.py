@@ -17,12 +17,12 @@ import secrets
 import uuid
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.http.context import Principal
 from backend.http.problems import Problem
 from backend.people import repository
 from backend.people.common import STAFF_ROLES, AuthContext, keyed_hash
 from backend.people.schemas import TokenPair
+from backend.platform.db import unit_of_work
 
 log = logging.getLogger("backend.people.sessions")
 

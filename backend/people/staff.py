@@ -18,12 +18,12 @@ import secrets
 import uuid
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.http.problems import FieldError, Problem
 from backend.notifications.service import notify
 from backend.people import lockout, passwords, repository, sessions, totp, validation
 from backend.people.common import STAFF_ROLES, AuthContext, keyed_hash, validation_problem
 from backend.people.schemas import SecondFactorChallenge, TokenPair
+from backend.platform.db import unit_of_work
 
 CHALLENGE_TTL_SECONDS = 5 * 60
 MAX_ATTEMPTS = 5
@@ -138,7 +138,7 @@ async def create_staff(email: str, password: str, role: str, first_name: str,
                        last_name: str) -> uuid.UUID:
     """Create (or update: same e-mail) an adviser or admin who signs in with a password.
 
-    Needs an open database pool (``backend.db.start_pool``). Returns the person id.
+    Needs an open database pool (``backend.platform.db.start_pool``). Returns the person id.
     """
     errors: list[FieldError] = []
     values: dict = {}

@@ -12,7 +12,7 @@ from piccolo.columns import (
 )
 from piccolo.table import Table
 
-from backend.db import DB
+from backend.platform.db import DB
 
 
 class Person(Table, tablename="person", db=DB):
@@ -46,7 +46,7 @@ class OtpChallenge(Table, tablename="otp_challenge", db=DB):
 
 class RefreshToken(Table, tablename="refresh_token", db=DB):
     id = UUID(primary_key=True)
-    person = ForeignKey(Person)
+    person = ForeignKey(Person, null=False)
     family_id = UUID()
     token_hash = Text(unique=True)
     expires_at = Timestamptz()
@@ -57,7 +57,7 @@ class RefreshToken(Table, tablename="refresh_token", db=DB):
 
 
 class TotpCredential(Table, tablename="totp_credential", db=DB):
-    person = ForeignKey(Person, primary_key=True)
+    person = ForeignKey(Person, primary_key=True, null=False)
     secret_encrypted = Text()  # Fernet, key derived from SECRET_KEY
     confirmed_at = Timestamptz(null=True)  # null while the enrolment waits for its first code
     last_step = BigInt(null=True)  # newest accepted time step: no code is accepted twice
@@ -68,7 +68,7 @@ class StaffChallenge(Table, tablename="staff_challenge", db=DB):
     """Between a staff member's right password and their second factor."""
 
     id = UUID(primary_key=True)
-    person = ForeignKey(Person)
+    person = ForeignKey(Person, null=False)
     token_hash = Text(unique=True)
     method = Varchar(length=5)  # totp | email
     code_hash = Text(null=True)  # the e-mailed code (method email)
@@ -81,17 +81,17 @@ class StaffChallenge(Table, tablename="staff_challenge", db=DB):
 
 class SharePurchase(Table, tablename="share_purchase", db=DB):
     id = UUID(primary_key=True)
-    person = ForeignKey(Person)
+    person = ForeignKey(Person, null=False)
     shares = Integer()
     category = Varchar(length=1)  # A workers, B staff, C clients/partners/supporters (004:294-319)
-    amount_cents = Integer()
+    amount_cents = BigInt()
     purchased_on = Date()
     created_at = Timestamptz()
 
 
 class UsageAgreement(Table, tablename="usage_agreement", db=DB):
     id = UUID(primary_key=True)
-    person = ForeignKey(Person)
+    person = ForeignKey(Person, null=False)
     version = Varchar(length=20)
     accepted_at = Timestamptz()
 
@@ -100,7 +100,7 @@ class Performance(Table, tablename="performance", db=DB):
     """A performance a person signed a contract for; counts toward the three-without-share rule."""
 
     id = UUID(primary_key=True)
-    person = ForeignKey(Person)
+    person = ForeignKey(Person, null=False)
     reference = Varchar(length=64, unique=True)
     with_share = Boolean(default=False)
     created_at = Timestamptz()

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jose import jwk, jwt
 from jose.exceptions import ExpiredSignatureError, JOSEError
 
-from backend.settings import Settings
+from backend.platform.settings import Settings
 
 ALGORITHM = "RS256"
 ROLES = ("worker", "adviser", "admin")

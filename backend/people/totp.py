@@ -23,13 +23,13 @@ import segno
 from cryptography.fernet import Fernet
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.http.context import Principal
 from backend.http.problems import FieldError, Forbidden, Problem
 from backend.people import lockout, repository, validation
 from backend.people.common import STAFF_ROLES, AuthContext, validation_problem
 from backend.people.schemas import TotpEnrolment, TotpStatus
-from backend.settings import Settings
+from backend.platform.db import unit_of_work
+from backend.platform.settings import Settings
 
 ISSUER = "QuickJob"
 DRIFT_STEPS = 1

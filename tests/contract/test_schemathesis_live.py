@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from backend.embedded import _die_with_parent, free_port
+from backend.platform.embedded import die_with_parent, free_port
 from tests.conftest import bearer, sign_in, staff_sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ def live_server(settings, clean_db):
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "backend.app:asgi", "--host", "127.0.0.1",
          "--port", str(port), "--no-access-log", "--lifespan", "on"],
-        env=env, cwd=ROOT, preexec_fn=_die_with_parent(signal.SIGTERM))
+        env=env, cwd=ROOT, preexec_fn=die_with_parent(signal.SIGTERM))
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:

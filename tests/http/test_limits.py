@@ -85,12 +85,12 @@ async def test_a_record_the_outage_kept_from_being_released_is_released_later(
         client, monkeypatch):
     """PostgreSQL goes away after the claim: the answer (503) is not final, the key must not
     stay "in progress" when the client retries once PostgreSQL is back."""
-    from backend.quickjobs import service as quickjobs
+    from backend.quickjobs import creation
 
     headers = {**bearer(await sign_in(client, phone="+32470123456")), "Idempotency-Key": "k-2"}
     await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers | {
         "Idempotency-Key": "k-0"})
-    real_fetch, real_create = idempotency.fetch, quickjobs.create
+    real_fetch, real_create = idempotency.fetch, creation.create
     calls = {"n": 0}
 
     async def create_then_outage(*args, **kwargs):
@@ -101,11 +101,11 @@ async def test_a_record_the_outage_kept_from_being_released_is_released_later(
         calls["n"] += 1
         raise asyncpg.exceptions.ConnectionDoesNotExistError("connection lost")
 
-    monkeypatch.setattr(quickjobs, "create", create_then_outage)
+    monkeypatch.setattr(creation, "create", create_then_outage)
     r = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=headers)
     assert r.status_code == 503 and calls["n"] == 1
     monkeypatch.setattr(idempotency, "fetch", real_fetch)  # PostgreSQL is back
-    monkeypatch.setattr(quickjobs, "create", real_create)
+    monkeypatch.setattr(creation, "create", real_create)
     r = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=headers)
     assert r.status_code == 201, r.text
     r = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=headers)

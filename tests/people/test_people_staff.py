@@ -12,8 +12,8 @@ import httpx
 import pyotp
 import pytest
 
-from backend.db import fetch
 from backend.people import lockout, service
+from backend.platform.db import fetch
 from tests.conftest import bearer, sign_in, staff_sign_in
 
 PASSWORD = "/api/v1/auth/password"

@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from jose import jwt
 
-from backend.db import fetch
+from backend.platform.db import fetch
 from tests.conftest import bearer, sign_in
 
 ME = "/api/v1/me"
