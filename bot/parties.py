@@ -356,7 +356,8 @@ _WORK_STEMS = ("foto", "photo", "shoot", "dj", "babysit", "baby", "oppas", "kind
                "garden", "tekst", "texte", "text", "writing", "redaction", "montage", "editing",
                "decor", "set", "present", "host", "make-up", "maquill", "bar", "ondertitel",
                "sous-titr", "subtitl", "podcast", "lever", "livrais", "deliver", "schilder",
-               "peint", "paint", "yoga", "kook", "cuisine", "cooking", "sono", "pa", "regie",
+               "peint", "paint", "yoga", "kook", "cuisine", "cooking", "sono", "regie", "gitaar",
+               "guitar", "guitare", "piano",
                "leveringen", "home", "aide", "window", "ramen", "lavage", "vertaling", "opgepas")
 _LEAD_IN_RE = re.compile(
     r"^\s*(?:(?:hallo|hello|hi|hey|hoi|yo|dag|goeiedag|goedemorgen|bonjour|bonsoir|salut|slt|coucou|"
@@ -386,6 +387,10 @@ _FUNCTION_SOFT_STOPS = {"de", "la", "the", "het", "des", "du", "d'", "les", "le"
 _CONTRACT_WORDS = {"student", "studente", "etudiant", "etudiante", "artiest", "artiste", "artist",
                    "arbeider", "ouvrier", "bediende", "employe", "employee", "jobstudent"}
 _VERB_NOUNS = {"babysat": "babysitting"}
+_NAMED_WORK_RE = re.compile(
+    r"\b(?:het werk|de job|het job|de functie|functie|le travail|la fonction|fonction|le job|"
+    r"the work|the job|function|job|werk|travail|work)\s*(?:is|est|=|:|naar|to|en|devient|wordt|"
+    r"becomes|into)\s+(?:(?:een|un|une|a|an)\s+)?")
 _JOINED_WORK = {"licht", "lumiere", "light", "video", "sound", "son", "geluid", "image", "beeld"}
 _VOCAB = None
 
@@ -493,12 +498,20 @@ def find_function(gapped: str, client_at: int | None) -> str | None:
                 found = _VERB_NOUNS.get(fold(phrase), phrase)
                 break
     if found is None:
+        m = _NAMED_WORK_RE.search(folded)
+        if m:
+            i = next((k for k in range(len(tok)) if tok.items[k][0] >= m.end()), None)
+            found = _phrase(tok, i, len(gapped)) if i is not None else None
+    if found is None:
         lead = _LEAD_IN_RE.match(gapped)
         start = lead.end() if lead else 0
         i = next((k for k in range(len(tok)) if tok.items[k][0] >= start), None)
         if i is not None:
             phrase = _phrase(tok, i, limit)
-            if phrase and (_is_work(phrase) or i == 0 and len(phrase.split()) <= 4
+            after = gapped[start + len(phrase or ""):].lstrip(" ") if phrase else ""
+            before_client = client_at is not None and re.match(
+                r"(?i)(?:voor|pour|for|bij|chez|at|aan|à|au|in|op|naar|to)\b", after) is not None
+            if phrase and (_is_work(phrase) or i == 0 and len(phrase.split()) <= 4 and before_client
                            and fold(phrase.split()[0]) not in _NOT_NAME_WORDS | _FUNCTION_STOP_WORDS):
                 found = phrase
     if found is None:
