@@ -305,7 +305,7 @@ def find_client(gapped: str, expecting_client: bool = False) -> tuple[str, int, 
     if not candidates:
         return None
     rank, pos, first, last = min(candidates, key=lambda c: (c[0], c[1]))
-    return _span_text(tok, first, last), pos, "trigger"
+    return _span_text(tok, first, last), pos, "trigger" if rank < 4 else "guess"
 
 
 def client_kind(name: str | None, folded_message: str, vat_number: str | None) -> str | None:

@@ -286,12 +286,14 @@ def extract(text: str, today: dt.date, lang: str = "nl", expecting: str | None =
                     lambda m: parties.GAP * len(m.group(0)), gapped)
     facts.contract_type = parties.parse_contract_type(gapped)
     client = parties.find_client(gapped, expecting_client=expecting == "client_name")
-    if client:
+    if client and not (expecting == "client_name" and client[2] == "guess"):
         facts.client_name, facts.client_at = client[0], client[1]
     facts.function = parties.find_function(gapped, facts.client_at)
     if facts.function and facts.client_name and fold(facts.function) == fold(facts.client_name):
         facts.function = None
     facts.client_kind = parties.client_kind(facts.client_name, fold(text), facts.vat_number)
+    if expecting == "function" and facts.function is None and facts.client_name and client[2] == "guess":
+        facts.client_name = None  # 'Grafisch Ontwerp' answering "which work?"
     if expecting in ("client_name", "function") and getattr(facts, expecting) is None:
         bare = _bare_text(text)
         if bare and not is_non_answer(bare) and yes_no(bare) is None and not intents(bare) \
