@@ -95,10 +95,19 @@ async def test_a_value_the_services_refuse_is_asked_again_with_an_example():
     assert "Summary" in await bot.say("600 euro")
 
 
-async def test_vat_zero_needs_more_and_is_asked_again():
+async def test_without_vat_is_an_amount_excluding_vat_not_a_zero_rate():
     bot = Bot(default_language="en")
-    reply = await bot.say("Design for client Acme, 600 euro tomorrow, no VAT")
-    assert "exemption" in reply and "21 %" in reply
+    reply = await bot.say("Design for client Acme, 600 euro tomorrow, without VAT")
+    assert "Amount: €600.00 excl. VAT" in reply and "VAT (21 %): €126.00" in reply
+    assert bot.state["fields"]["vat_mode"] == "excluded"
+
+
+async def test_an_exemption_without_its_reason_asks_the_reason():
+    bot = Bot(default_language="en")
+    reply = await bot.say("Design for client Acme, 600 euro tomorrow, VAT exempt")
+    assert "Why no VAT?" in reply and "reverse charge" in reply
+    assert "Summary" in await bot.say("export")
+    assert bot.state["fields"]["vat_exemption"] == "export"
 
 
 async def test_invalid_vat_number_is_asked_again():
