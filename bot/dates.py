@@ -280,8 +280,8 @@ def parse_date_answer(text: str, today: dt.date, lang: str) -> list[dt.date]:
     """An answer to "which day?": our patterns first, then dateparser in the user's language,
     relative to ``today`` (never the wall clock)."""
     found = parse_dates(text, today, lang)
-    if found or not re.search(r"\w", text):
-        return found
+    if found or not re.search(r"[^\W\d_]{3,}", text):
+        return found  # numbers alone that are no date ('32/13') stay no date
     import dateparser
 
     parsed = dateparser.parse(text, languages=[lang], settings={

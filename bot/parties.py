@@ -120,7 +120,8 @@ EVENT_RE = re.compile(r"\b(?:" + EVENT_WORDS + r")\s+(?:van|de|du|des|d'|of|from
 OF_RE = re.compile(r"\b(?:" + EVENT_WORDS + "|" + OF_WORDS + r")\s+(?P<of>van|de|du|des|d'|of|from)\s*"
                    r"(?:(?:de|het|la|le|the)\s+|l')?")
 EXPLICIT_RE = re.compile(
-    r"\b(?:klant|client|customer|opdrachtgever|clients?)\s*(?:is|est|=|:|heet|named|called|s'appelle)?\s*:?\s*")
+    r"\b(?:klant|client|customer|opdrachtgever|clients?)\s*(?:is|est|=|:|heet|named|called|s'appelle|"
+    r"naar|to|en|devient|wordt|becomes)?\s*:?\s*")
 _NOT_NAME_WORDS = {
     "morgen", "demain", "tomorrow", "next", "volgende", "euro", "euros", "job", "quickjob",
     "offerte", "devis", "quote", "factuur", "facture", "invoice", "klant", "client", "customer",
