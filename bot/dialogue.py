@@ -415,13 +415,15 @@ async def _create(turn: _Turn) -> None:
                         "status": created["status"]}
     state["stage"] = DONE
     state["expecting"] = None
-    turn.say("created", quote=created["quote"], status=texts.status_word(created["status"], turn.lang))
+    lang = turn.lang
+    done = texts.say("created", lang, quote=created["quote"], status=texts.status_word(created["status"], lang))
     if created.get("sent_to"):
-        turn.say("created.sent", to=created["sent_to"], quick=texts.quick_replies("start", turn.lang))
+        reach = texts.say("created.sent", lang, to=created["sent_to"])
     elif created.get("accept_url"):
-        turn.say("created.forward", texts.quick_replies("start", turn.lang), url=created["accept_url"])
+        reach = texts.say("created.forward", lang, url=created["accept_url"])
     else:
-        turn.say("created.review", texts.quick_replies("start", turn.lang))
+        reach = texts.say("created.review", lang)
+    turn.reply(f"{done}\n{reach}", texts.quick_replies("start", lang))
 
 
 # Money question, invoice, expenses, photos ----------------------------------------------------

@@ -410,7 +410,7 @@ def correct_typos(phrase: str) -> str:
         folded = fold(word)
         if len(folded) >= 6 and folded not in _vocabulary() and folded.isalpha():
             match = process.extractOne(folded, _vocabulary(), scorer=fuzz.ratio, score_cutoff=88)
-            if match and match[0][0] == folded[0] and len(match[0]) >= len(folded):
+            if match and match[0][0] == folded[0] and len(match[0]) > len(folded):
                 fixed = match[0]
                 word = fixed.capitalize() if word[0].isupper() else fixed
         out.append(word)

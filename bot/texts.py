@@ -315,14 +315,14 @@ TEXTS.update({
     "past_dates": {
         "nl": "{dates} ligt al in het verleden. Een QuickJob wordt aangegeven vóór het werk (je "
               "contract en je verzekering beginnen dan). Is het werk nog te doen? Geef de juiste "
-              "dag(en). Is het al gedaan? Zeg \"adviseur\": een adviseur bekijkt met je wat nog kan "
+              "dag(en), bijvoorbeeld \"morgen\" of \"12/03\". Is het al gedaan? Zeg \"adviseur\": een adviseur bekijkt met je wat nog kan "
               "(bijvoorbeeld een aangifte van inning).",
         "fr": "{dates} est déjà passé. Un QuickJob se déclare avant le travail (votre contrat et "
               "votre assurance commencent alors). Le travail est encore à faire ? Donnez le(s) bon(s) "
-              "jour(s). Il est déjà fait ? Dites \"conseiller\" : un conseiller voit avec vous ce qui "
+              "jour(s), par exemple \"demain\" ou \"12/03\". Il est déjà fait ? Dites \"conseiller\" : un conseiller voit avec vous ce qui "
               "est encore possible (par exemple une déclaration d'encaissement).",
         "en": "{dates} is already past. A QuickJob is declared before the work (your contract and "
-              "insurance start then). Is the work still to come? Give the right day(s). Already "
+              "insurance start then). Is the work still to come? Give the right day(s), for example \"tomorrow\" or \"12/03\". Already "
               "done? Say \"adviser\": an adviser will look with you at what can still be done (for "
               "example a cash collection declaration).",
     },

@@ -289,8 +289,6 @@ def extract(text: str, today: dt.date, lang: str = "nl", expecting: str | None =
     if client and not (expecting == "client_name" and client[2] == "guess"):
         facts.client_name, facts.client_at = client[0], client[1]
     facts.function = parties.find_function(gapped, facts.client_at)
-    if facts.function and facts.client_name and fold(facts.function) == fold(facts.client_name):
-        facts.function = None
     facts.client_kind = parties.client_kind(facts.client_name, fold(text), facts.vat_number)
     if expecting == "function" and facts.function is None and facts.client_name and client[2] == "guess":
         facts.client_name = None  # 'Grafisch Ontwerp' answering "which work?"
@@ -301,6 +299,11 @@ def extract(text: str, today: dt.date, lang: str = "nl", expecting: str | None =
             setattr(facts, expecting, bare)
             if expecting == "function":
                 facts.client_name = None
+    if facts.function and facts.client_name:
+        at = fold(text).find(fold(facts.function))
+        if facts.client_at is not None and at >= facts.client_at \
+                or facts.client_at is None and expecting == "client_name":
+            facts.function = None  # the client's own name ('Atelier Noord'), not the work
     return facts
 
 

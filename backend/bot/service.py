@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from backend import i18n
 from backend.bot import repository as conversations
 from backend.db import unit_of_work
-from backend.engine import EngineInputError
+from backend.engine import EngineInputError, PlatformShift, RuleBook, check_platform_work
 from backend.http.context import Principal
 from backend.http.problems import Problem
 from backend.quickjobs import repository as qj_repo
 from backend.quickjobs import service as quickjobs
 from backend.quickjobs import views
 from backend.quickjobs.schemas import ClientIn, QuickJobCreate
-from backend.simulations.schemas import SimulationRequest
+from backend.simulations.schemas import ExpenseIn, SimulationRequest
 from backend.simulations.service import run_simulation, to_response
 from backend.units import service as units
 from bot.dialogue import FieldProblem, handle_message, new_state, redact
@@ -59,16 +59,28 @@ def as_field_problem(exc: Exception, lang: str) -> FieldProblem:
     return FieldProblem(None, i18n.t(exc.code, lang, **exc.params))
 
 
+def _expenses(fields: dict) -> list[ExpenseIn]:
+    return [ExpenseIn(e["amount_cents"], e["category"]) for e in fields.get("expenses") or []]
+
+
 def quickjob_create(fields: dict) -> QuickJobCreate:
     vat_number = fields.get("vat_number")
     return QuickJobCreate(
         function=fields["function"], description=fields["function"],
         performance_dates=[dt.date.fromisoformat(d) for d in fields["dates"]],
         amount_cents=fields["amount_cents"], vat_rate=fields["vat_rate"],
-        vat_exemption=fields.get("vat_exemption"), contract_type=fields["contract_type"],
+        vat_included=bool(fields.get("vat_included")), vat_exemption=fields.get("vat_exemption"),
+        contract_type=fields["contract_type"], expenses=_expenses(fields),
         client=ClientIn(name=fields["client_name"], email=fields.get("email"), vat_number=vat_number,
                         country=vat_number[:2] if vat_number and vat_number[:2] != "EL" else "BE"),
     )
+
+
+def _figures(sim) -> dict:
+    return {"turnover_cents": sim.turnover_cents, "vat_cents": sim.vat_cents,
+            "total_cents": sim.total_incl_vat_cents, "contribution_cents": sim.contribution_cents,
+            "expenses_cents": sim.expenses_cents, "gross_cents": sim.gross_cents,
+            "net_cents": sim.net_cents, "pay_date": sim.pay_date}
 
 
 @dataclass
@@ -84,15 +96,52 @@ class ServicesPort:
         try:
             data = quickjob_create(fields)
             quickjobs.validate_create(data, self.today)
-            sim = to_response(run_simulation(SimulationRequest(
-                performance_dates=data.performance_dates, amount_cents=data.amount_cents,
-                vat_rate=data.vat_rate, contract_type=data.contract_type,
-                client_country=data.client.country)), lang)
+            sim = to_response(run_simulation(self._request(data)), lang)
         except (Problem, EngineInputError) as exc:
             raise as_field_problem(exc, lang) from exc
-        return {"vat_cents": sim.vat_cents, "total_cents": sim.total_incl_vat_cents,
-                "contribution_cents": sim.contribution_cents, "net_cents": sim.net_cents,
-                "pay_date": sim.pay_date}
+        return _figures(sim)
+
+    @staticmethod
+    def _request(data: QuickJobCreate) -> SimulationRequest:
+        return SimulationRequest(
+            performance_dates=data.performance_dates, amount_cents=data.amount_cents,
+            vat_rate=data.vat_rate, vat_included=data.vat_included,
+            vat_exemption=data.vat_exemption, contract_type=data.contract_type,
+            expenses=data.expenses, client_country=data.client.country)
+
+    async def simulate(self, fields: dict, lang: str) -> dict:
+        """A money question: the one simulation path, creating nothing. Without dates, one
+        working day (today) is simulated."""
+        try:
+            sim = run_simulation(SimulationRequest(
+                performance_dates=[dt.date.fromisoformat(d) for d in fields.get("dates") or []]
+                or [self.today], amount_cents=fields["amount_cents"], vat_rate=fields["vat_rate"],
+                vat_included=bool(fields.get("vat_included")), contract_type=fields["contract_type"],
+                expenses=_expenses(fields)))
+        except EngineInputError as exc:
+            raise as_field_problem(exc, lang) from exc
+        return _figures(sim)
+
+    async def minimum_check(self, fields: dict, lang: str) -> dict:
+        """The engine's verdict on the pay for the days: each day's share of the gross must pay
+        the legal minimum hourly wage over the minimum paid hours per day of the rule set
+        (platform.* parameters, the only legal minimum the engine holds today)."""
+        try:
+            data = quickjob_create(fields)
+            sim = run_simulation(self._request(data))
+            days = sorted(set(data.performance_dates))
+            share, extra = divmod(sim.gross_cents, len(days))
+            book = RuleBook.default()
+            shifts = []
+            for i, day in enumerate(days):
+                rs, _ = book.for_date("BE", "smart", day)
+                shifts.append(PlatformShift(day, rs.platform_min_paid_hours * 60,
+                                            share + (extra if i == 0 else 0)))
+            violations = check_platform_work(shifts)
+        except (Problem, EngineInputError):
+            return {"below": False, "message": ""}  # the summary reports the field problem
+        below = [v for v in violations if v.code == "below_minimum_hourly_wage"]
+        return {"below": bool(below), "message": below[0].message(lang) if below else ""}
 
     async def create(self, fields: dict, lang: str) -> dict:
         """One QuickJob per conversation: the row lock and the stored id make a second yes (even a
@@ -108,7 +157,48 @@ class ServicesPort:
                 quote = await qj_repo.quote_for(existing)
         except (Problem, EngineInputError) as exc:
             raise as_field_problem(exc, lang) from exc
-        return {"id": str(existing), "quote": quote["number"], "status": job["status"]}
+        sent = job["status"] == "quote_sent"  # in review: nothing goes to the client yet
+        return {"id": str(existing), "quote": quote["number"], "status": job["status"],
+                "accept_url": self.ports.accept_url(quote["id"]) if sent else None,
+                "sent_to": job["client_email"] if sent else None}
+
+    async def jobs(self, lang: str) -> list[dict]:
+        """The worker's recent QuickJobs, for an invoice or an expense by conversation."""
+        async with unit_of_work():
+            out = []
+            for row in await qj_repo.list_quickjobs(self.principal.id, None, 10):
+                job = await qj_repo.get_quickjob(row["id"])
+                out.append({"id": str(job["id"]), "function": job["function"],
+                            "client": job["client_name"], "status": job["status"],
+                            "dates": [d.isoformat() for d in job["performance_dates"]]})
+            return out
+
+    async def issue_invoice(self, job_id: str, lang: str) -> dict:
+        try:
+            invoice = await quickjobs.issue_invoice(self.principal, uuid.UUID(job_id), self.ports)
+            async with unit_of_work():
+                job = await qj_repo.get_quickjob(uuid.UUID(job_id))
+        except (Problem, EngineInputError) as exc:
+            raise as_field_problem(exc, lang) from exc
+        return {"number": invoice["number"], "structured_communication": invoice["structured_communication"],
+                "total_cents": invoice["total_cents"], "due_date": invoice["due_date"],
+                "sent_to": job["client_email"]}
+
+    async def add_expense(self, job_id: str, expense: dict, attachment: dict | None,
+                          lang: str) -> dict:
+        """The receipt photo of ``attachment`` is not fetched here yet (a channel reference):
+        the second wave turns it into the receipt bytes."""
+        try:
+            row = await quickjobs.add_expense(
+                self.principal, uuid.UUID(job_id), expense["amount_cents"], expense["category"],
+                None, None, None, None, self.ports)
+        except (Problem, EngineInputError) as exc:
+            raise as_field_problem(exc, lang) from exc
+        return {"id": str(row["id"])}
+
+    async def attach_receipt(self, expense_id: str, attachment: dict, lang: str) -> dict:
+        """Not stored yet (second wave: fetch the channel's file, then the expense's receipt)."""
+        return {"stored": False}
 
     async def status(self, kind: str, lang: str) -> list[dict]:
         async with unit_of_work():

@@ -182,7 +182,7 @@ def _days(lang: str) -> dict:
         day = today + dt.timedelta(days=n)
         ctx[f"d{n}"] = day.strftime("%d/%m/%Y")
         ctx[f"iso{n}"] = day.isoformat()
-        ctx[f"day{n}"] = texts.date(day, lang)
+        ctx[f"day{n}"] = texts.date(day, lang, weekday=True)  # as the summary's days line
     return ctx
 
 

@@ -269,7 +269,8 @@ REAL = [
         u("combien reste-t-il dans mon unité ?", "dispose maintenant de {balance}"),
     ], setup="paid", jobs=1, lang="fr"),
     R("real-status-quote-waiting", [
-        u("mon client a-t-il payé ?", "aucune facture n'est encore envoyée", "quote_sent"),
+        u("mon client a-t-il payé ?", "aucune facture n'est encore envoyée",
+          "devis en attente du client", lacks=("quote_sent",)),
         u("quand mon salaire est-il payé ?", "le paiement est prévu le {pay_date}", "{net}"),
     ], setup="quote_sent", jobs=1, lang="fr"),
     R("real-handoff-creates-a-review-item", [

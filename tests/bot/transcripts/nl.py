@@ -270,7 +270,7 @@ REAL = [
         u("heeft mijn klant betaald?", "Nog niet: Brouwerij De Klok moet nog {open} betalen",
           "vervaldag {due}"),
         u("wanneer wordt mijn loon betaald?", "wordt betaald op {pay_date}: {net} netto"),
-        u("waar is mijn contract?", "{contract_url}", "declared"),
+        u("waar is mijn contract?", "{contract_url}", "aangegeven"),
     ], setup="invoiced", jobs=1),
     R("real-status-paid-payslip-unit", [
         u("heeft de klant al betaald?", "Ja, Brouwerij De Klok heeft {total} betaald"),
