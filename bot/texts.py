@@ -578,8 +578,9 @@ def job_list(jobs: list[dict], lang: str) -> str:
     lines = []
     for job in jobs:
         when = dates(job.get("dates") or [], lang)
+        sep = " : " if lang == "fr" else ": "
         lines.append(f"- \"{job['function']}\" ({job['client']}"
-                     f"{', ' + when if when else ''}): {status_word(job['status'], lang)}")
+                     f"{', ' + when if when else ''}){sep}{status_word(job['status'], lang)}")
     return "\n".join(lines)
 
 
