@@ -111,10 +111,12 @@ _INTENTS = [
                r"|\b(annuleer|annuleren|cancel|annuler)\b"),
     ("restart", r"\b(opnieuw beginnen|begin opnieuw|opnieuw|start again|start over|restart|"
                 r"recommencer|recommence|on recommence|reset)\b"),
-    ("help", r"^(help|hulp|aide|\?|info)\b|\b(help me|hoe werkt|comment ca marche|how does this work|"
+    ("help", r"^(help|hulp|aide|\?|info)(\s*(aub|svp|please|pls|stp|me|moi))?[\s!?.]*$"
+             r"|\b(help me|hoe werkt|comment ca marche|how does this work|"
              r"ik snap het niet|je ne comprends pas|i don't understand|wat kan je|que sais-tu faire)\b"),
-    ("handoff", r"\b(adviseur|adviser|advisor|conseiller|conseillere|mens|human|person|persoon|"
-                r"medewerker|quelqu'un|humain|een echte)\b"),
+    ("handoff", r"\b(adviseur|adviser|advisor|conseiller|conseillere|medewerker|humain|human being)\b"
+                r"|\b(?:a|een|une|un|real|echte|vraie|vrai|met een|with a|to a|talk to|parler a)\s+"
+                r"(?:real\s+|echte\s+)?(?:human|person|persoon|personne|mens|quelqu'un)\b"),
     ("contribution", r"6[.,]5\s*%|\b(bijdrage|contribution|cotisation|commissie|frais de gestion)\b"),
     ("payslip", r"\b(loonfiche|loonbrief|loonstrook|fiche de paie|fiche de salaire|bulletin de paie|"
                 r"payslip|pay slip|salary slip)\b"),

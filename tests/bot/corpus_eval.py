@@ -69,6 +69,9 @@ def score(record: dict, today: dt.date) -> list[str]:
             problems.append(f"took {got[record['expecting']]!r} as {record['expecting']}")
         return problems
     asked = u.intent(text, lang)
+    control = [i for i in u.intents(text) if i in ("cancel", "restart", "help", "handoff")]
+    if control:
+        return [f"taken as {control[0]}"]
     got = u.extract(text, today, lang).as_fields()
     if kind == "job":
         problems = [f"intent {asked}"] if asked else []
@@ -112,4 +115,154 @@ def evaluate(langs=LANGS) -> dict:
             else:
                 part["exact"] += 1
                 kind[1] += 1
+    return out
+
+
+# Conversations to a confirmed QuickJob ----------------------------------------------------------
+
+DEFAULTS = {
+    "nl": {"function": "fotograaf", "client_name": "Brouwerij De Klok", "amount_cents": 25000},
+    "fr": {"function": "photographe", "client_name": "Café Central", "amount_cents": 25000},
+    "en": {"function": "photographer", "client_name": "Acme Ltd", "amount_cents": 25000},
+}
+YES = {"nl": "ja", "fr": "oui", "en": "yes"}
+_SAY = {
+    "function": {"nl": "het werk is {}", "fr": "le travail est {}", "en": "the work is {}"},
+    "client_name": {"nl": "de klant is {}", "fr": "le client est {}", "en": "the client is {}"},
+    "amount_cents": {"nl": "het bedrag is {} euro", "fr": "le montant est {} euros",
+                     "en": "the amount is {} euros"},
+}
+_JOIN = {"nl": " en ", "fr": " et ", "en": " and "}
+_VAT_MODE = {"included": {"nl": "incl. btw", "fr": "TVAC", "en": "incl. VAT"},
+             "excluded": {"nl": "excl. btw", "fr": "HTVA", "en": "excl. VAT"}}
+_EXEMPTION = {"export": {"nl": "uitvoer", "fr": "exportation", "en": "export"},
+              "intra_eu_reverse_charge": {"nl": "btw verlegd", "fr": "autoliquidation",
+                                          "en": "reverse charge"},
+              "training": {"nl": "vrijgesteld, opleiding", "fr": "exonéré, formation",
+                           "en": "exempt, training"}}
+_CATEGORY = {"travel": {"nl": "trein", "fr": "train", "en": "train"},
+             "meals": {"nl": "lunch", "fr": "repas", "en": "lunch"},
+             "material": {"nl": "materiaal", "fr": "matériel", "en": "materials"},
+             "accommodation": {"nl": "hotel", "fr": "hôtel", "en": "hotel"},
+             "other": {"nl": "onkosten", "fr": "frais", "en": "expenses"}}
+_CONTRACT = {"student": {"nl": "als student", "fr": "en tant qu'étudiant", "en": "as a student"},
+             "artist": {"nl": "artiestencontract", "fr": "contrat d'artiste", "en": "artist contract"},
+             "artist_1bis": {"nl": "contract 1bis", "fr": "contrat 1bis", "en": "1bis contract"},
+             "manual_worker": {"nl": "arbeider", "fr": "ouvrier", "en": "manual worker"}}
+COMPARED = ("function", "client_name", "amount_cents", "dates", "vat_mode", "vat_exemption",
+            "expenses", "contract_type", "email", "vat_number")
+
+
+def _euros(cents: int) -> str:
+    return f"{cents // 100},{cents % 100:02d}" if cents % 100 else str(cents // 100)
+
+
+def _dates_text(dates: list[str], lang: str) -> str:
+    days = [dt.date.fromisoformat(d).strftime("%d/%m") for d in dates]
+    return {"nl": "op ", "fr": "le ", "en": "on "}[lang] + _JOIN[lang].join(days)
+
+
+def _answer(name: str, truth: dict, lang: str) -> str:
+    value = truth.get(name)
+    if name == "dates":
+        return _dates_text(value, lang)
+    if name == "amount_cents":
+        return _SAY[name][lang].format(_euros(value))
+    if name in ("function", "client_name"):
+        return _SAY[name][lang].format(value)
+    if name == "vat_mode":
+        if value == "exempt":
+            return _EXEMPTION.get(truth.get("vat_exemption"), _EXEMPTION["export"])[lang]
+        return _VAT_MODE[value or "excluded"][lang]
+    if name == "vat_exemption":
+        return _EXEMPTION[value][lang] if value else {"nl": "21 % btw", "fr": "TVA 21 %",
+                                                       "en": "21 % VAT"}[lang]
+    if name == "expenses":
+        return ", ".join(f"{_CATEGORY[e['category']][lang]} {_euros(e['amount_cents'])} euro"
+                         for e in value or [])
+    if name == "contract_type":
+        return _CONTRACT.get(value, {}).get(lang, "")
+    return value or ""
+
+
+def _same(name: str, want, have) -> bool:
+    if name == "function":
+        return _norm_function(want) == _norm_function(have)
+    if name == "expenses":
+        return _norm_expenses(want or []) == _norm_expenses(have or [])
+    if name == "vat_mode":
+        return (want or "excluded") == (have or "excluded")
+    if name == "contract_type":
+        return (want or "employee") == (have or "employee")
+    return want == have
+
+
+async def converse(record: dict, today: dt.date, bot_factory, limit: int = 12) -> dict:
+    """A simulated worker: sends the corpus message, answers each question from what the message
+    meant (defaults for what it did not say), corrects a wrong summary in plain words, says yes
+    to a right one. Returns the messages it took and whether the QuickJob is the one meant."""
+    lang = record["lang"]
+    truth = {**DEFAULTS[lang], **record["facts"]}
+    truth.setdefault("dates", [(today + dt.timedelta(days=1)).isoformat()])
+    if truth.get("vat_mode") == "exempt" and not truth.get("vat_exemption"):
+        truth.update(vat_exemption="export", vat_rate="0")  # the reason the bot asks for
+    bot = bot_factory(lang)
+    log = []
+    text = record["text"]
+    for sent in range(1, limit + 1):
+        log.append((text, await bot.say(text)))
+        state = bot.state
+        if bot.services.created:
+            created = bot.services.created[0]
+            exact = all(_same(n, truth.get(n), created.get(n)) for n in COMPARED)
+            return {"messages": sent, "confirmed": True, "exact": exact, "log": log}
+        if state["stage"] == "confirm":
+            wrong = [n for n in COMPARED if not _same(n, truth.get(n), state["fields"].get(n))]
+            text = _answer(wrong[0], truth, lang) if wrong else YES[lang]
+            if wrong and not text:
+                break
+        elif state["expecting"] == "minimum":
+            text = YES[lang]
+        elif state["expecting"]:
+            text = _answer(state["expecting"], truth, lang)
+        else:
+            text = YES[lang]
+    return {"messages": limit, "confirmed": False, "exact": False, "log": log}
+
+
+def all_facts_given(record: dict, today: dt.date) -> bool:
+    facts = record["facts"]
+    return all(facts.get(n) for n in ("function", "client_name", "amount_cents", "dates"))
+
+
+def declarable(record: dict, today: dt.date) -> bool:
+    """A QuickJob can be confirmed: no past day (those are explained and handed off)."""
+    return all(dt.date.fromisoformat(d) >= today for d in record["facts"].get("dates", []))
+
+
+async def conversations(bot_factory, langs=LANGS) -> dict:
+    """Per language and split: the messages to a confirmed QuickJob of every declarable QuickJob
+    message, apart for those that state every required fact and the others."""
+    out: dict = {}
+    for lang in langs:
+        meta, records = load(lang)
+        today = today_of(meta)
+        for record in records:
+            if record["kind"] != "job":
+                continue
+            part = out.setdefault(lang, {}).setdefault(record["split"], {
+                "all_facts": [], "otherwise": [], "past_dates": 0, "confirmed": 0,
+                "confirmed_exact": 0, "conversations": 0, "misses": []})
+            if not declarable(record, today):
+                part["past_dates"] += 1
+                continue
+            result = await converse(record, today, bot_factory)
+            part["conversations"] += 1
+            part["confirmed"] += result["confirmed"]
+            part["confirmed_exact"] += result["exact"]
+            part["all_facts" if all_facts_given(record, today) else "otherwise"].append(
+                result["messages"])
+            if not result["exact"]:
+                part["misses"].append({"id": record["id"], "text": record["text"],
+                                       "messages": result["messages"]})
     return out
