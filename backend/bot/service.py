@@ -309,9 +309,11 @@ class _Handler:
 
 
 async def handle(principal: Principal, conversation_id: uuid.UUID | None, text: str,
-                 language: str, ports: object, channel: str = "api") -> tuple[uuid.UUID, list[dict]]:
+                 language: str, ports: object, channel: str = "api",
+                 attachment: dict | None = None) -> tuple[uuid.UUID, list[dict]]:
     """One user message: load (or start) the conversation, run the engine, store the result.
-    An unknown or expired conversation id starts a new conversation."""
+    An unknown or expired conversation id starts a new conversation. ``attachment`` is a
+    channel's reference to a receipt photo (``{"ref", "contentType"}``), passed to the engine."""
     async with unit_of_work():
         conversation = None
         if conversation_id is not None:
@@ -325,7 +327,8 @@ async def handle(principal: Principal, conversation_id: uuid.UUID | None, text: 
     handler = _Handler(storage=_Storage({"state": state}),
                        services=ServicesPort(principal, ports, cid, today, channel),
                        default_language=language, day=today)
-    state = await handle_message({"content": text}, handler)
+    message = {"content": text, **({"attachment": attachment} if attachment else {})}
+    state = await handle_message(message, handler)
     async with unit_of_work():
         await conversations.save_state(cid, state, state["lang"])
         await conversations.add_messages(
