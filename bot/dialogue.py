@@ -291,8 +291,11 @@ async def _take_facts(turn: _Turn, facts: u.Facts, text: str) -> None:
     if state["stage"] == IDLE and state.get("offer"):
         state["fields"] = dict(state["offer"])
     state["offer"] = None
+    before = (state["stage"], repr(state["fields"]))
     state["stage"] = COLLECT
     _merge(state, facts, text, turn.today)
+    if before == (CONFIRM, repr(state["fields"])) and not facts.vat_number_invalid:
+        turn.say("no_change")  # said again what the summary already shows: say how to change it
     if facts.vat_number_invalid:
         state["fields"].pop("vat_number", None)
         _ask(turn, "vat_number", failed=True)

@@ -120,8 +120,8 @@ EVENT_RE = re.compile(r"\b(?:" + EVENT_WORDS + r")\s+(?:van|de|du|des|d'|of|from
 OF_RE = re.compile(r"\b(?:" + EVENT_WORDS + "|" + OF_WORDS + r")\s+(?P<of>van|de|du|des|d'|of|from)\s*"
                    r"(?:(?:de|het|la|le|the)\s+|l')?")
 EXPLICIT_RE = re.compile(
-    r"\b(?:klant|client|customer|opdrachtgever|clients?)\s*(?:is|est|=|:|heet|named|called|s'appelle|"
-    r"naar|to|en|devient|wordt|becomes)?\s*:?\s*")
+    r"\b(?:klant|client|customer|opdrachtgever|clients?)\s*(?P<named>is|est|=|:|heet|named|called|"
+    r"s'appelle|naar|to|devient|wordt|becomes)?\s*:?\s*")
 _NOT_NAME_WORDS = {
     "morgen", "demain", "tomorrow", "next", "volgende", "euro", "euros", "job", "quickjob",
     "offerte", "devis", "quote", "factuur", "facture", "invoice", "klant", "client", "customer",
@@ -255,8 +255,15 @@ def find_client(gapped: str, expecting_client: bool = False) -> tuple[str, int, 
     tok = _Tokens(gapped)
     folded = fold(gapped)
     n = len(tok)
+    named = None
     candidates: list[tuple[int, int, int, int]] = []  # (rank, trigger position, first, last)
     for m in EXPLICIT_RE.finditer(folded):
+        if m.group("named"):  # 'de klant is comité des fêtes de Spa': the rest, as said
+            rest = _rest_of_clause(gapped, m.end())
+            if rest and fold(rest.split()[0]) not in _NOT_NAME_WORDS:
+                candidates.append((0, m.start(), -1, -1))
+                named = rest
+                break
         i = next((k for k in range(n) if tok.items[k][0] >= m.end()), None)
         if i is not None:
             # 'een klant in Canada, Maple Inc.'
@@ -306,6 +313,8 @@ def find_client(gapped: str, expecting_client: bool = False) -> tuple[str, int, 
     if not candidates:
         return None
     rank, pos, first, last = min(candidates, key=lambda c: (c[0], c[1]))
+    if first == -1:
+        return named, pos, "trigger"
     return _span_text(tok, first, last), pos, "trigger" if rank < 4 else "guess"
 
 
@@ -465,6 +474,11 @@ def _phrase(tok: _Tokens, i: int, limit: int, allow_articles: bool = False) -> s
     return text or None
 
 
+def _rest_of_clause(gapped: str, start: int) -> str | None:
+    rest = re.split(r"[,;.!?\n" + GAP + r"]", gapped[start:], maxsplit=1)[0].strip(" '\"")
+    return rest if rest and len(rest.split()) <= 8 else None
+
+
 def _is_work(phrase: str) -> bool:
     first = fold(phrase.split()[0])
     return first.startswith(_WORK_STEMS) or any(
@@ -500,9 +514,8 @@ def find_function(gapped: str, client_at: int | None) -> str | None:
                 break
     if found is None:
         m = _NAMED_WORK_RE.search(folded)
-        if m:
-            i = next((k for k in range(len(tok)) if tok.items[k][0] >= m.end()), None)
-            found = _phrase(tok, i, len(gapped)) if i is not None else None
+        if m:  # 'het werk is leveringen met de bakfiets': the rest of the clause, as said
+            found = _rest_of_clause(gapped, m.end())
     if found is None:
         lead = _LEAD_IN_RE.match(gapped)
         start = lead.end() if lead else 0

@@ -462,6 +462,14 @@ TEXTS.update({
         "fr": "Photo reçue. Pour quel frais ? Par exemple \"parking 7,50\".",
         "en": "Photo received. Which expense is it for? For example \"parking fee 7.50\".",
     },
+    "no_change": {
+        "nl": "Dat stond er al zo. Wil je iets anders? Zeg het zo: \"het werk is ...\", \"de klant is "
+              "...\", \"het bedrag is ...\", of zeg \"adviseur\".",
+        "fr": "C'était déjà ainsi. Autre chose ? Dites-le ainsi : \"le travail est ...\", \"le client "
+              "est ...\", \"le montant est ...\", ou dites \"conseiller\".",
+        "en": "That was already so. Something else? Say it like this: \"the work is ...\", \"the "
+              "client is ...\", \"the amount is ...\", or say \"adviser\".",
+    },
     "ok_nothing": {
         "nl": "Oké, ik heb niets veranderd.",
         "fr": "D'accord, je n'ai rien changé.",

@@ -240,3 +240,14 @@ async def test_deterministic_given_today():
         bot = Bot()
         replies.append([await bot.say(m) for m in ("Hallo", ALL_IN_ONE["nl"][1], "nee, 300 euro")])
     assert replies[0] == replies[1]
+
+
+async def test_a_named_correction_takes_the_whole_phrase_and_a_repeat_says_so():
+    bot = Bot()
+    await bot.say("pilates voor bedrijf Colruyt Group, volgende week dinsdag, 140€")
+    reply = await bot.say("het werk is pilates les op kantoor")
+    assert "Werk: pilates les op kantoor" in reply
+    reply = await bot.say("het werk is pilates les op kantoor")
+    assert "Dat stond er al zo" in reply and "Samenvatting" in reply
+    reply = await bot.say("de klant is comité des fêtes de Spa")
+    assert "Klant: comité des fêtes de Spa" in reply
