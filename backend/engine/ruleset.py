@@ -207,6 +207,8 @@ class RuleSet:
         wn, wd = self.full_time_weekly_hours
         self.full_time_daily_hours: Ratio = (wn, wd * self.days_per_week)
         self.default_hours_per_day_text: str = norm_rate(v("work_time.default_hours_per_day"))
+        self.default_hours_per_day: tuple[str, Ratio] = (
+            self.default_hours_per_day_text, decimal_ratio(self.default_hours_per_day_text))
         self.minimum_national_monthly: int = v("minimum_wage.national_monthly_cents")
         self.joint_committee: str = v("minimum_wage.joint_committee")
         self.minimum_joint_committee_monthly: int = v("minimum_wage.joint_committee_monthly_cents")

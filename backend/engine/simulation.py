@@ -42,6 +42,8 @@ from .simulation_parts import (
     vat_terms,
     work_bonus,
 )
+from .social import day_work_bonus
+from .workcalendar import _MONTH_DAYS, weekdays_in_month
 from .workcalendar import pay_date as _pay_date
 
 __all__ = ["ExpenseInput", "SimulationInput", "Line", "Simulation", "simulate"]
@@ -209,7 +211,10 @@ def simulate(inp: SimulationInput, rules: RuleBook | None = None) -> Simulation:
         )
     (vnum, vden), exemption, vat_text = vat_terms(rs, inp)
     (wnum, wden), wh_text = withholding_ratio(rs, ct, inp.withholding_rate)
-    hours_text, (hn, hd) = hours_per_day(rs, inp.hours_per_day)
+    if inp.hours_per_day is None:
+        hours_text, (hn, hd) = rs.default_hours_per_day
+    else:
+        hours_text, (hn, hd) = hours_per_day(rs, inp.hours_per_day)
 
     # expenses
     expenses = inp.expenses
@@ -274,12 +279,20 @@ def simulate(inp: SimulationInput, rules: RuleBook | None = None) -> Simulation:
     snum, sden = ct.worker_ss
     ss = (2 * gross * snum + sden) // (2 * sden)
     bonus = fiscal = 0
-    if ct.work_bonus_column != "none" and gross > 0:
-        bonus, fiscal = work_bonus(book, inp, rs, last, ct, gross, ss, (hn, hd))
+    col = ct.work_bonus_column
+    if col != "none" and gross > 0:
+        if n_dates == 1:
+            md = _MONTH_DAYS.get((last.year, last.month, rs.days_per_week))
+            if md is None:
+                md = weekdays_in_month(last.year, last.month, rs.days_per_week)
+            bonus, fiscal = day_work_bonus(gross, 1, hn, hd, md, rs, col, ss)
+        else:
+            bonus, fiscal = work_bonus(book, inp, rs, last, ct, gross, ss, (hn, hd))
     ss -= bonus
     taxable = gross - ss
     wh = (2 * taxable * wnum + wden) // (2 * wden)
-    fiscal = fiscal if fiscal < wh else wh
+    if fiscal > wh:
+        fiscal = wh
     wh -= fiscal
     net = taxable - wh
 
@@ -296,41 +309,46 @@ def simulate(inp: SimulationInput, rules: RuleBook | None = None) -> Simulation:
     if pay is None:
         pay = _pay_date(last, rs)
 
-    t = texts(rs, ct, wh_text, vat_text, exemption, hours_text, below)
+    (l_turnover, e_turnover, l_vat, e_vat, l_total, e_total, l_contribution, e_contribution,
+     l_expenses, e_expenses, l_budget, e_budget, l_cost, e_cost, l_margin, e_margin, l_gross,
+     e_gross, l_hour, e_hour, l_ss, e_ss, l_bonus, e_bonus, l_taxable, e_taxable, l_wh, e_wh,
+     l_fiscal, e_fiscal, l_remainder, e_remainder, cost_parts,
+     mention) = texts(rs, ct, wh_text, vat_text, exemption, hours_text, below)  # fmt: skip
     # tuple.__new__ directly: same immutable NamedTuples, without the Python-level __new__
-    lines = [_new(Line, ("rule_set_fallback", 0, *fallback_texts(rs, last)))] if fallback else []
+    n = _new
+    lines = [n(Line, ("rule_set_fallback", 0, *fallback_texts(rs, last)))] if fallback else []
     lines += (
-        _new(Line, ("turnover", base, *t["turnover"])),
-        _new(Line, ("vat", vat, *t["vat"])),
-        _new(Line, ("total_incl_vat", total, *t["total_incl_vat"])),
-        _new(Line, ("contribution", contribution, *t["contribution"])),
-        _new(Line, ("expenses", exp_total, *t["expenses"])),
-        _new(Line, ("work_budget", work_budget, *t["work_budget"])),
-        _new(Line, ("employer_cost", emp_cost, *t["employer_cost"])),
+        n(Line, ("turnover", base, l_turnover, e_turnover)),
+        n(Line, ("vat", vat, l_vat, e_vat)),
+        n(Line, ("total_incl_vat", total, l_total, e_total)),
+        n(Line, ("contribution", contribution, l_contribution, e_contribution)),
+        n(Line, ("expenses", exp_total, l_expenses, e_expenses)),
+        n(Line, ("work_budget", work_budget, l_budget, e_budget)),
+        n(Line, ("employer_cost", emp_cost, l_cost, e_cost)),
     )
     margin = emp_cost - gross
-    for (code, pair), (_, _, _, (pn, pd)) in zip(t["cost_parts"], ct.cost_parts, strict=True):
+    for code, label, expl, pn, pd in cost_parts:
         part = (2 * gross * pn + pd) // (2 * pd)
         margin -= part
-        lines.append(_new(Line, (code, part, *pair)))
-    lines.append(_new(Line, ("employer_cost_margin", margin, *t["margin"])))
+        lines.append(n(Line, (code, part, label, expl)))
     lines += (
-        _new(Line, ("gross", gross, *t["gross"])),
-        _new(Line, ("gross_per_hour", per_hour, *t["gross_per_hour"])),
-        _new(Line, ("social_security", ss, *t["social_security"])),
+        n(Line, ("employer_cost_margin", margin, l_margin, e_margin)),
+        n(Line, ("gross", gross, l_gross, e_gross)),
+        n(Line, ("gross_per_hour", per_hour, l_hour, e_hour)),
+        n(Line, ("social_security", ss, l_ss, e_ss)),
     )
-    eligible = ct.work_bonus_column != "none"
-    if eligible:
-        lines.append(_new(Line, ("work_bonus", bonus, *t["work_bonus"])))
+    if col != "none":
+        lines.append(n(Line, ("work_bonus", bonus, l_bonus, e_bonus)))
     lines += (
-        _new(Line, ("taxable", taxable, *t["taxable"])),
-        _new(Line, ("withholding_tax", wh, *t["withholding_tax"])),
+        n(Line, ("taxable", taxable, l_taxable, e_taxable)),
+        n(Line, ("withholding_tax", wh, l_wh, e_wh)),
     )
-    if eligible:
-        lines.append(_new(Line, ("fiscal_work_bonus", fiscal, *t["fiscal_work_bonus"])))
+    if col != "none":
+        lines.append(n(Line, ("fiscal_work_bonus", fiscal, l_fiscal, e_fiscal)))
+    l_net, e_net = net_text(rs, pay)
     lines += (
-        _new(Line, ("net", net, *net_text(rs, pay))),
-        _new(Line, ("unit_remainder", remainder, *t["unit_remainder"])),
+        n(Line, ("net", net, l_net, e_net)),
+        n(Line, ("unit_remainder", remainder, l_remainder, e_remainder)),
     )
     return _new(
         Simulation,
@@ -355,7 +373,7 @@ def simulate(inp: SimulationInput, rules: RuleBook | None = None) -> Simulation:
             ct.code,
             vat_text,
             exemption,
-            t["mention"],
+            mention,
             wh_text,
             lines[0][3] if fallback else None,
             bonus,

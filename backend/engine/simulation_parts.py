@@ -11,7 +11,7 @@ from .money import RateSyntaxError, Ratio, format_cents, format_percent, parse_d
 from .notices import FALLBACK_LABEL, fallback_notice
 from .rules import RuleBook
 from .ruleset import ContractRule, RuleSet
-from .social import day_contract_work_bonus, fiscal_work_bonus, grant_work_bonus
+from .social import day_work_bonus
 from .texts import SIMULATION, fmt
 from .vat import check_vat
 from .workcalendar import weekdays_in_month
@@ -112,8 +112,13 @@ def _pair(code: str, **params: object) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def texts(rs: RuleSet, ct: ContractRule, wh_text: str, vat_text: str, exemption: str | None,
-          hours_text: str, below: bool) -> dict[str, Any]:  # fmt: skip
-    """Every label and explanation of a simulation's lines, formatted once per combination."""
+          hours_text: str, below: bool) -> tuple:  # fmt: skip
+    """Every label and explanation of a simulation's lines, formatted once per combination.
+
+    A flat tuple in line order (see :func:`backend.engine.simulation.simulate`): label and
+    explanation of each line; then the cost parts as ``(code, label, explanation, num, den)``
+    and the VAT mention.
+    """
     key = ("texts", ct.code, wh_text, vat_text, exemption, hours_text, below)
     hit = rs.cache.get(key)
     if hit is not None:
@@ -137,36 +142,35 @@ def texts(rs: RuleSet, ct: ContractRule, wh_text: str, vat_text: str, exemption:
         hour_code = "gross_per_hour_below" if below else "gross_per_hour"
         mn, md = rs.minimum_hourly[ct.minimum_wage]
         minimum = format_cents((2 * mn + md) // (2 * md))
-    result = {
-        "turnover": _pair("turnover"),
-        "vat": vat_pair,
-        "total_incl_vat": _pair("total_incl_vat"),
-        "contribution": _pair("contribution", rate=rs.contribution_text),
-        "expenses": _pair("expenses"),
-        "work_budget": _pair("work_budget"),
-        "employer_cost": _pair("employer_cost", coef=coef),
-        "cost_parts": tuple(
-            ("employer_cost_" + code, _pair("employer_cost_" + code, pct=format_percent(pct),
-                                            base=format_percent(pbase)))
-            for code, pct, pbase, _ in ct.cost_parts
-        ),  # fmt: skip
-        "margin": _pair("employer_cost_margin"),
-        "gross": _pair("gross", coef=coef),
-        "gross_per_hour": _pair(hour_code, hours=hours_text, minimum=minimum),
-        "social_security": ss_pair,
-        "work_bonus": _pair("work_bonus", weekly=rs.full_time_weekly_hours_text),
-        "taxable": _pair("taxable"),
-        "withholding_tax": _pair(
-            "withholding_tax_monthly" if ct.monthly_key_formula else "withholding_tax", wh=wh_text
-        ),
-        "fiscal_work_bonus": _pair(
+    parts = tuple(
+        ("employer_cost_" + code,
+         *_pair("employer_cost_" + code, pct=format_percent(pct), base=format_percent(pbase)), pn, pd)
+        for code, pct, pbase, (pn, pd) in ct.cost_parts
+    )  # fmt: skip
+    pairs = (
+        _pair("turnover"),
+        vat_pair,
+        _pair("total_incl_vat"),
+        _pair("contribution", rate=rs.contribution_text),
+        _pair("expenses"),
+        _pair("work_budget"),
+        _pair("employer_cost", coef=coef),
+        _pair("employer_cost_margin"),
+        _pair("gross", coef=coef),
+        _pair(hour_code, hours=hours_text, minimum=minimum),
+        ss_pair,
+        _pair("work_bonus", weekly=rs.full_time_weekly_hours_text),
+        _pair("taxable"),
+        _pair("withholding_tax_monthly" if ct.monthly_key_formula else "withholding_tax", wh=wh_text),
+        _pair(
             "fiscal_work_bonus",
             a=format_percent(rs.value("work_bonus.fiscal_part_a_percent")),
             b=format_percent(rs.value("work_bonus.fiscal_part_b_percent")),
         ),
-        "unit_remainder": _pair("unit_remainder"),
-        "mention": mention,
-    }
+        _pair("unit_remainder"),
+    )
+    # flat: label, explanation of each line in order, then the cost parts and the VAT mention
+    result = (*(text for pair in pairs for text in pair), parts, mention)
     if len(rs.cache) < _CACHE_MAX:
         rs.cache[key] = result
     return result
@@ -191,24 +195,17 @@ def work_bonus(
     book: RuleBook, inp: Any, rs: RuleSet, last: date, ct: ContractRule, gross: int, ss: int,
     hours: Ratio,
 ) -> tuple[int, int]:  # fmt: skip
-    """``(social bonus, fiscal bonus)`` of day contracts, month by month (RSZ: S, H, U, P).
+    """``(social bonus, fiscal bonus)`` of day contracts in several months (RSZ: S, H, U, P).
 
     The gross is spread over the performance dates equally (the same hours every day); each
     calendar month uses the rule set in force in it and is capped at its own contribution.
+    (One date: :func:`simulate` calls :func:`~backend.engine.social.day_work_bonus` itself.)
     """
     col = ct.work_bonus_column
-    dates = inp.performance_dates
-    if len(dates) == 1:
-        d = weekdays_in_month(last.year, last.month, rs.days_per_week)
-        a, b = day_contract_work_bonus(gross, 1, hours, d, rs, col)
-        if a == b == 0:
-            return 0, 0
-        a, b = grant_work_bonus(a, b, ss)
-        return a + b, fiscal_work_bonus(a, b, rs)
     months: dict[tuple[int, int], list[date]] = {}
-    for day in dates:
+    for day in inp.performance_dates:
         months.setdefault((day.year, day.month), []).append(day)
-    n = len(dates)
+    n = len(inp.performance_dates)
     keys = sorted(months)
     sn, sd = ct.worker_ss
     shares = [gross * len(months[k]) // n for k in keys]
@@ -220,9 +217,8 @@ def work_bonus(
         mrs = rs if (y, m) == (last.year, last.month) else book.for_date(
             inp.country, inp.legal_entity, max(days))[0]  # fmt: skip
         d = weekdays_in_month(y, m, mrs.days_per_week)
-        a, b = day_contract_work_bonus(share, len(days), hours, d, mrs, col)
-        if a or b:
-            a, b = grant_work_bonus(a, b, (2 * share * sn + sd) // (2 * sd))
-            bonus += a + b
-            fiscal += fiscal_work_bonus(a, b, mrs)
-    return min(bonus, ss), fiscal
+        b, f = day_work_bonus(share, len(days), hours[0], hours[1], d, mrs, col,
+                              (2 * share * sn + sd) // (2 * sd))  # fmt: skip
+        bonus += b
+        fiscal += f
+    return (bonus if bonus < ss else ss), fiscal

@@ -27,12 +27,11 @@ quarterly brackets are taken as three times the month.
 
 from __future__ import annotations
 
-from .money import Ratio
 from .ruleset import RuleSet, SpecialScale, WorkBonusPart
 
 __all__ = [
     "WorkBonus",
-    "day_contract_work_bonus",
+    "day_work_bonus",
     "fiscal_work_bonus",
     "grant_work_bonus",
     "monthly_work_bonus",
@@ -93,27 +92,56 @@ def monthly_work_bonus(
     return _round(a * fr, 100), _round(b * fr, 100)
 
 
-def day_contract_work_bonus(
-    gross: int, days: int, hours_per_day: Ratio, month_days: int, rs: RuleSet, column: str
-) -> WorkBonus:
-    """Uncapped (A, B) for ``days`` day contracts of ``hours_per_day`` in one calendar month.
+def day_work_bonus(
+    gross: int, days: int, hn: int, hd: int, month_days: int, rs: RuleSet, column: str,
+    contribution: int,
+) -> tuple[int, int]:  # fmt: skip
+    """``(social bonus, fiscal bonus)`` for ``days`` day contracts of ``hn/hd`` hours in one
+    calendar month of ``month_days`` days, capped at that month's ``contribution``.
 
-    ``H = days × hours_per_day``; ``U = month_days × full-time hours per day``.
+    ``H = days × hn/hd``; ``U = month_days × full-time hours per day``. Inlined arithmetic:
+    this runs for most simulations.
     """
-    if column == "none" or gross <= 0 or days <= 0:
-        return 0, 0
-    hn, hd = hours_per_day
     un, ud = rs.full_time_daily_hours
-    # H >= U  <=>  days·hn/hd >= D·un/ud: a full month, S = W
-    if days * hn * ud >= month_days * un * hd:
-        return work_bonus_reference(gross, rs, column)
-    per_hour = _round(gross * hd, days * hn)  # W / H in cents, to the cent
-    s = _round(per_hour * month_days * un, ud)  # (W / H) × U
-    if s > rs.work_bonus_ceiling:
+    hu = days * hn * ud  # H and U on a common denominator (hd × ud)
+    uu = month_days * un * hd
+    if hu >= uu:  # a full month: S = W
+        s, fr = gross, 100
+    else:
+        den = days * hn
+        per_hour = (2 * gross * hd + den) // (2 * den)  # W / H, to the cent
+        s = (2 * per_hour * month_days * un + ud) // (2 * ud)  # (W / H) × U, to the cent
+        if s > rs.work_bonus_ceiling:
+            return 0, 0
+        fr = (200 * hu + uu) // (2 * uu)  # H / U, two decimals
+        if fr > 100:
+            fr = 100
+    (ma, ta, (an, ad), za), (mb, tb, (bn, bd), zb) = rs.work_bonus_parts[column]
+    if s <= ta:
+        a = ma
+    elif s > za:
+        a = 0
+    else:
+        num = ma * ad - an * (s - ta)
+        a = (2 * num + ad) // (2 * ad) if num > 0 else 0
+    if s <= tb:
+        b = mb
+    elif s > zb:
+        b = 0
+    else:
+        num = mb * bd - bn * (s - tb)
+        b = (2 * num + bd) // (2 * bd) if num > 0 else 0
+    if fr != 100:
+        a = (2 * a * fr + 100) // 200
+        b = (2 * b * fr + 100) // 200
+    if a + b == 0:
         return 0, 0
-    a, b = work_bonus_reference(s, rs, column)
-    fr = min(100, _round(100 * days * hn * ud, hd * month_days * un))  # H / U, two decimals
-    return _round(a * fr, 100), _round(b * fr, 100)
+    if a > contribution:
+        a = contribution
+    if b > contribution - a:
+        b = contribution - a
+    (fan, fad), (fbn, fbd) = rs.fiscal_work_bonus
+    return a + b, (2 * a * fan + fad) // (2 * fad) + (2 * b * fbn + fbd) // (2 * fbd)
 
 
 def special_social_security(base: int, rs: RuleSet, status: str) -> int:
