@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from backend.backoffice import repository as review_queue
 from backend.chat import repository as conversations
-from backend.engine import EngineInputError, PlatformShift, RuleBook, check_platform_work
+from backend.engine import EngineInputError, RuleBook, minimum_wage_check
 from backend.http.context import Principal
 from backend.http.problems import Problem
 from backend.platform import i18n
@@ -130,25 +130,26 @@ class ServicesPort:
         return _figures(sim)
 
     async def minimum_check(self, fields: dict, lang: str) -> dict:
-        """The engine's verdict on the pay for the days: each day's share of the gross must pay
-        the legal minimum hourly wage over the minimum paid hours per day of the rule set
-        (platform.* parameters, the only legal minimum the engine holds today)."""
+        """The engine's verdict on the pay for the days (``minimum_wage_check``): each day's share
+        of the gross against the legal minimum per hour of the contract type on that day. The bot
+        does not ask the hours, so a day counts the fewest paid hours the rule set allows
+        (``platform.minimum_paid_hours_per_day``): only pay too low for any day is questioned."""
         try:
             data = quickjob_create(fields)
             sim = run_simulation(self._request(data))
             days = sorted(set(data.performance_dates))
             share, extra = divmod(sim.gross_cents, len(days))
             book = RuleBook.default()
-            shifts = []
             for i, day in enumerate(days):
                 rs, _ = book.for_date("BE", "smart", day)
-                shifts.append(PlatformShift(day, rs.platform_min_paid_hours * 60,
-                                            share + (extra if i == 0 else 0)))
-            violations = check_platform_work(shifts)
+                check = minimum_wage_check(share + (extra if i == 0 else 0),
+                                           rs.platform_min_paid_hours, day,
+                                           contract_type=data.contract_type, rules=book)
+                if check.below:
+                    return {"below": True, "message": check.messages[lang]}
         except REFUSALS:
-            return {"below": False, "message": ""}  # the summary reports the field problem
-        below = [v for v in violations if v.code == "below_minimum_hourly_wage"]
-        return {"below": bool(below), "message": below[0].message(lang) if below else ""}
+            pass  # the summary reports the field problem
+        return {"below": False, "message": ""}
 
     async def create(self, fields: dict, lang: str) -> dict:
         """One QuickJob per conversation: the row lock and the stored id make a second yes (even a

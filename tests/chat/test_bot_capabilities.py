@@ -42,6 +42,8 @@ async def test_pay_under_the_legal_minimum_is_questioned_and_not_refused(client)
     headers = await member(client)
     cid, reply, _ = await say(client, headers, f"Photographer for Acme, 30 euros on {day(10)}")
     assert "is too little" in reply and "Summary" not in reply
+    # the engine's reason: the employee's minimum is the joint committee's (PC 200) per hour
+    assert "below the legal minimum of €" in reply and "joint committee 200" in reply, reply
     _, reply, _ = await say(client, headers, "yes", cid)
     assert "Summary" in reply
     cid, reply, _ = await say(client, headers, f"Photographer for Acme, 300 euros on {day(10)}")
