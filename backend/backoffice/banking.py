@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import re
 import uuid
+from typing import TYPE_CHECKING
 
 from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError
@@ -25,11 +26,13 @@ from backend.backoffice import banking_repository as repo
 from backend.backoffice import coda, sepa
 from backend.db import unit_of_work
 from backend.engine import EngineInputError, parse_ogm
-from backend.http.context import Principal
 from backend.http.problems import NotFound, Problem, invalid
 from backend.quickjobs import repository as quickjobs
 from backend.quickjobs import service as quickjob_service
 from backend.units import service as units
+
+if TYPE_CHECKING:  # annotations only: the worker runs this module without the web stack
+    from backend.http.context import Principal
 
 LEGAL_ENTITY = "smart"
 _OGM_IN_TEXT = re.compile(r"[+*]{3}\s*(\d{3})\s*/\s*(\d{4})\s*/\s*(\d{5})\s*[+*]{3}")

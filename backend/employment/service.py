@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from typing import TYPE_CHECKING
 
 from backend.audit.service import record
 from backend.db import unit_of_work
@@ -24,7 +25,6 @@ from backend.engine import (
     month_pay,
     monthly_gross_from_projection,
 )
-from backend.http.context import Principal
 from backend.http.problems import NotFound, Problem, invalid
 from backend.i18n import LANGUAGES
 from backend.jobs import outbox
@@ -32,6 +32,9 @@ from backend.quickjobs import repository as qj_repo
 from backend.units import ledger
 from backend.units import repository as units_repo
 from backend.units import service as units
+
+if TYPE_CHECKING:  # annotations only: the worker runs this module without the web stack
+    from backend.http.context import Principal
 
 CONTRACT_TYPE = "open_ended"
 

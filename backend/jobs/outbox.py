@@ -15,6 +15,7 @@ import uuid
 from backend.db import fetch
 
 log = logging.getLogger("backend.outbox")
+RELAY_BATCH = 200  # rows per relay transaction
 
 # Set per request by the middleware: a list that ``add`` marks, so the request relays after
 # its response instead of every request querying the outbox.
@@ -39,7 +40,7 @@ async def pending_count() -> int:
     return rows[0]["n"]
 
 
-async def relay_pending(queue, limit: int = 200) -> int:
+async def relay_pending(queue, limit: int = RELAY_BATCH) -> int:
     """Push unrelayed messages to rq. Rows are locked (SKIP LOCKED) so two relays never push
     the same one, and the rq job id is the outbox id, so a crash between push and mark
     cannot enqueue it twice either."""

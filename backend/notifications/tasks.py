@@ -10,8 +10,7 @@ from backend.notifications.ports import OutgoingMessage
 from backend.settings import Settings
 
 
-async def deliver(payload: dict) -> None:
-    settings = Settings.from_env()
+async def deliver(payload: dict, settings: Settings) -> None:
     lang = payload.get("language", "nl")
     params = payload.get("params", {})
     message = OutgoingMessage(

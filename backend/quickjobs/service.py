@@ -13,6 +13,7 @@ import json
 import re
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from stdnum import exceptions as stdnum_errors
 from stdnum.eu import vat as eu_vat
@@ -28,7 +29,6 @@ from backend.engine import (
     simulate,
 )
 from backend.engine.ogm import make_ogm
-from backend.http.context import Principal
 from backend.http.problems import FieldError, NotFound, Problem, invalid
 from backend.jobs import outbox
 from backend.notifications.service import notify
@@ -41,6 +41,9 @@ from backend.simulations.schemas import ExpenseIn
 from backend.simulations.service import from_snapshot, to_snapshot
 from backend.units import ledger
 from backend.units import service as units
+
+if TYPE_CHECKING:  # annotations only: the worker runs this module without the web stack
+    from backend.http.context import Principal
 
 LEGAL_ENTITY = "smart"
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")

@@ -13,7 +13,7 @@ from backend.jobs.runner import once
 from backend.people import service as people
 from backend.quickjobs import repository as repo
 from backend.quickjobs.documents import client_party
-from backend.quickjobs.service import notify_worker
+from backend.quickjobs.service import Ports, notify_worker
 from backend.settings import Settings
 
 EMPLOYER_NUMBER = "0896755397"  # Smart's enterprise number, used as the Dimona employer id
@@ -43,8 +43,7 @@ async def declare_dimona(payload: dict, settings: Settings | None = None) -> Non
         await repo.update_dimona(dimona_id, reference=reference, status="pending")
 
 
-async def cancel_dimona(payload: dict) -> None:
-    settings = Settings.from_env()
+async def cancel_dimona(payload: dict, settings: Settings) -> None:
     dimona_id = uuid.UUID(payload["dimonaId"])
     async with unit_of_work():
         dimona = await repo.get_dimona(dimona_id)
@@ -55,8 +54,7 @@ async def cancel_dimona(payload: dict) -> None:
         await repo.update_dimona(dimona_id, status="cancelled")
 
 
-async def send_peppol(payload: dict) -> None:
-    settings = Settings.from_env()
+async def send_peppol(payload: dict, settings: Settings) -> None:
     invoice_id = uuid.UUID(payload["invoiceId"])
     async with unit_of_work():
         invoice = await repo.get_invoice(invoice_id)
@@ -126,11 +124,8 @@ async def render_payslip(payload: dict, settings: Settings | None = None) -> Non
         await repo.update_salary(salary_id, payslip_key=key)
 
 
-async def render_document(payload: dict, settings: Settings | None = None) -> None:
+async def render_document(payload: dict, settings: Settings, ports: Ports) -> None:
     """Job: make a QuickJob's quote or contract PDF (idempotent)."""
-    from backend.app import quickjob_ports
     from backend.quickjobs import service
 
-    settings = settings or Settings.from_env()
-    await service.render_document(uuid.UUID(payload["quickjobId"]), payload["document"],
-                                  quickjob_ports(settings))
+    await service.render_document(uuid.UUID(payload["quickjobId"]), payload["document"], ports)
