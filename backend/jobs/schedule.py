@@ -6,7 +6,7 @@
   idempotent, so running it every hour is harmless and catches up after a stop.
 
 Each occurrence is an rq job on the ``periodic`` queue whose id is its time slot
-(``periodic-<job>-<slot start, epoch seconds>``), scheduled with ``unique=True``: however many
+(``periodic-<name>-<slot start, epoch seconds>``), scheduled with ``unique=True``: however many
 supervisors plan it, a slot runs once. The slot under way is planned too, so a worker started
 mid-slot runs it at once unless it already ran (the job is kept ``2 x every`` after it ends).
 rq's scheduler (run by the supervisor, ``backend.jobs.worker``) moves a due job to the queue;
@@ -44,7 +44,8 @@ FAILURE_TTL = 7 * 24 * 3600
 
 
 def slot_id(job: str, start: int) -> str:
-    return f"periodic-{job.replace('.', '_')}-{start}"  # rq ids: letters, digits, _ and -
+    """``periodic-dimona_follow_up-1796286630`` (rq ids: letters, digits, _ and -)."""
+    return f"periodic-{job.removeprefix('periodic.').replace('.', '_')}-{start}"
 
 
 class PeriodicPlan:

@@ -171,8 +171,9 @@ def run_jobs(settings: Settings) -> None:
     relay_queue = JobQueue(settings.redis_url)  # its own connection: rq widens the worker's
     host.background(relay_forever(relay_queue))
     connection = redis_connection(settings.redis_url)
+    # Job descriptions carry payloads (phone numbers, one-time codes): ids only in the log.
     worker = SimpleWorker([Queue(name, connection=connection) for name in QUEUES],
-                          connection=connection)
+                          connection=connection, log_job_description=False)
     try:
         worker.work(logging_level=settings.log_level)
     finally:

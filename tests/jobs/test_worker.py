@@ -225,8 +225,8 @@ async def test_the_dimona_follow_up_runs_as_an_rq_job_of_its_slot(worker, settin
 
     job = await eventually(ran, timeout=45)
     assert job.origin == PERIODIC_QUEUE and job.return_value() == 0  # no Dimona to follow
-    daily = [k for k in connection.keys("rq:job:periodic-periodic_daily_work-*")]
-    assert daily == []  # PERIODIC_DAILY_WORK=off in the tests
+    daily = slot_id("periodic.daily_work", int(time.time() // 3600) * 3600)
+    assert not Job.exists(daily, connection=connection)  # PERIODIC_DAILY_WORK=off in the tests
 
 
 async def test_the_outbox_is_relayed_by_the_worker_while_idle(worker, settings):
