@@ -7,9 +7,9 @@ from rq import Queue, Retry
 from rq.exceptions import DuplicateJobError
 
 RUNNER = "backend.jobs.runner.run"
-DEFAULT_QUEUE = "default"  # jobs caused by a change (relayed from the outbox)
-PERIODIC_QUEUE = "periodic"  # the worker's timed work (backend.jobs.periodic), apart from them
-QUEUES = (DEFAULT_QUEUE, PERIODIC_QUEUE)  # the order a worker takes jobs in
+# One queue: a worker on a single queue takes jobs with LMOVE through rq's intermediate queue,
+# so a job popped by a process killed before it could mark it started is not lost.
+DEFAULT_QUEUE = "default"
 # Back-off for a failed job: 5 s, 30 s, 2 min, 10 min, 30 min, then the failed-job registry.
 RETRY_INTERVALS = [5, 30, 120, 600, 1800]
 

@@ -5,13 +5,13 @@
 - the daily work, hourly (the payroll run, invoice reminders, old Telegram rows forgotten):
   idempotent, so running it every hour is harmless and catches up after a stop.
 
-Each occurrence is an rq job on the ``periodic`` queue whose id is its time slot
+Each occurrence is an rq job (on the one queue) whose id is its time slot
 (``periodic-<name>-<slot start, epoch seconds>``), scheduled with ``unique=True``: however many
 supervisors plan it, a slot runs once. The slot under way is planned too, so a worker started
 mid-slot runs it at once unless it already ran (the job is kept ``2 x every`` after it ends).
 rq's scheduler (run by the supervisor, ``backend.jobs.worker``) moves a due job to the queue;
 a job process runs it like any other job, with its timeout, and a failure goes to the
-periodic queue's failed-job registry (no retry: the next slot is the retry).
+failed-job registry (no retry: the next slot is the retry).
 
 The outbox relay is not here: it runs every 2 s in each job process (``backend.jobs.periodic``),
 because it must keep trying while Redis is down.

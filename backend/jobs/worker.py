@@ -8,7 +8,7 @@ running: one that dies is replaced at once, after its job is put back
 (``backend.jobs.recovery``).
 
 A job process (``python -m backend.jobs.worker --jobs``) is an rq ``SimpleWorker``: it takes
-one job at a time from the ``default`` then ``periodic`` queue and runs it in its own process,
+one job at a time from the ``default`` queue and runs it in its own process,
 on the event loop, database pool and ports it opened once at start (``backend.jobs.runner``);
 the same loop relays the outbox every 2 s (``backend.jobs.periodic``). It imports neither the
 web app nor Litestar. It dies with its supervisor (``PR_SET_PDEATHSIG``).
@@ -27,7 +27,7 @@ from redis.exceptions import RedisError
 from rq import Queue
 from rq.scheduler import RQScheduler
 
-from backend.jobs.queue import PERIODIC_QUEUE, QUEUES, redis_connection
+from backend.jobs.queue import DEFAULT_QUEUE, redis_connection
 from backend.jobs.recovery import (
     die_with_parent,
     forget_dead_workers,
@@ -49,11 +49,10 @@ class Supervisor:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.connection = redis_connection(settings.redis_url)
-        self.queues = [Queue(name, connection=self.connection) for name in QUEUES]
+        self.queues = [Queue(DEFAULT_QUEUE, connection=self.connection)]
         self.scheduler = RQScheduler(self.queues, connection=self.connection,
                                      logging_level=settings.log_level)
-        self.plan = PeriodicPlan(Queue(PERIODIC_QUEUE, connection=self.connection),
-                                 daily_work=settings.periodic_daily_work)
+        self.plan = PeriodicPlan(self.queues[0], daily_work=settings.periodic_daily_work)
         self.processes: list[subprocess.Popen | None] = [None] * settings.worker_processes
         self.started_at = [0.0] * settings.worker_processes
         self.restart_at = [0.0] * settings.worker_processes
@@ -108,7 +107,7 @@ class Supervisor:
     def _recover(self) -> None:
         requeue_abandoned(self.queues)
         forget_dead_workers(self.connection)
-        release_dead_schedulers(self.connection, list(QUEUES))
+        release_dead_schedulers(self.connection, [DEFAULT_QUEUE])
         self.recovery_due = False
 
     def _schedule(self) -> None:
@@ -118,7 +117,7 @@ class Supervisor:
         if not self.scheduler_registered:  # its pid and host: how a restart knows it is dead
             scheduler.register_birth()
             self.scheduler_registered = True
-        if scheduler.acquired_locks != set(QUEUES):
+        if scheduler.acquired_locks != {DEFAULT_QUEUE}:
             scheduler.acquire_locks()  # another worker's scheduler may hold them
         if scheduler.acquired_locks:
             scheduler.heartbeat()
@@ -172,8 +171,8 @@ def run_jobs(settings: Settings) -> None:
     host.background(relay_forever(relay_queue))
     connection = redis_connection(settings.redis_url)
     # Job descriptions carry payloads (phone numbers, one-time codes): ids only in the log.
-    worker = SimpleWorker([Queue(name, connection=connection) for name in QUEUES],
-                          connection=connection, log_job_description=False)
+    worker = SimpleWorker([Queue(DEFAULT_QUEUE, connection=connection)], connection=connection,
+                          log_job_description=False)
     try:
         worker.work(logging_level=settings.log_level)
     finally:

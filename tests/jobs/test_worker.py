@@ -23,7 +23,7 @@ from rq.registry import FailedJobRegistry, ScheduledJobRegistry
 
 from backend.db import fetch, unit_of_work
 from backend.jobs import outbox
-from backend.jobs.queue import PERIODIC_QUEUE, RETRY_INTERVALS, RUNNER, JobQueue, redis_connection
+from backend.jobs.queue import RETRY_INTERVALS, RUNNER, JobQueue, redis_connection
 from backend.jobs.schedule import PeriodicPlan, slot_id
 from tests.conftest import eventually, spawn_worker, stop_worker
 from tests.quickjobs.conftest import adviser_headers, worker_headers  # noqa: F401
@@ -194,7 +194,7 @@ async def test_a_handler_stuck_in_blocking_code_costs_its_process_not_the_job(
 
 async def test_timed_work_is_planned_once_per_slot(services, clean_db):
     connection = redis_connection(services[1])
-    queue = Queue(PERIODIC_QUEUE, connection=connection)
+    queue = Queue("default", connection=connection)
     first, second = PeriodicPlan(queue), PeriodicPlan(queue, daily_work=False)
     now = 1_800_000_015.0  # 15 s into a 30 s slot
     planned = first.plan(now)
@@ -224,7 +224,7 @@ async def test_the_dimona_follow_up_runs_as_an_rq_job_of_its_slot(worker, settin
         return None
 
     job = await eventually(ran, timeout=45)
-    assert job.origin == PERIODIC_QUEUE and job.return_value() == 0  # no Dimona to follow
+    assert job.return_value() == 0  # no Dimona to follow
     daily = slot_id("periodic.daily_work", int(time.time() // 3600) * 3600)
     assert not Job.exists(daily, connection=connection)  # PERIODIC_DAILY_WORK=off in the tests
 
