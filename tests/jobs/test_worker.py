@@ -59,6 +59,18 @@ def _worker_pid(connection, job: Job) -> int:
     return int(connection.hget(f"rq:worker:{job.worker_name}", "pid"))
 
 
+async def _payslip_job_started(queue: Queue, salary: dict, retry: Retry) -> tuple[Job, int]:
+    """The salary's payslip job, with a one-second timeout, once started; and its process."""
+    job = queue.enqueue(RUNNER, "monthly_payslip.render", {"monthlySalaryId": str(salary["id"])},
+                        retry=retry, job_timeout=1)
+
+    def started():
+        job.refresh()
+        return job.worker_name and _worker_pid(queue.connection, job)
+
+    return job, await eventually(started, timeout=30)
+
+
 def test_the_worker_imports_neither_the_web_app_nor_litestar():
     """Everything a job process imports: the worker module, the runner and every handler."""
     code = ("import sys, backend.jobs.worker as w; w.load_job_code(); "
@@ -125,12 +137,7 @@ async def test_a_job_over_its_timeout_is_cancelled_and_the_process_goes_on(
     lock = await _hold_the_job(settings)
     proc = spawn_worker(settings)
     try:
-        job = queue.enqueue(RUNNER, "monthly_payslip.render",
-                            {"monthlySalaryId": str(salary["id"])},
-                            retry=Retry(max=1, interval=1), job_timeout=1)
-        runner = await eventually(lambda: job.refresh() or (job.worker_name and
-                                                             _worker_pid(connection, job)),
-                                  timeout=30)
+        job, runner = await _payslip_job_started(queue, salary, Retry(max=1, interval=1))
         processes = set(_job_processes(proc.pid))
         assert runner in processes
 
@@ -169,12 +176,7 @@ async def test_a_handler_stuck_in_blocking_code_costs_its_process_not_the_job(
     os.mkfifo(pipe)
     proc = spawn_worker(settings)
     try:
-        job = queue.enqueue(RUNNER, "monthly_payslip.render",
-                            {"monthlySalaryId": str(salary["id"])},
-                            retry=Retry(max=3, interval=1), job_timeout=1)
-        runner = await eventually(lambda: job.refresh() or (job.worker_name and
-                                                             _worker_pid(connection, job)),
-                                  timeout=30)
+        job, runner = await _payslip_job_started(queue, salary, Retry(max=3, interval=1))
         await eventually(lambda: _blocked_on_a_fifo(runner), timeout=30)
         pipe.unlink()  # the stuck read waits on as it is; later runs find no pipe
         stuck = time.monotonic()
