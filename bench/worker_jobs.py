@@ -58,7 +58,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend.settings import Settings  # noqa: E402
+from backend.platform.settings import Settings  # noqa: E402
 from bench.quickjob_flow import environment, stats  # noqa: E402
 
 DEFAULT_OUTPUT = ROOT / "bench" / "results" / "worker_jobs.json"
@@ -83,9 +83,9 @@ class Bench:
 
     async def queue_jobs(self, keys: list[str]) -> None:
         """The jobs written to the outbox in one transaction, then relayed as the API does."""
-        from backend.db import unit_of_work
         from backend.jobs.outbox import relay_pending
         from backend.notifications.service import notify
+        from backend.platform.db import unit_of_work
 
         async with unit_of_work():
             for key in keys:
@@ -95,14 +95,14 @@ class Bench:
             pass
 
     async def job_ids(self, keys: list[str]) -> dict[str, str]:
-        from backend.db import fetch
+        from backend.platform.db import fetch
 
         rows = await fetch("SELECT id, dedupe_key FROM outbox_message WHERE dedupe_key = ANY({})",
                            [f"notify:{k}" for k in keys])
         return {r["dedupe_key"].removeprefix("notify:"): str(r["id"]) for r in rows}
 
     async def handler_starts(self, keys: list[str]) -> dict[str, dt.datetime]:
-        from backend.db import fetch
+        from backend.platform.db import fetch
 
         rows = await fetch("SELECT key, finished_at FROM job_run WHERE key = ANY({})",
                            [f"notify:{k}" for k in keys])
@@ -172,7 +172,7 @@ class Bench:
 
 def start_worker(env: dict, log_path: Path) -> subprocess.Popen:
     """The Procfile's worker line."""
-    from backend.embedded import _die_with_parent
+    from backend.platform.embedded import die_with_parent
 
     line = next(line for line in (ROOT / "Procfile").read_text().splitlines()
                 if line.startswith("worker:"))
@@ -181,7 +181,7 @@ def start_worker(env: dict, log_path: Path) -> subprocess.Popen:
         argv[0] = sys.executable
     out = open(log_path, "ab")  # noqa: SIM115 - lives as long as the worker
     return subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                            preexec_fn=_die_with_parent(signal.SIGTERM))
+                            preexec_fn=die_with_parent(signal.SIGTERM))
 
 
 def stop_worker(proc: subprocess.Popen) -> None:
@@ -194,7 +194,7 @@ def stop_worker(proc: subprocess.Popen) -> None:
 
 
 async def drive(database_url: str, redis_url: str, n: int, burst: int, warmup: int) -> dict:
-    from backend.db import close_pool, start_pool
+    from backend.platform.db import close_pool, start_pool
 
     await start_pool(database_url, min_size=1, max_size=2)
     bench = Bench(database_url, redis_url)
@@ -264,8 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs < 1 or args.warmup < 0 or args.burst < 0:
         parser.error("--jobs must be >= 1, --warmup and --burst >= 0")
 
-    from backend.embedded import free_port, start_postgres, start_redis
-    from backend.migrate import migrate
+    from backend.platform.embedded import free_port, start_postgres, start_redis
+    from backend.platform.migrate import migrate
 
     tmp = Path(tempfile.mkdtemp(prefix="quickjob-worker-bench-"))
     started = []

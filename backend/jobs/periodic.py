@@ -11,15 +11,14 @@ import asyncio
 import datetime as dt
 import logging
 
-from backend.backoffice import payroll
-from backend.bot import repository as conversations
-from backend.db import unit_of_work
+from backend import composition
+from backend.backoffice import payroll, reminders
+from backend.chat.telegram import repository as telegram
 from backend.jobs.outbox import RELAY_BATCH, relay_pending
 from backend.jobs.queue import JobQueue
-from backend.quickjobs import service
-from backend.quickjobs.service import Ports
+from backend.platform.db import unit_of_work
+from backend.platform.settings import Settings
 from backend.quickjobs.tasks import poll_dimonas
-from backend.settings import Settings
 
 log = logging.getLogger("backend.periodic")
 RELAY_EVERY_SECONDS = 2.0
@@ -39,17 +38,17 @@ async def follow_up_dimonas(payload: dict, settings: Settings) -> int:
     return await poll_dimonas(settings=settings)
 
 
-async def daily_work(payload: dict, settings: Settings, ports: Ports) -> None:
+async def daily_work(payload: dict, settings: Settings) -> None:
     """The payroll run (salaries due today paid, their SEPA file made) and invoice reminders;
     every step idempotent."""
     today = dt.date.today()
-    result = await payroll.run(today, ports, None)
-    sent, escalated = await service.send_reminders(today)
+    result = await payroll.run(today, composition.adapters(settings).quickjobs, None)
+    sent, escalated = await reminders.send_reminders(today)
     async with unit_of_work():
-        forgotten = await conversations.forget_old_telegram_rows()
+        forgotten = await telegram.forget_old_telegram_rows()
     log.info("daily work", extra={"fields": {
         "salariesPaid": len(result.paid_salary_ids),
         "monthlySalariesPaid": len(result.paid_monthly_salary_ids),
-        "paymentFiles": [str(f["id"]) for f in result.payment_files],
+        "paymentFiles": [str(f.id) for f in result.payment_files],
         "paymentFileProblem": result.payment_file_problem,
         "reminders": sent, "escalated": escalated, "telegramRowsForgotten": forgotten}})

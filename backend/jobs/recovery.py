@@ -14,10 +14,8 @@ of a job that had half-happened does its effect once.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
-import signal
 import socket
 from pathlib import Path
 
@@ -30,13 +28,6 @@ from rq.scheduler import SCHEDULER_KEY_TEMPLATE, RQScheduler
 from rq.scripts import release_lock
 
 log = logging.getLogger("backend.jobs.recovery")
-_PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent() -> None:
-    """In a child (``preexec_fn``): SIGKILL when the process that started it dies."""
-    libc = ctypes.CDLL("libc.so.6", use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _alive(pid: int) -> bool:

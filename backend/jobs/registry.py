@@ -1,23 +1,22 @@
 """Job name -> async handler. Handlers receive the payload and must be idempotent.
 
-A handler is ``async def handler(payload, settings)``, or ``(payload, settings, ports)`` when
-it needs the outside services (file storage, public base URL, secret key): the worker builds
-both once per process and passes them to every job. A handler whose row or input is missing
-raises: the job fails, is retried with back-off, then lands in rq's failed-job registry.
+A handler is ``async def handler(payload, settings)``: ``settings`` is the job process's own,
+built once, and its adapters (file storage, Dimona, Peppol, notifier, Telegram) are
+``backend.composition.adapters(settings)``, built once for that object too. A handler whose
+row or input is missing raises: the job fails, is retried with back-off, then lands in rq's
+failed-job registry.
 """
 
 from __future__ import annotations
 
 import importlib
-import inspect
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from backend.quickjobs.service import Ports
-    from backend.settings import Settings
+    from backend.platform.settings import Settings
 
-JobHandler = Callable[..., Awaitable[object]]
+JobHandler = Callable[[dict, "Settings"], Awaitable[object]]
 
 _HANDLERS: dict[str, str] = {
     # name: "module:function" (imported once per worker process, at its start)
@@ -28,29 +27,25 @@ _HANDLERS: dict[str, str] = {
     "payslip.render": "backend.quickjobs.tasks:render_payslip",
     "document.render": "backend.quickjobs.tasks:render_document",
     "monthly_payslip.render": "backend.employment.tasks:render_monthly_payslip",
-    "telegram.send": "backend.bot.telegram_tasks:send_replies",
+    "telegram.send": "backend.chat.telegram.tasks:send_replies",
     # the worker's timed work (backend.jobs.periodic), planned on rq's scheduler
     "periodic.dimona_follow_up": "backend.jobs.periodic:follow_up_dimonas",
     "periodic.daily_work": "backend.jobs.periodic:daily_work",
 }
-_RESOLVED: dict[str, tuple[JobHandler, bool]] = {}
+_RESOLVED: dict[str, JobHandler] = {}
 
 
-def _resolve(name: str) -> tuple[JobHandler, bool]:
-    found = _RESOLVED.get(name)
-    if found is None:
+def _resolve(name: str) -> JobHandler:
+    handler = _RESOLVED.get(name)
+    if handler is None:
         module, func = _HANDLERS[name].split(":")
-        handler = getattr(importlib.import_module(module), func)
-        found = _RESOLVED[name] = (handler, "ports" in inspect.signature(handler).parameters)
-    return found
+        handler = _RESOLVED[name] = getattr(importlib.import_module(module), func)
+    return handler
 
 
-def call(name: str, payload: dict, settings: Settings, ports: Ports) -> Awaitable[object]:
-    """The handler's coroutine for this job, with what it asks for."""
-    handler, wants_ports = _resolve(name)
-    if wants_ports:
-        return handler(payload, settings, ports=ports)
-    return handler(payload, settings)
+def call(name: str, payload: dict, settings: Settings) -> Awaitable[object]:
+    """The handler's coroutine for this job."""
+    return _resolve(name)(payload, settings)
 
 
 def preload() -> None:

@@ -3,7 +3,7 @@
 Every rq job names ``run`` (``backend.jobs.queue.RUNNER``). In a job process of the worker
 (``backend.jobs.worker``) it hands the handler's coroutine to the process's ``JobHost``: an
 asyncio loop that lives in its own thread as long as the process, with the pool opened once
-at start and the settings and ports built once. No fork, no ``asyncio.run``, no new pool per
+at start and the settings and their adapters (``backend.composition``) built once. No fork, no ``asyncio.run``, no new pool per
 job. rq waits for the result in the main thread, where its job timeout (SIGALRM) lands: the
 handler is then cancelled at its next ``await`` (its transaction rolls back) and the job fails
 and is retried like any other. A handler that does not stop within ``CANCEL_GRACE_SECONDS``
@@ -20,13 +20,13 @@ import threading
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
-import backend.catalogues  # noqa: F401 - message templates for notifications
-from backend.db import close_pool, start_pool
+import backend.platform.catalogues  # noqa: F401 - message templates for notifications
+from backend import composition
 from backend.jobs import registry
+from backend.platform.db import close_pool, start_pool
 
 if TYPE_CHECKING:
-    from backend.quickjobs.service import Ports
-    from backend.settings import Settings
+    from backend.platform.settings import Settings
 
 log = logging.getLogger("backend.jobs.runner")
 CANCEL_GRACE_SECONDS = 5.0
@@ -35,11 +35,12 @@ POOL_MAX_SIZE = 4  # one job at a time, the outbox relay, and a handler's own re
 
 
 class JobHost:
-    """The event loop (in its own thread), the pool and the ports every job of a process uses."""
+    """The event loop (in its own thread), the pool, the settings and the adapters every job of
+    a process uses."""
 
-    def __init__(self, settings: Settings, ports: Ports) -> None:
+    def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.ports = ports
+        composition.adapters(settings)  # built now, once: every job's handler asks for them
         self.loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._run_loop, name="job-loop", daemon=True)
         self._background: list = []
@@ -65,7 +66,7 @@ class JobHost:
 
         async def job() -> object:
             try:
-                return await registry.call(name, payload, self.settings, self.ports)
+                return await registry.call(name, payload, self.settings)
             finally:
                 finished.set()
 
@@ -111,7 +112,7 @@ def run(job: str, payload: dict) -> object:
 
 async def once(key: str, job: str) -> bool:
     """Inside the job's transaction: True the first time ``key`` is seen, False after."""
-    from backend.db import fetch
+    from backend.platform.db import fetch
 
     rows = await fetch(
         "INSERT INTO job_run (key, job) VALUES ({}, {}) ON CONFLICT (key) DO NOTHING RETURNING key",

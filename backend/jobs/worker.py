@@ -8,10 +8,12 @@ running: one that dies is replaced at once, after its job is put back
 (``backend.jobs.recovery``).
 
 A job process (``python -m backend.jobs.worker --jobs``) is an rq ``SimpleWorker``: it takes
-one job at a time from the ``default`` queue and runs it in its own process,
-on the event loop, database pool and ports it opened once at start (``backend.jobs.runner``);
-the same loop relays the outbox every 2 s (``backend.jobs.periodic``). It imports neither the
-web app nor Litestar. It dies with its supervisor (``PR_SET_PDEATHSIG``).
+one job at a time from the ``default`` queue and runs it in its own process, on the event
+loop and database pool it opened once at start, with the adapters ``backend.composition``
+built once for its settings (``backend.jobs.runner``); the same loop relays the outbox every
+2 s (``backend.jobs.periodic``). It imports neither the web app nor Litestar. It runs in its own
+session (a terminal's Ctrl-C reaches the supervisor alone, which stops its job processes in
+order) and dies with its supervisor (``PR_SET_PDEATHSIG``).
 """
 
 from __future__ import annotations
@@ -29,14 +31,14 @@ from rq.scheduler import RQScheduler
 
 from backend.jobs.queue import DEFAULT_QUEUE, redis_connection
 from backend.jobs.recovery import (
-    die_with_parent,
     forget_dead_workers,
     release_dead_schedulers,
     requeue_abandoned,
 )
 from backend.jobs.schedule import PeriodicPlan
-from backend.logging_setup import configure_logging
-from backend.settings import Settings
+from backend.platform.embedded import die_with_parent
+from backend.platform.logging_setup import configure_logging
+from backend.platform.settings import Settings
 
 log = logging.getLogger("backend.worker")
 TICK_SECONDS = 0.1  # how soon a dead job process is noticed
@@ -88,7 +90,8 @@ class Supervisor:
 
     def _start(self, slot: int) -> None:
         self.processes[slot] = subprocess.Popen(
-            [sys.executable, "-m", "backend.jobs.worker", "--jobs"], preexec_fn=die_with_parent)
+            [sys.executable, "-m", "backend.jobs.worker", "--jobs"],
+            preexec_fn=die_with_parent(signal.SIGKILL))
         self.started_at[slot] = time.monotonic()
 
     def _died(self, slot: int, process: subprocess.Popen, now: float) -> None:
@@ -164,7 +167,7 @@ def run_jobs(settings: Settings) -> None:
     from backend.jobs.queue import JobQueue
 
     load_job_code()
-    host = runner.JobHost(settings, job_ports(settings))
+    host = runner.JobHost(settings)
     runner.install(host)
     host.start()
     relay_queue = JobQueue(settings.redis_url)  # its own connection: rq widens the worker's
@@ -185,15 +188,6 @@ def load_job_code() -> None:
     from backend.jobs import registry, runner  # noqa: F401
 
     registry.preload()
-
-
-def job_ports(settings: Settings):
-    """File storage, public base URL and secret key, built once per job process."""
-    from backend.documents.adapters import LocalFileStorage
-    from backend.quickjobs.service import Ports
-
-    return Ports(storage=LocalFileStorage(settings.storage_dir),
-                 public_base_url=settings.public_base_url, secret_key=settings.secret_key)
 
 
 def main() -> None:

@@ -8,9 +8,9 @@ import uuid
 
 from lxml import etree
 
-from backend.db import fetch
 from backend.engine import FamilySituation, month_pay
-from tests.backoffice.test_banking import NS, SMART_IBAN, WORKER_IBAN, XSD, _set_smart_iban
+from backend.platform.db import fetch
+from tests.backoffice.banking.test_banking import NS, SMART_IBAN, WORKER_IBAN, XSD, set_smart_iban
 from tests.conftest import eventually
 
 RUNS = "/api/v1/backoffice/salary-runs"
@@ -168,7 +168,7 @@ async def test_ending_a_contract_pays_the_last_month_pro_rata(client, worker_hea
 
 async def test_monthly_salaries_go_in_the_runs_sepa_file_and_payslips_follow(
         client, worker_headers, other_worker_headers, adviser_headers, worker):
-    await _set_smart_iban(SMART_IBAN)
+    await set_smart_iban(SMART_IBAN)
     await client.patch("/api/v1/me", json={"iban": WORKER_IBAN}, headers=worker_headers)
     me = await _me(client, worker_headers)
     await _hire(client, adviser_headers, me["id"], startDate="2025-02-01", monthlyGrossCents=280_000)

@@ -21,10 +21,10 @@ from rq import Queue, Retry
 from rq.job import Job
 from rq.registry import FailedJobRegistry, ScheduledJobRegistry
 
-from backend.db import fetch, unit_of_work
 from backend.jobs import outbox
 from backend.jobs.queue import RETRY_INTERVALS, RUNNER, JobQueue, redis_connection
 from backend.jobs.schedule import PeriodicPlan, slot_id
+from backend.platform.db import fetch, unit_of_work
 from tests.conftest import eventually, spawn_worker, stop_worker
 from tests.quickjobs.conftest import adviser_headers, worker_headers  # noqa: F401
 

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from backend.engine import EXPENSE_CATEGORIES, ExpenseInput, SimulationInput, simulate
-from backend.settings import Settings
+from backend.platform.settings import Settings
 from tests.conftest import bearer, sign_in
 
 URL = "/api/v1/simulations"

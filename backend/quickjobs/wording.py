@@ -1,0 +1,23 @@
+"""Words the QuickJob flow puts in messages: review reasons, amounts, the worker's name."""
+
+from __future__ import annotations
+
+from backend.platform import i18n
+from backend.quickjobs.rows import WorkerRow
+
+
+def reason_text(reason: dict, lang: str) -> str:
+    """A review reason in the reader's language (params may carry their own translations)."""
+    params = {k: (v.get(lang) or v.get("nl")) if isinstance(v, dict) else v
+              for k, v in reason.get("params", {}).items()}
+    return i18n.t(reason["code"], lang, **params)
+
+
+def euro(cents: int) -> str:
+    return f"€{cents // 100:,}.{cents % 100:02d}".replace(",", ".")
+
+
+def person_name(person: WorkerRow) -> str:
+    """First and last name, else the e-mail or phone (as the client sees the worker)."""
+    full = " ".join(p for p in (person.first_name, person.last_name) if p)
+    return full or (person.email or person.phone or "")
