@@ -10,6 +10,7 @@ disabled for that statement only, by the session_replication_role of the cleanin
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import tempfile
@@ -198,6 +199,39 @@ def stop_worker(proc) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def serve_api(env: dict, ready: str = "/api/v1/health/ready", **popen):
+    """The API as `make run` serves it (uvicorn, its own process) with ``env``: yields its URL
+    once ``ready`` answers, stops it afterwards; it dies with the test run too."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from backend.platform.embedded import die_with_parent, free_port
+
+    port = free_port(18400)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--factory", "backend.app:asgi", "--host", "127.0.0.1",
+         "--port", str(port), "--no-access-log", "--lifespan", "on"],
+        env=env, preexec_fn=die_with_parent(signal.SIGTERM), **popen)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}{ready}", timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError("uvicorn did not start") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        stop_worker(proc)  # the same polite stop as a worker's
 
 
 @pytest.fixture

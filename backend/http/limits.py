@@ -13,6 +13,7 @@ import re
 from itertools import accumulate
 
 from backend.http.errors import JSON_MAX_DEPTH
+from backend.http.middleware import replaying, send_problem
 from backend.http.problems import FieldError, Problem
 
 JSON_MAX_BYTES = 1024 * 1024
@@ -55,8 +56,6 @@ class BodyLimitMiddleware:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             return await self.app(scope, receive, send)
-        from backend.http.middleware import send_problem
-
         state = scope.get("state", {})
         lang, request_id = state.get("language", "nl"), state.get("request_id")
         is_json = _is_json(_header(scope, b"content-type"))
@@ -82,13 +81,4 @@ class BodyLimitMiddleware:
             problem = Problem(422, "validation_failed",
                               errors=[FieldError("body", "json_too_deep", {"max": JSON_MAX_DEPTH})])
             return await send_problem(send, problem, lang, request_id)
-        replayed = False
-
-        async def replay():
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        return await self.app(scope, replay, send)
+        return await self.app(scope, replaying(body, receive), send)

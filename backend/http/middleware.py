@@ -47,6 +47,21 @@ async def send_problem(send, problem: Problem, lang: str, request_id: str | None
     await send({"type": "http.response.body", "body": body})
 
 
+def replaying(body: bytes, receive):
+    """A ``receive`` for the app behind a layer that read the whole body: that body first,
+    then the connection's own messages (a disconnect)."""
+    given = False
+
+    async def replay():
+        nonlocal given
+        if not given:
+            given = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
 class RequestContextMiddleware:
     """Request id, language, the bearer's principal (if any), and one JSON log line per request.
 
@@ -251,15 +266,6 @@ class IdempotencyMiddleware:
             await send({"type": "http.response.body", "body": stored})
             return
 
-        sent = False
-
-        async def replay_receive():
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
         captured = {"status": 500, "content_type": "application/json", "body": b""}
 
         async def capture_send(message):
@@ -273,7 +279,7 @@ class IdempotencyMiddleware:
             await send(message)
 
         try:
-            await self.app(scope, replay_receive, capture_send)
+            await self.app(scope, replaying(body, receive), capture_send)
         except BaseException:
             await self.store.release(scope_key)
             raise

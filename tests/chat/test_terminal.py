@@ -6,18 +6,15 @@ from __future__ import annotations
 import asyncio
 import io
 import os
-import signal
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
 from backend.demo import DEMO_PHONE
 from backend.platform.db import fetch
-from backend.platform.embedded import die_with_parent, free_port
-from tests.conftest import bearer, sign_in
+from backend.platform.embedded import free_port
+from tests.conftest import bearer, serve_api, sign_in
 
 FACTS = "Web design for client Acme Ltd, €250 next Monday, billing@acme.be"
 
@@ -65,26 +62,9 @@ async def test_make_chat_in_process_signs_in_as_the_demo_worker(settings, clean_
 @pytest.fixture
 def api_server(settings, clean_db):
     """The API as `make run` serves it (uvicorn, own process) on the test database."""
-    port = free_port(18400)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "backend.app:asgi", "--host", "127.0.0.1",
-         "--port", str(port), "--no-access-log", "--lifespan", "on"],
-        env=_env(settings, APP_ENV="test"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        preexec_fn=die_with_parent(signal.SIGTERM))
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/api/v1/health/live", timeout=1):
-                break
-        except OSError:
-            time.sleep(0.2)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with serve_api(_env(settings, APP_ENV="test"), ready="/api/v1/health/live",
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as url:
+        yield url
 
 
 async def test_over_http_when_the_api_is_running(api_server):

@@ -11,17 +11,13 @@ back office). Bounded: deterministic generation, ``MAX_EXAMPLES`` per operation.
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from backend.platform.embedded import die_with_parent, free_port
-from tests.conftest import bearer, sign_in, staff_sign_in
+from tests.conftest import bearer, serve_api, sign_in, staff_sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 OPENAPI = ROOT / "openapi" / "openapi.json"
@@ -32,33 +28,13 @@ TIMEOUT = 900
 
 @pytest.fixture
 def live_server(settings, clean_db):
-    port = free_port(18400)
     env = {**os.environ, "APP_ENV": "test", "DATABASE_URL": settings.database_url,
            "REDIS_URL": settings.redis_url, "DATA_DIR": str(settings.data_dir),
            "OUTBOX_DIR": str(settings.outbox_dir), "STORAGE_DIR": str(settings.storage_dir),
            "RATE_LIMIT_PER_MINUTE": "1000000", "PUBLIC_RATE_LIMIT_PER_MINUTE": "1000000",
            "LOG_LEVEL": "ERROR"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "backend.app:asgi", "--host", "127.0.0.1",
-         "--port", str(port), "--no-access-log", "--lifespan", "on"],
-        env=env, cwd=ROOT, preexec_fn=die_with_parent(signal.SIGTERM))
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/api/v1/health/ready", timeout=1):
-                break
-        except OSError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError("uvicorn did not start") from None
-            time.sleep(0.2)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with serve_api(env, cwd=ROOT) as url:
+        yield url
 
 
 def _schemathesis(url: str, token: str, *extra: str) -> subprocess.CompletedProcess:
