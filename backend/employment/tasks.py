@@ -33,7 +33,8 @@ def payslip_document(salary: dict, employment: dict, person: dict, entity: dict 
     taxable = salary["gross_cents"] - salary["social_security_cents"]
     return PayslipDocument(
         number=f"M-{month:%Y%m}-{str(salary['id'])[:8]}", issue_date=salary["pay_date"],
-        language=person.get("language") or "nl", employer=supplier(entity), worker=worker(person),
+        language=person.get("language") or "nl",
+        employer=supplier(entity, person.get("language") or "nl"), worker=worker(person),
         period_start=start, period_end=end,
         work_dates=tuple(start + dt.timedelta(days=i) for i in range((end - start).days + 1)),
         contract_type=employment["contract_type"], gross_cents=salary["gross_cents"],

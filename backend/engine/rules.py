@@ -48,7 +48,9 @@ CONTRACT_TYPES = (
     "open_ended",
 )
 EXPENSE_CATEGORIES = ("travel", "meals", "material", "accommodation", "other")
-VAT_EXEMPTIONS = ("training", "intra_eu_reverse_charge", "export")
+VAT_EXEMPTIONS = ("training", "intra_eu_reverse_charge", "export", "outside_scope")
+# EN 16931 VAT category codes (UNCL5305 subset) an exemption may be filed under in UBL.
+VAT_CATEGORIES = ("E", "AE", "G", "O", "K", "Z")
 LANGS = ("nl", "fr", "en")
 PAY_DATE_RULES = ("working_days_after_last_day", "tenth_of_next_month")
 MONTHLY_PAY_DATE_RULES = ("last_working_day_of_month",)
@@ -72,6 +74,10 @@ SCHEMA: dict[str, str] = {
     "vat.rates": "percent_list",
     "vat.exemptions.*.mention": "mention",
     "vat.exemptions.*.client": "client_kind",
+    "vat.exemptions.*.ubl_category": "vat_category",
+    "vat.exemptions.*.vatex": "vatex",
+    "vat.place_of_supply.eu_business_exemption": "exemption_code",
+    "vat.place_of_supply.non_eu_business_exemption": "exemption_code",
     "vat.eu_countries": "country_list",
     "calendar.public_holidays": "holidays",
     "calendar.pay_date_rule": "pay_date_rule",
@@ -172,6 +178,15 @@ def _check_value(where: str, kind: str, value: Any) -> None:  # noqa: C901 - one
         for lang, text in value.items():
             if not isinstance(text, str) or not text.strip():
                 raise _fail(f"{where}.{lang}", "expected a non-empty string")
+    elif kind == "vat_category":
+        if value not in VAT_CATEGORIES:
+            raise _fail(where, f"expected one of {', '.join(VAT_CATEGORIES)}")
+    elif kind == "vatex":
+        if not isinstance(value, str) or not re.fullmatch(r"(?i)vatex-[a-z]{2}-[a-z0-9-]+", value):
+            raise _fail(where, "expected a VATEX code such as vatex-eu-ae")
+    elif kind == "exemption_code":
+        if not isinstance(value, str) or not _IDENT.match(value):
+            raise _fail(where, "expected an exemption code (a key of vat.exemptions)")
     elif kind == "client_kind":
         if value not in ("any", "other_eu", "non_eu"):
             raise _fail(where, "expected one of any, other_eu, non_eu")
@@ -432,6 +447,20 @@ class RuleSet:
             e: (v(f"vat.exemptions.{e}.mention"), v(f"vat.exemptions.{e}.client"))
             for e in self._names("vat.exemptions")
         }
+        # exemption -> (EN 16931 VAT category, VATEX reason code) for e-invoices
+        self.vat_exemption_codes: dict[str, tuple[str, str]] = {
+            e: (v(f"vat.exemptions.{e}.ubl_category"), v(f"vat.exemptions.{e}.vatex").lower())
+            for e in self.vat_exemptions
+        }
+        self.place_of_supply: dict[str, str] = {
+            "eu_business": v("vat.place_of_supply.eu_business_exemption"),
+            "non_eu_business": v("vat.place_of_supply.non_eu_business_exemption"),
+        }
+        for kind, code in self.place_of_supply.items():
+            wanted = "other_eu" if kind == "eu_business" else "non_eu"
+            if code not in self.vat_exemptions or self.vat_exemptions[code][1] != wanted:
+                raise _fail(self.id, f"vat.place_of_supply.{kind}_exemption must name an "
+                                     f"exemption of vat.exemptions whose client is {wanted}")
         self.eu_countries: frozenset[str] = frozenset(v("vat.eu_countries"))
         self.holiday_rules: list[dict[str, Any]] = v("calendar.public_holidays")
         self.pay_date_rule: str = v("calendar.pay_date_rule")

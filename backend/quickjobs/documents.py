@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from backend.documents import pdf as render
+from backend.documents.legal_entity import LegalEntity, legal_entity
 from backend.documents.models import (
     CashCollectionDocument,
     ContractDocument,
@@ -21,21 +22,27 @@ from backend.documents.models import (
 from backend.documents.ubl import peppol_endpoint, render_ubl_invoice
 from backend.engine import Simulation
 
-# The cooperative as it appears on every document; the legal_entity row overrides these.
-_DEFAULT_ENTITY = {
-    "name": "Smart", "address": "Coenraetsstraat 72\n1060 Brussel", "country": "BE",
-    "vat_number": "BE0896755397", "company_number": "0896755397",
-    "iban": "BE00000000000000", "bic": "GEBABEBB",
-}
+
+def issuing_entity(entity: dict | None) -> LegalEntity:
+    """The cooperative's legal entity (reference data, backend.documents.legal_entity) with
+    the bank account configured in its ``legal_entity`` row, when there is one."""
+    reference = legal_entity((entity or {}).get("id") or "smart")
+    row = entity or {}
+    return reference.with_bank_account(row.get("iban"), row.get("bic"))
 
 
-def supplier(entity: dict | None) -> Party:
-    e = entity or _DEFAULT_ENTITY
-    lines = tuple(line.strip() for line in (e["address"] or "").replace(",", "\n").split("\n")
-                  if line.strip())
-    return Party(name=e["name"], address_lines=lines, country_code=e["country"],
-                 vat_number=e["vat_number"], company_number=e["company_number"],
-                 iban=e["iban"], bic=e["bic"], legal_form="cv")
+def payment_params(entity: dict | None) -> dict[str, str]:
+    """The account a client pays to, as message parameters (the invoice e-mail)."""
+    from backend.documents.formatting import format_iban
+
+    party = issuing_entity(entity).party("nl")
+    return {"iban": format_iban(party.iban), "bic": party.bic or ""}
+
+
+def supplier(entity: dict | None, language: str = "nl") -> Party:
+    """The cooperative as supplier or employer, named the same way on every document in
+    ``language``."""
+    return issuing_entity(entity).party(language)
 
 
 def client_party(job: dict) -> Party:
@@ -66,29 +73,39 @@ def _lines(job: dict, sim: Simulation) -> tuple[DocumentLine, ...]:
 def quote_pdf(job: dict, person: dict, sim: Simulation, number: str, issued: dt.date,
               valid_until: dt.date, clauses: dict, accept_url: str, entity: dict | None = None) -> bytes:
     lines = _lines(job, sim)
+    language = job["client_language"]
     return render.render_quote(QuoteDocument(
-        number=number, issue_date=issued, valid_until=valid_until, language=job["client_language"],
-        supplier=supplier(entity), worker_name=worker_name(person), client=client_party(job),
+        number=number, issue_date=issued, valid_until=valid_until, language=language,
+        supplier=supplier(entity, language), worker_name=worker_name(person),
+        client=client_party(job),
         function=job["function"], description=job["description"],
         performance_dates=tuple(job["performance_dates"]), lines=lines, totals=compute_totals(lines),
-        clauses=ProtectiveClauses(clauses["depositPercent"], clauses["cancellationFeePercent"],
-                                  clauses["noticePeriodDays"]),
+        clauses=ProtectiveClauses(clauses["cancellationFeePercent"], clauses["noticePeriodDays"]),
         accept_url=accept_url, vat_exemption=job["vat_exemption"],
     ))
 
 
 def invoice_files(job: dict, person: dict, entity: dict | None, sim: Simulation, number: str,
-                  issued: dt.date, due: dt.date, communication: str, *, kind: str,
-                  credited: dict | None) -> tuple[bytes, bytes | None]:
-    """The PDF, and the Peppol UBL when the client can be reached on Peppol (B2B)."""
+                  issued: dt.date, due: dt.date, communication: str | None, *, kind: str,
+                  credited: dict | None, order_reference: str | None = None
+                  ) -> tuple[bytes, bytes | None]:
+    """The PDF, and the Peppol UBL when the client can be reached on Peppol (B2B).
+
+    ``order_reference`` is the number of the quote the client accepted. A credit note carries
+    no account and no communication: it asks for no payment.
+    """
     lines = _lines(job, sim)
+    language = job["client_language"]
+    seller = supplier(entity, language)
+    credit = kind == "credit_note"
     doc = InvoiceDocument(
         number=number, issue_date=issued, due_date=due,
-        service_dates=tuple(job["performance_dates"]), supplier=supplier(entity),
+        service_dates=tuple(job["performance_dates"]), supplier=seller,
         customer=client_party(job), lines=lines, totals=compute_totals(lines),
-        structured_communication=communication,
-        payment_iban=supplier(entity).iban, payment_bic=supplier(entity).bic,
-        language=job["client_language"], order_reference=f"QJ-{str(job['id'])[:8]}",
+        structured_communication=None if credit else communication,
+        payment_iban=None if credit else seller.iban,
+        payment_bic=None if credit else seller.bic,
+        language=language, order_reference=order_reference,
         vat_exemption=job["vat_exemption"], kind=kind,
         credited_invoice_number=credited["number"] if credited else None,
         credited_invoice_date=credited["issue_date"] if credited else None,
@@ -102,9 +119,10 @@ def invoice_files(job: dict, person: dict, entity: dict | None, sim: Simulation,
 
 
 def contract_pdf(job: dict, person: dict, sim: Simulation, entity: dict | None = None) -> bytes:
+    language = person.get("language") or "nl"
     return render.render_contract(ContractDocument(
-        number=f"C-{str(job['id'])[:8]}", issue_date=dt.date.today(), language=person.get("language") or "nl",
-        employer=supplier(entity), worker=worker(person), function=job["function"],
+        number=f"C-{str(job['id'])[:8]}", issue_date=dt.date.today(), language=language,
+        employer=supplier(entity, language), worker=worker(person), function=job["function"],
         description=job["description"], country="BE", risks="",
         work_dates=tuple(job["performance_dates"]), contract_type=job["contract_type"],
         gross_cents=sim.gross_cents, withholding_rate=sim.withholding_rate, hours_per_day="7.6",
@@ -121,7 +139,8 @@ def payslip_pdf(job: dict, person: dict, salary: dict, sim: Simulation,
         refunds = (ExpenseRefund("other", sim.expenses_cents),)
     return render.render_payslip(PayslipDocument(
         number=f"P-{str(salary['id'])[:8]}", issue_date=dt.date.today(),
-        language=person.get("language") or "nl", employer=supplier(entity), worker=worker(person),
+        language=person.get("language") or "nl",
+        employer=supplier(entity, person.get("language") or "nl"), worker=worker(person),
         period_start=min(dates), period_end=max(dates), work_dates=dates,
         contract_type=job["contract_type"], gross_cents=sim.gross_cents,
         social_security_cents=sim.social_security_cents, taxable_cents=sim.taxable_cents,
@@ -135,8 +154,8 @@ def cash_collection_pdf(job: dict, person: dict, amount_cents: int, collected_on
                         entity: dict | None = None) -> bytes:
     return render.render_cash_collection(CashCollectionDocument(
         number=f"CC-{str(job['id'])[:8]}", issue_date=dt.date.today(),
-        language=person.get("language") or "nl", supplier=supplier(entity),
-        worker_name=worker_name(person), client_name=job["client_name"],
+        language=person.get("language") or "nl",
+        supplier=supplier(entity, person.get("language") or "nl"), worker_name=worker_name(person), client_name=job["client_name"],
         description=f"{job['function']}: {job['description']}"[:300],
         collection_date=collected_on, amount_cents=amount_cents, vat_rate=job["vat_rate"],
     ))

@@ -28,6 +28,7 @@ from backend.engine import (
     simulate,
 )
 from backend.engine.ogm import make_ogm
+from backend.formatting import Money, format_date, format_money, money_texts
 from backend.http.context import Principal
 from backend.http.problems import FieldError, NotFound, Problem, invalid
 from backend.jobs import outbox
@@ -145,7 +146,7 @@ def review_reasons(data: QuickJobCreate, sim: Simulation, on: dt.date) -> list[d
     reasons = []
     if sim.turnover_cents > policy.review_amount_threshold_cents:
         reasons.append({"code": "review.amount_above_threshold",
-                        "params": {"threshold": _euro(policy.review_amount_threshold_cents)}})
+                        "params": {"threshold": money_texts(policy.review_amount_threshold_cents)}})
     function = data.function.lower()
     if any(risky in function for risky in policy.risky_functions):
         reasons.append({"code": "review.risky_function", "params": {"function": data.function}})
@@ -170,10 +171,6 @@ def reason_text(reason: dict, lang: str) -> str:
     params = {k: (v.get(lang) or v.get("nl")) if isinstance(v, dict) else v
               for k, v in reason.get("params", {}).items()}
     return i18n.t(reason["code"], lang, **params)
-
-
-def _euro(cents: int) -> str:
-    return f"€{cents // 100:,}.{cents % 100:02d}".replace(",", ".")
 
 
 def _simulation_snapshot(sim: Simulation) -> dict:
@@ -324,7 +321,8 @@ async def _send_quote(job: dict, person: dict, number: str, accept_url: str, sim
         await notify(key=f"quote:{job['id']}", channel="email", to=job["client_email"],
                      template="quote_to_client", language=job["client_language"],
                      params={"number": number, "worker": _name(person),
-                             "amount": _euro(sim.total_incl_vat_cents), "url": accept_url})
+                             "amount": format_money(sim.total_incl_vat_cents, job["client_language"]),
+                             "url": accept_url})
 
 
 def _name(person: dict) -> str:
@@ -575,8 +573,11 @@ async def issue_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Por
         if job["client_email"]:
             await notify(key=f"invoice:{invoice_id}", channel="email", to=job["client_email"],
                          template="invoice_to_client", language=job["client_language"],
-                         params={"number": number, "amount": _euro(sim.total_incl_vat_cents),
-                                 "communication": communication, "due": due.isoformat()})
+                         params={"number": number,
+                                 "amount": format_money(sim.total_incl_vat_cents, job["client_language"]),
+                                 "communication": communication,
+                                 "due": format_date(due, job["client_language"]),
+                                 **documents.payment_params(entity)})
         await repo.update_quickjob(job["id"], status=INVOICED)
         await repo.add_event(job["id"], "invoice_issued", {"number": number})
         await notify_worker(job, person, "invoice_issued")
@@ -640,8 +641,8 @@ async def collect_cash(principal: Principal, quickjob_id: uuid.UUID, amount_cent
         _require(job, ACCEPTED)
         sim = _stored_simulation(job)
         if amount_cents != sim.total_incl_vat_cents:
-            raise invalid("amountCents", "cash_amount_mismatch", amount=_euro(amount_cents),
-                          expected=_euro(sim.total_incl_vat_cents))
+            raise invalid("amountCents", "cash_amount_mismatch", amount=Money(amount_cents),
+                          expected=Money(sim.total_incl_vat_cents))
         person = await people.get_person(job["person"])
         cash_id = uuid.uuid4()
         pdf = documents.cash_collection_pdf(job, person, amount_cents, collected_on)
@@ -851,7 +852,8 @@ async def send_reminders(on: dt.date) -> tuple[int, int]:
                              to=job["client_email"], template="invoice_reminder",
                              language=job["client_language"],
                              params={"number": invoice["number"], "stage": stage,
-                                     "amount": _euro(invoice["total_cents"] - invoice["paid_cents"]),
+                                     "amount": format_money(invoice["total_cents"] - invoice["paid_cents"],
+                                                            job["client_language"]),
                                      "communication": invoice["structured_communication"]})
             await repo.add_event(job["id"], "reminder_sent", {"stage": stage})
             sent += 1

@@ -27,11 +27,11 @@ import asyncpg
 
 from backend.audit.service import record
 from backend.db import unit_of_work
+from backend.formatting import format_money
 from backend.http.problems import FieldError, Problem
 from backend.i18n import t
 from backend.units import repository as repo
 from backend.units.accounts import CHART, Account, balance_effect, is_known, natural
-from backend.units.messages import format_money
 
 # The kinds other services post; any lower_snake_case kind is accepted, these get a title.
 KINDS = (
