@@ -15,7 +15,6 @@ from documents_samples import (
     FR_CLIENT,
     NL_CLIENT,
     SMART,
-    SMART_ENTITY,
     US_BUSINESS,
     US_CLIENT,
     make_invoice,
