@@ -91,3 +91,4 @@ def test_no_other_money_formatter_in_the_code():
     owners = sorted(str(p.relative_to(root)) for p in root.rglob("*.py")
                     if pattern.search(p.read_text(encoding="utf-8")))
     assert owners == ["formatting.py"], owners
+
