@@ -369,8 +369,24 @@ class ProtectiveClauses:
             raise DocumentError("notice_period_days must be a non-negative int")
 
 
+class _Exempted:
+    """What a quote and an invoice know of their VAT exemption (set in ``__post_init__``)."""
+
+    language: str
+    vat_exemption_mention: str | None
+
+    @property
+    def exemption(self) -> ExemptionInfo | None:
+        """The exemption's legal mention, EN 16931 category and VATEX code (None: taxed)."""
+        return self._exemption  # type: ignore[attr-defined]
+
+    @property
+    def exemption_mention(self) -> str:
+        return exemption_text(self.exemption, self.language, self.vat_exemption_mention)
+
+
 @dataclass(frozen=True)
-class QuoteDocument:
+class QuoteDocument(_Exempted):
     number: str
     issue_date: date
     valid_until: date
@@ -401,21 +417,12 @@ class QuoteDocument:
             raise DocumentError("valid_until is before issue_date")
 
     @property
-    def exemption(self) -> ExemptionInfo | None:
-        """The exemption's legal mention, EN 16931 category and VATEX code (None: taxed)."""
-        return self._exemption  # type: ignore[attr-defined]
-
-    @property
-    def exemption_mention(self) -> str:
-        return exemption_text(self.exemption, self.language, self.vat_exemption_mention)
-
-    @property
     def cancellation_fee_cents(self) -> int:
         return apply_rate(self.totals.total_cents, self.clauses.cancellation_fee_percent)
 
 
 @dataclass(frozen=True)
-class InvoiceDocument:
+class InvoiceDocument(_Exempted):
     """An invoice, or (``kind="credit_note"``) a credit note crediting ``credited_invoice_*``.
 
     ``service_dates`` are the dates of the performance (delivery). ``order_reference`` is the
@@ -499,14 +506,6 @@ class InvoiceDocument:
         if self.kind == "credit_note":
             return 0
         return self.totals.total_cents - self.prepaid_cents
-
-    @property
-    def exemption(self) -> ExemptionInfo | None:
-        return self._exemption  # type: ignore[attr-defined]
-
-    @property
-    def exemption_mention(self) -> str:
-        return exemption_text(self.exemption, self.language, self.vat_exemption_mention)
 
 
 def exemption_text(info: ExemptionInfo | None, language: str, override: str | None) -> str:

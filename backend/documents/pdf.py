@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from anyascii import anyascii
+from babel import Locale
 from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
@@ -48,6 +49,7 @@ from backend.documents.models import (
     Worker,
     mask_national_number,
 )
+from backend.formatting import locale_for
 
 ACCENT = (24, 62, 110)
 GREY = (95, 95, 95)
@@ -58,18 +60,10 @@ FONT = "DejaVuSans"
 FONT_DIR = Path(__file__).with_name("fonts")
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
-COUNTRY_NAMES = {
-    "BE": {"nl": "België", "fr": "Belgique", "en": "Belgium"},
-    "NL": {"nl": "Nederland", "fr": "Pays-Bas", "en": "Netherlands"},
-    "FR": {"nl": "Frankrijk", "fr": "France", "en": "France"},
-    "DE": {"nl": "Duitsland", "fr": "Allemagne", "en": "Germany"},
-    "LU": {"nl": "Luxemburg", "fr": "Luxembourg", "en": "Luxembourg"},
-}
-
 
 def country_name(code: str, language: str) -> str:
-    names = COUNTRY_NAMES.get(code)
-    return names.get(language, code) if names else code
+    """``"US"`` -> ``Verenigde Staten`` / ``États-Unis`` / ``United States`` (CLDR, Babel)."""
+    return Locale.parse(locale_for(language)).territories.get(code, code)
 
 
 class _Pdf(FPDF):
@@ -149,7 +143,13 @@ class _Pdf(FPDF):
             parts.append(f"{label('vat_number', self.language)} {format_vat_number(org.vat_number)}")
         if org.register:
             parts.append(org.register)
-        self.cell(self.epw - 30, 4, " · ".join(parts))
+        footer = " · ".join(parts)
+        size = 7.0
+        while self.get_string_width(footer) > self.epw - 32 and size > 5:
+            size -= 0.25
+            self.set_font(FONT, "", size)
+        self.cell(self.epw - 30, 4, footer)
+        self.set_font(FONT, "", 7)
         self.cell(30, 4, label("page", self.language, page=self.page_no(), pages="{nb}"),
                   align="R")
         self.set_text_color(*BLACK)
@@ -207,7 +207,7 @@ class _Pdf(FPDF):
         self.set_font(FONT, "", 9)
         heading = FontFace(emphasis="BOLD", fill_color=LIGHT, color=ACCENT)
         with self.table(
-            col_widths=(72, 13, 29, 26, 34),
+            col_widths=(66, 16, 29, 24, 39),
             text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
             borders_layout="HORIZONTAL_LINES",
             headings_style=heading,

@@ -34,7 +34,7 @@ def test_every_value_has_a_source_and_the_numbers_are_valid():
      "RPR Franstalige ondernemingsrechtbank Brussel"),
     ("fr", "Smart – Productions Associées asbl", "Rue Coenraets 72", "Saint-Gilles",
      "RPM Tribunal de l'entreprise francophone de Bruxelles"),
-    ("en", "Smart – Productions Associées asbl (non-profit association)", "Rue Coenraets 72",
+    ("en", "Smart – Productions Associées asbl", "Rue Coenraets 72",
      "Saint-Gilles (Brussels)", "RLE French-speaking Enterprise Court of Brussels"),
 ])
 def test_the_supplier_in_each_language(language, name, street, city, register):
