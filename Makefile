@@ -21,7 +21,7 @@ test: $(STAMP) ## all tests against a real PostgreSQL, Redis and rq worker
 	$(PY) -m pytest
 
 chat: $(STAMP) ## talk to the bot as the demo worker (over HTTP when `make run` is up, else in-process)
-	APP_ENV=$${APP_ENV:-development} $(PY) -m backend.bot.terminal $(ARGS)
+	APP_ENV=$${APP_ENV:-development} $(PY) -m backend.chat.terminal $(ARGS)
 
 faults: $(STAMP) ## the fault tests alone: PostgreSQL restart, Redis down, worker SIGKILL
 	$(PY) -m pytest tests/faults

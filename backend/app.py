@@ -1,4 +1,6 @@
-"""The Litestar application factory: ``create_app(settings)``; ``backend.app:asgi`` for servers."""
+"""The composition root of the API: ``create_app(settings)`` wires the contexts' controllers, the
+platform (pool, logging), the middleware and its collaborators, and the adapters of
+``backend.composition``; ``backend.app:asgi`` for servers."""
 
 from __future__ import annotations
 
@@ -13,10 +15,11 @@ from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Server
 
-import backend.catalogues  # noqa: F401 - registers every message catalogue
-from backend.db import close_pool, start_pool
+import backend.platform.catalogues  # noqa: F401 - registers every message catalogue
+from backend import composition
+from backend.audit.service import current_request_id
 from backend.health.controllers import HealthController
-from backend.http.context import provide_language, provide_principal
+from backend.http.context import Principal, provide_language, provide_principal
 from backend.http.errors import EXCEPTION_HANDLERS
 from backend.http.middleware import (
     IdempotencyMiddleware,
@@ -24,19 +27,20 @@ from backend.http.middleware import (
     RequestContextMiddleware,
 )
 from backend.http.problems import ProblemDetails
+from backend.jobs import outbox
 from backend.jobs.queue import JobQueue
-from backend.logging_setup import configure_logging
-from backend.people.tokens import TokenService
-from backend.quickjobs.service import Ports
-from backend.settings import Settings
+from backend.people.tokens import InvalidToken, TokenService
+from backend.platform.db import close_pool, start_pool
+from backend.platform.logging_setup import configure_logging
+from backend.platform.settings import Settings
 
 API_VERSION = "1.0.0"
 
 
 def api_routers() -> list:
-    from backend.backoffice.banking_controllers import CONTROLLERS as BANKING
+    from backend.backoffice.banking.controllers import CONTROLLERS as BANKING
     from backend.backoffice.controllers import CONTROLLERS as BACKOFFICE
-    from backend.bot.controllers import CONTROLLERS as BOT
+    from backend.chat.controllers import CONTROLLERS as BOT
     from backend.employment.controllers import CONTROLLERS as EMPLOYMENT
     from backend.people.controllers import CONTROLLERS as PEOPLE
     from backend.quickjobs.controllers import CONTROLLERS as QUICKJOBS
@@ -83,16 +87,10 @@ def openapi_config() -> OpenAPIConfig:
     )
 
 
-def quickjob_ports(settings: Settings) -> Ports:
-    from backend.documents.adapters import LocalFileStorage
-
-    return Ports(storage=LocalFileStorage(settings.storage_dir),
-                 public_base_url=settings.public_base_url, secret_key=settings.secret_key)
-
-
 def create_app(settings: Settings) -> Litestar:
     configure_logging(settings.log_level)
     tokens = TokenService(settings)
+    adapters = composition.adapters(settings)
     queue = JobQueue(settings.redis_url) if settings.redis_url else None
     redis_client = aioredis.from_url(settings.redis_url or "redis://127.0.0.1:6379/0",
                                       socket_connect_timeout=1, socket_timeout=2)
@@ -106,11 +104,23 @@ def create_app(settings: Settings) -> Litestar:
             await close_pool()
             await redis_client.aclose()
 
+    def authenticate(token: str) -> Principal | None:
+        try:
+            claims = tokens.verify(token)
+        except InvalidToken:
+            return None
+        return Principal(claims.subject, claims.role)
+
+    async def relay() -> int:
+        return await outbox.relay_pending(queue)
+
     def middleware_stack(app):
         app = IdempotencyMiddleware(app)
         app = RateLimitMiddleware(app, redis_client, settings.rate_limit_per_minute,
                                   settings.public_rate_limit_per_minute)
-        return RequestContextMiddleware(app, tokens, queue)
+        return RequestContextMiddleware(
+            app, authenticate=authenticate, bind_request_id=current_request_id.set,
+            jobs_written=outbox.written_in_request, relay=relay if queue is not None else None)
 
     api = Router(path="/api/v1", route_handlers=[HealthController, *api_routers()])
     app = Litestar(
@@ -129,7 +139,7 @@ def create_app(settings: Settings) -> Litestar:
                                expose_headers=["X-Request-ID", "Idempotent-Replayed"]),
         state=State({"settings": settings, "tokens": tokens, "redis": redis_client,
                "queue": queue,
-               "quickjob_ports": quickjob_ports(settings)}),
+               "adapters": adapters, "quickjob_ports": adapters.quickjobs}),
         debug=False,
     )
     problems = problem_responses()

@@ -4,10 +4,11 @@ with real ledger entries, made through the same services as the API. Idempotent.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
-from backend.db import close_pool, fetch, start_pool
 from backend.http.context import Principal
-from backend.settings import Settings
+from backend.platform.db import close_pool, new_row, start_pool
+from backend.platform.settings import Settings
 
 DEMO_PHONE = "+32470000001"
 DEMO_ADVISER = "adviser@quickjob.local"
@@ -15,10 +16,11 @@ DEMO_ADVISER_PASSWORD = "demo-adviser-password"
 
 
 async def seed(settings: Settings) -> str:
-    import backend.catalogues  # noqa: F401
-    from backend.app import quickjob_ports
+    import backend.platform.catalogues  # noqa: F401
+    from backend import composition
     from backend.people import service as people
-    from backend.quickjobs import service as quickjobs
+    from backend.people.tables import Person
+    from backend.quickjobs import client_answer, creation, invoicing
     from backend.quickjobs.schemas import ClientIn, QuickJobCreate
     from backend.simulations.schemas import ExpenseIn
     from backend.units.service import ensure_reference_data
@@ -27,16 +29,15 @@ async def seed(settings: Settings) -> str:
     try:
         await ensure_reference_data()
         await people.create_staff(DEMO_ADVISER, DEMO_ADVISER_PASSWORD, "adviser", "Ada", "Visor")
-        if await fetch("SELECT 1 FROM person WHERE phone = {}", DEMO_PHONE):
+        if await Person.exists().where(Person.phone == DEMO_PHONE):
             return f"worker {DEMO_PHONE}, adviser {DEMO_ADVISER} (already there)"
-        rows = await fetch(
-            "INSERT INTO person (id, phone, first_name, last_name, language) "
-            "VALUES (gen_random_uuid(), {}, 'Lena', 'Peeters', 'nl') RETURNING id", DEMO_PHONE)
-        worker = Principal(rows[0]["id"], "worker")
+        worker = Principal(uuid.uuid4(), "worker")
+        await Person.insert(new_row(Person, id=worker.id, phone=DEMO_PHONE, first_name="Lena",
+                                    last_name="Peeters", language="nl"))
         await people.buy_shares(worker.id, shares=1, category="A")
-        ports = quickjob_ports(settings)
+        ports = composition.adapters(settings).quickjobs
         start = dt.date.today() + dt.timedelta(days=7)
-        quickjob_id = await quickjobs.create(worker, QuickJobCreate(
+        created = await creation.create(worker, QuickJobCreate(
             client=ClientIn(name="Brouwerij De Klok", email="boekhouding@deklok.be",
                             vat_number="BE0403019261", country="BE",
                             address="Markt 1, 9000 Gent", language="nl"),
@@ -45,9 +46,8 @@ async def seed(settings: Settings) -> str:
             contract_type="employee", withholding_rate="11.11",
             expenses=[ExpenseIn(amount_cents=4500, category="travel")],
         ), ports, "nl")
-        quote = await fetch("SELECT id FROM quote WHERE quickjob = {}", quickjob_id)
-        await quickjobs.accept_quote(ports.quote_token(quote[0]["id"]), "127.0.0.1", ports)
-        await quickjobs.issue_invoice(worker, quickjob_id, ports)
+        await client_answer.accept_quote(ports.quote_token(created.quote.id), "127.0.0.1", ports)
+        await invoicing.issue_invoice(worker, created.job.id, ports)
         return f"worker {DEMO_PHONE} with a unit and an invoiced QuickJob, adviser {DEMO_ADVISER}"
     finally:
         await close_pool()

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from backend.settings import Settings, SettingsError
+from backend.platform.settings import Settings, SettingsError
 
 
 def _log(message: str) -> None:
@@ -33,7 +33,7 @@ def run(host: str, port: int, with_worker: bool = True) -> int:
     env = dict(os.environ)
     try:
         if settings.database_url is None or settings.redis_url is None:
-            from backend.embedded import start_postgres, start_redis
+            from backend.platform.embedded import start_postgres, start_redis
 
             if settings.database_url is None:
                 pg = start_postgres(settings.data_dir / "postgres")
@@ -47,7 +47,7 @@ def run(host: str, port: int, with_worker: bool = True) -> int:
                 _log(f"embedded Redis on {rd.url}")
         settings = settings.with_urls(env["DATABASE_URL"], env["REDIS_URL"])
 
-        from backend.migrate import migrate
+        from backend.platform.migrate import migrate
 
         asyncio.run(migrate(settings.database_url))
         _log("migrations applied")

@@ -6,7 +6,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from backend.settings import PROJECT_ROOT, Settings
+from backend.platform.settings import PROJECT_ROOT, Settings
 
 OPENAPI_PATH = PROJECT_ROOT / "openapi" / "openapi.json"
 

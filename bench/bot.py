@@ -176,8 +176,8 @@ class Driver:
 
 async def drive(settings, conversations: int, warmup: int, log_file: Path) -> dict:
     from backend.app import create_app
-    from backend.db import start_pool
-    from backend.logging_setup import JsonFormatter
+    from backend.platform.db import start_pool
+    from backend.platform.logging_setup import JsonFormatter
 
     app = create_app(settings)
     handler = logging.FileHandler(log_file)
@@ -332,8 +332,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--conversations must be >= 12 (every script in every language) and "
                      "--warmup >= 0")
 
-    from backend.embedded import start_postgres, start_redis
-    from backend.migrate import migrate
+    from backend.platform.embedded import start_postgres, start_redis
+    from backend.platform.migrate import migrate
 
     tmp = Path(tempfile.mkdtemp(prefix="bot-bench-"))
     started = []

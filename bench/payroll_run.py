@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from backend.db import close_pool, fetch, start_pool  # noqa: E402
-from backend.embedded import start_postgres  # noqa: E402
-from backend.settings import Settings  # noqa: E402
+from backend.platform.db import close_pool, fetch, start_pool  # noqa: E402
+from backend.platform.embedded import start_postgres  # noqa: E402
+from backend.platform.settings import Settings  # noqa: E402
 
 CLONE_SQL = """
 WITH src_q AS (SELECT * FROM quickjob WHERE id = {}),
@@ -63,15 +63,16 @@ FROM employment, generate_series(1, {}) g
 
 
 async def main(contracts: int, monthly: int) -> dict:
-    import backend.catalogues  # noqa: F401
-    from backend.app import quickjob_ports
-    from backend.backoffice import banking
+    import backend.platform.catalogues  # noqa: F401
+    from backend import composition
+    from backend.backoffice.banking import service as banking
+    from backend.backoffice.salaries import pay_due_salaries
     from backend.employment import service as employment
     from backend.employment.schemas import EmploymentIn
     from backend.http.context import Principal
-    from backend.migrate import migrate
     from backend.people import service as people
-    from backend.quickjobs import service as quickjobs
+    from backend.platform.migrate import migrate
+    from backend.quickjobs import client_answer, creation
     from backend.quickjobs.schemas import ClientIn, QuickJobCreate
     from backend.units import service as units
 
@@ -83,19 +84,19 @@ async def main(contracts: int, monthly: int) -> dict:
                             redis_url="redis://127.0.0.1:1/0", data_dir=tmp,
                             storage_dir=tmp / "files", outbox_dir=tmp / "outbox")
         await start_pool(pg.url, min_size=2, max_size=4)
-        ports = quickjob_ports(settings)
+        ports = composition.adapters(settings).quickjobs
         person = (await fetch("INSERT INTO person (id, phone, first_name, last_name, iban) VALUES "
                               "(gen_random_uuid(), '+32470111222', 'Bench', 'Worker', "
                               "'BE71096123456769') RETURNING id"))[0]
         worker = Principal(person["id"], "worker")
         await people.buy_shares(worker.id, shares=1, category="A")
         day = dt.date.today() + dt.timedelta(days=1)
-        qid = await quickjobs.create(worker, QuickJobCreate(
+        created = await creation.create(worker, QuickJobCreate(
             client=ClientIn(name="Bench client", email="bench@example.be", country="BE"),
             function="sound technician", description="One evening",
             performance_dates=[day], amount_cents=30000), ports, "en")
-        quote = (await fetch("SELECT id FROM quote WHERE quickjob = {}", qid))[0]
-        await quickjobs.accept_quote(ports.quote_token(quote["id"]), None, ports)
+        qid = created.job.id
+        await client_answer.accept_quote(ports.quote_token(created.quote.id), None, ports)
         await fetch("UPDATE salary_payment SET pay_date = current_date")
         started = time.perf_counter()
         await fetch(CLONE_SQL, qid, qid, qid, contracts - 1)
@@ -113,7 +114,7 @@ async def main(contracts: int, monthly: int) -> dict:
 
         today = dt.date.today()
         started = time.perf_counter()
-        paid = await quickjobs.pay_due_salaries(today, ports)
+        paid = await pay_due_salaries(today, ports)
         quickjob_seconds = time.perf_counter() - started
         step = time.perf_counter()
         paid_monthly = await employment.pay_due_months(today)
@@ -122,7 +123,7 @@ async def main(contracts: int, monthly: int) -> dict:
         files = await banking.make_payment_files(None, ports.storage)
         file_seconds = time.perf_counter() - step
         seconds = time.perf_counter() - started
-        again = await quickjobs.pay_due_salaries(today, ports)
+        again = await pay_due_salaries(today, ports)
         again_monthly = await employment.pay_due_months(today)
         entries = (await fetch("SELECT count(*) AS n FROM journal_entry"))[0]["n"]
         result = {
@@ -136,7 +137,7 @@ async def main(contracts: int, monthly: int) -> dict:
             "ms_per_monthly_salary": round(monthly_seconds * 1000 / max(len(paid_monthly), 1), 2),
             "payment_file_seconds": round(file_seconds, 2),
             "payment_files": len(files),
-            "payment_file_transactions": sum(f["transaction_count"] for f in files),
+            "payment_file_transactions": sum(f.transaction_count for f in files),
             "journal_entries": entries, "clone_seconds": round(cloned, 2),
         }
         await close_pool()

@@ -13,6 +13,11 @@ The four requests of one flow (a fresh phone number each time, so a new person e
 Second measure: ``POST /api/v1/quickjobs/{id}/invoice`` once the client has accepted the
 quote through the public link (the accept itself is timed too, reported apart).
 
+Third measure: the SQL statements of each ``POST /api/v1/quickjobs``, counted on the asyncpg
+connection (``backend.platform.statements``: every statement the request's task sends,
+idempotency record, BEGIN and COMMIT included): the flow's (each a worker's first QuickJob,
+which opens their personal unit), and a second QuickJob of the same worker.
+
 How: an embedded PostgreSQL and Redis in a temp folder (as ``make run`` and the tests use),
 the migrations, the real app (``create_app``, development mode so ``devCode`` is returned,
 rate limits lifted) with its pool open, driven in-process through ``httpx.ASGITransport``.
@@ -50,7 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx  # noqa: E402
 
-from backend.settings import Settings  # noqa: E402
+from backend.platform.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "bench" / "results" / "quickjob_flow.json"
@@ -58,6 +63,8 @@ FLOW_STEPS = ("otp", "token", "simulation", "quickjob")
 MAX_REQUESTS = 4
 GOAL_P95_MS = 150.0
 API = "/api/v1"
+# Statements per creation before issue 15 (same counter, same body): first QuickJob, next one.
+STATEMENTS_BEFORE = {"first_quickjob": 48, "next_quickjob": 42}
 
 
 # --------------------------------------------------------------------------- measuring
@@ -94,6 +101,11 @@ def stats(values: list[float]) -> dict:
     }
 
 
+def counts(values: list[int]) -> dict:
+    ordered = sorted(values)
+    return {"min": ordered[0], "median": ordered[len(ordered) // 2], "max": ordered[-1]}
+
+
 def next_monday(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=(7 - today.weekday()) % 7 or 7)
 
@@ -126,19 +138,26 @@ class Driver:
         self.timer = timer
 
     async def call(self, method: str, path: str, request_id: str, expect: int,
-                   **kwargs) -> tuple[httpx.Response, dict]:
+                   count: bool = False, **kwargs) -> tuple[httpx.Response, dict]:
+        from backend.platform.statements import counting
+
         headers = {"X-Request-ID": request_id, "Accept-Language": "nl",
                    **kwargs.pop("headers", {})}
         started = time.perf_counter()
-        r = await self.client.request(method, API + path, headers=headers, **kwargs)
+        with counting() as statements:
+            r = await self.client.request(method, API + path, headers=headers, **kwargs)
+            sent = len(statements)
         client_ms = (time.perf_counter() - started) * 1000
         if r.status_code != expect:
             raise RuntimeError(f"{method} {path}: {r.status_code} (expected {expect}): {r.text}")
         echoed = r.headers.get("x-request-id")
         if echoed != request_id:
             raise RuntimeError(f"{method} {path}: X-Request-ID {echoed!r} != {request_id!r}")
-        return r, {"server_ms": round(self.timer.last_ms, 3), "client_ms": round(client_ms, 3),
-                   "request_id": echoed, "status": r.status_code}
+        sample = {"server_ms": round(self.timer.last_ms, 3), "client_ms": round(client_ms, 3),
+                  "request_id": echoed, "status": r.status_code}
+        if count:
+            sample["statements"] = sent
+        return r, sample
 
     async def flow(self, i: int, run: str, day: dt.date) -> tuple[dict, str, str]:
         """One passer-by: the four requests. Returns the samples, the job id and its bearer."""
@@ -156,12 +175,20 @@ class Driver:
             json={k: body[k] for k in SIMULATION_FIELDS})
         simulation = r.json()
         r, steps["quickjob"] = await self.call(
-            "POST", "/quickjobs", f"{run}-{i}-quickjob", 201,
+            "POST", "/quickjobs", f"{run}-{i}-quickjob", 201, count=True,
             headers={**auth, "Idempotency-Key": f"{run}-{i}-{uuid.uuid4().hex}"}, json=body)
         job = r.json()
         if job["simulation"] != simulation:
             raise RuntimeError("the QuickJob's figures differ from the simulation")
         return steps, job, auth["Authorization"]
+
+    async def again(self, i: int, run: str, day: dt.date, bearer: str) -> dict:
+        """The same worker's next QuickJob (their unit and the client exist now)."""
+        _, sample = await self.call(
+            "POST", "/quickjobs", f"{run}-{i}-again", 201, count=True,
+            headers={"Authorization": bearer, "Idempotency-Key": f"{run}-{i}-{uuid.uuid4().hex}"},
+            json=quickjob_body(day))
+        return sample
 
     async def invoice(self, i: int, run: str, job: dict, bearer: str) -> dict:
         token = job["quote"]["acceptUrl"].rsplit("/", 1)[-1]
@@ -193,8 +220,8 @@ def bench_settings(database_url: str, redis_url: str, data_dir: Path) -> Setting
 
 async def drive(settings: Settings, iterations: int, warmup: int, log_file: Path) -> dict:
     from backend.app import create_app
-    from backend.db import start_pool
-    from backend.logging_setup import JsonFormatter
+    from backend.platform.db import start_pool
+    from backend.platform.logging_setup import JsonFormatter
 
     app = create_app(settings)
     handler = logging.FileHandler(log_file)  # keep the access log (and its cost), off screen
@@ -207,6 +234,7 @@ async def drive(settings: Settings, iterations: int, warmup: int, log_file: Path
     flows: list[dict] = []
     jobs: list[tuple[int, dict, str]] = []
     invoices: list[dict] = []
+    again: list[dict] = []
     run = uuid.uuid4().hex[:6]
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
@@ -220,6 +248,9 @@ async def drive(settings: Settings, iterations: int, warmup: int, log_file: Path
                               "total": total, "quickjob_id": job["id"]})
                 jobs.append((i, job, bearer))
             flow_seconds = time.perf_counter() - started
+            for i, _, bearer in jobs:
+                again.append({"iteration": i, "warmup": i < warmup,
+                              **await driver.again(i, run, day, bearer)})
             started = time.perf_counter()
             for i, job, bearer in jobs:
                 sample = await driver.invoice(i, run, job, bearer)
@@ -227,7 +258,7 @@ async def drive(settings: Settings, iterations: int, warmup: int, log_file: Path
             invoice_seconds = time.perf_counter() - started
     finally:
         await close_app(app)
-    return {"flows": flows, "invoices": invoices, "flow_seconds": flow_seconds,
+    return {"flows": flows, "invoices": invoices, "again": again, "flow_seconds": flow_seconds,
             "invoice_seconds": invoice_seconds, "performance_date": day.isoformat()}
 
 
@@ -242,6 +273,14 @@ def summarise(raw: dict, iterations: int, warmup: int) -> dict:
     invoice = {name: {kind: stats([s[name][kind] for s in inv])
                       for kind in ("server_ms", "client_ms")} for name in ("accept", "invoice")}
     p95 = total["server_ms"]["p95_ms"]
+    again = [s for s in raw["again"] if not s["warmup"]]
+    statements = {
+        "counted": "every statement the request sends (idempotency record, BEGIN, COMMIT included)",
+        "first_quickjob": counts([f["steps"]["quickjob"]["statements"] for f in measured]),
+        "next_quickjob": counts([s["statements"] for s in again]),
+        "next_quickjob_server_ms": stats([s["server_ms"] for s in again]),
+        "before_issue_15": STATEMENTS_BEFORE,
+    }
     return {
         "benchmark": "quickjob_flow",
         "goal": ("From OTP sign-in to a created QuickJob in at most 4 requests; server time "
@@ -261,19 +300,20 @@ def summarise(raw: dict, iterations: int, warmup: int) -> dict:
                         "server_ms": {k: v["server_ms"] for k, v in slowest["steps"].items()}},
         },
         "invoice_after_accept": {**invoice, "wall_seconds": round(raw["invoice_seconds"], 2)},
+        "statements_per_creation": statements,
         "goals": {
             "at_most_4_requests": {"value": len(FLOW_STEPS), "limit": MAX_REQUESTS,
                                    "met": len(FLOW_STEPS) <= MAX_REQUESTS},
             "flow_server_p95_under_150_ms": {"value_ms": p95, "limit_ms": GOAL_P95_MS,
                                              "met": p95 < GOAL_P95_MS},
         },
-        "samples": {"flows": raw["flows"], "invoices": raw["invoices"]},
+        "samples": {"flows": raw["flows"], "invoices": raw["invoices"], "again": raw["again"]},
     }
 
 
 async def close_app(app) -> None:
     """Let the after-response outbox relays finish, then close the pool, Redis and the queue."""
-    from backend.db import close_pool
+    from backend.platform.db import close_pool
 
     context = app.asgi_handler
     relaying = list(getattr(context, "_relaying", ()))
@@ -323,6 +363,12 @@ def print_report(result: dict) -> None:
     inv = result["invoice_after_accept"]
     print(row("public quote accept", inv["accept"]["server_ms"]))
     print(row("invoice after accept", inv["invoice"]["server_ms"]))
+    print(row("next QuickJob, same worker", result["statements_per_creation"]["next_quickjob_server_ms"]))
+    sql = result["statements_per_creation"]
+    for kind in ("first_quickjob", "next_quickjob"):
+        c = sql[kind]
+        print(f"SQL statements per creation, {kind.replace('_', ' ')}: median {c['median']} "
+              f"(min {c['min']}, max {c['max']}; {sql['before_issue_15'][kind]} before issue 15)")
     slow = flow["slowest"]
     print(f"slowest flow: iteration {slow['iteration']}, {slow['total']['server_ms']:.2f} ms, "
           f"request ids {', '.join(slow['request_ids'].values())}")
@@ -341,8 +387,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.iterations < 1 or args.warmup < 0:
         parser.error("--iterations must be >= 1 and --warmup >= 0")
 
-    from backend.embedded import start_postgres, start_redis
-    from backend.migrate import migrate
+    from backend.platform.embedded import start_postgres, start_redis
+    from backend.platform.migrate import migrate
 
     tmp = Path(tempfile.mkdtemp(prefix="quickjob-bench-"))
     started = []

@@ -22,8 +22,8 @@ import httpx
 import pytest
 import redis as sync_redis
 
-from backend.embedded import start_postgres, start_redis
-from backend.settings import Settings
+from backend.platform.embedded import start_postgres, start_redis
+from backend.platform.settings import Settings
 
 KEEP_TABLES = {"migration"}  # Piccolo's own bookkeeping
 
@@ -68,7 +68,7 @@ def services():
         redis_url = rd.url
     sync_redis.Redis.from_url(redis_url).flushdb()
 
-    from backend.migrate import migrate
+    from backend.platform.migrate import migrate
 
     asyncio.run(migrate(database_url))
     yield database_url, redis_url
@@ -99,7 +99,7 @@ async def app(settings):
     ``app.lifespan()``: pytest-asyncio finalises session fixtures in another task, and
     Litestar's lifespan refuses to exit a task group from a different task."""
     from backend.app import create_app
-    from backend.db import close_pool, start_pool
+    from backend.platform.db import close_pool, start_pool
 
     application = create_app(settings)
     await start_pool(settings.database_url)
@@ -162,7 +162,7 @@ def spawn_worker(settings):
     import subprocess
     import sys
 
-    from backend.embedded import _die_with_parent
+    from backend.platform.embedded import die_with_parent
 
     env = {**os.environ, "APP_ENV": "test", "DATABASE_URL": settings.database_url,
            "REDIS_URL": settings.redis_url, "DATA_DIR": str(settings.data_dir),
@@ -171,7 +171,7 @@ def spawn_worker(settings):
            # Tests run the payroll themselves, on the dates they choose.
            "PERIODIC_DAILY_WORK": "off"}
     return subprocess.Popen([sys.executable, "-m", "backend.jobs.worker"], env=env,
-                            preexec_fn=_die_with_parent(signal.SIGTERM))
+                            preexec_fn=die_with_parent(signal.SIGTERM))
 
 
 def stop_worker(proc) -> None:

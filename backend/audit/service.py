@@ -8,7 +8,8 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from backend.db import fetch
+from backend.audit.tables import AuditLog
+from backend.platform.db import new_row
 
 current_request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "current_request_id", default=None
@@ -37,9 +38,11 @@ def _clean(snapshot: dict | None) -> str | None:
 
 async def record(*, actor_id: uuid.UUID | None, action: str, object_type: str,
                  object_id: object, before: dict | None = None, after: dict | None = None) -> None:
-    await fetch(
-        "INSERT INTO audit_log (actor_id, action, object_type, object_id, before, after, request_id) "
-        "VALUES ({}, {}, {}, {}, {}::jsonb, {}::jsonb, {})",
-        actor_id, action, object_type, str(object_id), _clean(before), _clean(after),
-        current_request_id.get(),
-    )
+    await AuditLog.insert(_entry(actor_id, action, object_type, object_id, before, after))
+
+
+def _entry(actor_id: uuid.UUID | None, action: str, object_type: str, object_id: object,
+           before: dict | None, after: dict | None) -> AuditLog:
+    return new_row(AuditLog, actor_id=actor_id, action=action, object_type=object_type,
+                   object_id=str(object_id), before=_clean(before), after=_clean(after),
+                   request_id=current_request_id.get())

@@ -1,7 +1,7 @@
 from piccolo.columns import JSONB, UUID, BigInt, Timestamptz, Varchar
 from piccolo.table import Table
 
-from backend.db import DB
+from backend.platform.db import DB
 
 
 class AuditLog(Table, tablename="audit_log", db=DB):

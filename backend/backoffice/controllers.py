@@ -6,7 +6,6 @@ import asyncio
 import csv
 import datetime as dt
 import io
-import json
 import uuid
 from typing import Annotated
 
@@ -16,9 +15,10 @@ from rq.job import Job
 from rq.registry import FailedJobRegistry
 
 from backend.audit.service import record
-from backend.backoffice import corrections, payroll
+from backend.backoffice import corrections, payments, payroll, reminders, reviews
 from backend.backoffice import repository as backoffice_repo
-from backend.backoffice.banking_controllers import payment_file_out
+from backend.backoffice.banking.controllers import payment_file_out
+from backend.backoffice.rows import CorrectionRow, ReviewRow
 from backend.backoffice.schemas import (
     AuditEntry,
     AuditPage,
@@ -40,20 +40,17 @@ from backend.backoffice.schemas import (
 )
 from backend.http.context import Principal
 from backend.http.problems import NotFound, invalid
-from backend.quickjobs import repository as repo
-from backend.quickjobs import service
-from backend.quickjobs.service import reason_text
+from backend.quickjobs.wording import reason_text
 
 
-def _review_out(row: dict, lang: str) -> ReviewItemOut:
-    context = row["context"]
-    context = json.loads(context) if isinstance(context, str) else context
+def _review_out(row: ReviewRow, lang: str) -> ReviewItemOut:
+    context = row.context
     return ReviewItemOut(
-        id=row["id"], kind=row["kind"], status=row["status"],
-        reasons=[reason_text(r, lang) for r in context.get("reasons", [])] or list(row["reasons"]),
-        quickjob_id=row["quickjob"], person_id=row["person"], decided_by=row["decided_by"],
-        decided_at=row["decided_at"], decision_reason=row["decision_reason"],
-        created_at=row["created_at"],
+        id=row.id, kind=row.kind, status=row.status,
+        reasons=[reason_text(r, lang) for r in context.get("reasons", [])] or list(row.reasons),
+        quickjob_id=row.quickjob, person_id=row.person, decided_by=row.decided_by,
+        decided_at=row.decided_at, decision_reason=row.decision_reason,
+        created_at=row.created_at,
     )
 
 
@@ -65,7 +62,7 @@ class BackOfficeController(Controller):
           status_code=201, summary="Record money received for an invoice (adviser)")
     async def record_payment(self, invoice_id: uuid.UUID, data: PaymentIn,
                              principal: Principal) -> PaymentOut:
-        result = await service.record_payment(principal, invoice_id, data.amount_cents, data.date,
+        result = await payments.record_payment(principal, invoice_id, data.amount_cents, data.date,
                                               data.reference)
         return PaymentOut(**{_snake(k): v for k, v in result.items()})
 
@@ -74,14 +71,14 @@ class BackOfficeController(Controller):
                            status: str = "open",
                            limit: Annotated[int, Parameter(ge=1, le=100)] = 50) -> ReviewItemList:
         principal.require("adviser", "admin")
-        rows = await repo.list_reviews(status, limit)
+        rows = await backoffice_repo.list_reviews(status, limit)
         return ReviewItemList(items=[_review_out(r, language) for r in rows])
 
     @post("/review-items/{review_id:uuid}/approve", operation_id="approveReviewItem",
           status_code=200, summary="Approve an exception (adviser)")
     async def approve(self, review_id: uuid.UUID, principal: Principal, language: str,
                       request: Request, data: ReviewDecisionIn | None = None) -> ReviewItemOut:
-        row = await service.decide_review(principal, review_id, True, data.reason if data else None,
+        row = await reviews.decide_review(principal, review_id, True, data.reason if data else None,
                                           request.app.state.quickjob_ports)
         return _review_out(row, language)
 
@@ -89,7 +86,7 @@ class BackOfficeController(Controller):
           status_code=200, summary="Reject an exception with a reason the worker sees (adviser)")
     async def reject(self, review_id: uuid.UUID, data: ReviewDecisionIn, principal: Principal,
                      language: str, request: Request) -> ReviewItemOut:
-        row = await service.decide_review(principal, review_id, False, data.reason,
+        row = await reviews.decide_review(principal, review_id, False, data.reason,
                                           request.app.state.quickjob_ports)
         return _review_out(row, language)
 
@@ -123,10 +120,10 @@ class BackOfficeController(Controller):
                 raise invalid("cursor", "invalid_value")
             before = int(cursor)
         rows = await backoffice_repo.audit_entries(object_type, object_id, actor_id, before, limit + 1)
-        items = [AuditEntry(id=r["id"], at=r["at"], action=r["action"], object_type=r["object_type"],
-                            object_id=r["object_id"], actor_id=r["actor_id"],
-                            before=_json(r["before"]), after=_json(r["after"]),
-                            request_id=r["request_id"]) for r in rows[:limit]]
+        items = [AuditEntry(id=r.id, at=r.at, action=r.action, object_type=r.object_type,
+                            object_id=r.object_id, actor_id=r.actor_id,
+                            before=r.before, after=r.after,
+                            request_id=r.request_id) for r in rows[:limit]]
         return AuditPage(items=items, next_cursor=str(items[-1].id) if len(rows) > limit else None)
 
     @get("/search", operation_id="searchBackOffice",
@@ -176,7 +173,7 @@ class BackOfficeController(Controller):
                             data: SalaryRunIn | None = None) -> ReminderRunOut:
         principal.require("adviser", "admin")
         on = (data.date if data and data.date else None) or dt.date.today()
-        sent, escalated = await service.send_reminders(on)
+        sent, escalated = await reminders.send_reminders(on)
         return ReminderRunOut(date=on, reminders_sent=sent, escalated=escalated)
 
 
@@ -193,13 +190,13 @@ class BackOfficeController(Controller):
             - dt.timedelta(days=1)
         rows = await backoffice_repo.quarterly_summary(start, end)
         lines = [QuarterlyLine(
-            person_id=r["person_id"],
-            name=" ".join(p for p in (r["first_name"], r["last_name"]) if p) or "",
-            national_number=r["national_number"], contracts=r["contracts"], days=r["days"] or 0,
-            gross_cents=r["gross_cents"], social_security_cents=r["social_security_cents"],
-            withholding_cents=r["withholding_cents"], net_cents=r["net_cents"],
-            employer_cost_cents=r["employer_cost_cents"] or 0,
-            special_social_security_cents=r["special_social_security_cents"] or 0) for r in rows]
+            person_id=r.person_id,
+            name=" ".join(p for p in (r.first_name, r.last_name) if p) or "",
+            national_number=r.national_number, contracts=r.contracts, days=r.days or 0,
+            gross_cents=r.gross_cents, social_security_cents=r.social_security_cents,
+            withholding_cents=r.withholding_cents, net_cents=r.net_cents,
+            employer_cost_cents=r.employer_cost_cents or 0,
+            special_social_security_cents=r.special_social_security_cents or 0) for r in rows]
         if format == "csv":
             out = io.StringIO()
             writer = csv.writer(out)
@@ -213,11 +210,11 @@ class BackOfficeController(Controller):
                                          items=lines))
 
 
-def _correction_out(row: dict) -> CorrectionOut:
-    return CorrectionOut(id=row["id"], unit_id=row["unit"], entry_id=row["entry"],
-                         amount_cents=row["amount_cents"], reason=row["reason"],
-                         status=row["status"], requested_by=row["requested_by"],
-                         approved_by=row["approved_by"], reversal_entry_id=row["reversal"])
+def _correction_out(row: CorrectionRow) -> CorrectionOut:
+    return CorrectionOut(id=row.id, unit_id=row.unit, entry_id=row.entry,
+                         amount_cents=row.amount_cents, reason=row.reason,
+                         status=row.status, requested_by=row.requested_by,
+                         approved_by=row.approved_by, reversal_entry_id=row.reversal)
 
 
 def _failed_jobs(queue) -> list[FailedJob]:
@@ -233,10 +230,6 @@ def _failed_jobs(queue) -> list[FailedJob]:
                                error=(result.exc_string if result else None),
                                retries_left=job.retries_left))
     return items
-
-
-def _json(value):
-    return json.loads(value) if isinstance(value, str) else value
 
 
 def _snake(name: str) -> str:

@@ -6,71 +6,58 @@ from __future__ import annotations
 import uuid
 
 from backend.audit.service import record
-from backend.db import fetch, unit_of_work
+from backend.backoffice import repository as repo
+from backend.backoffice.rows import CorrectionRow
 from backend.http.context import Principal
-from backend.http.problems import NotFound, Problem, invalid
+from backend.platform.db import unit_of_work
+from backend.platform.errors import Conflict, Forbidden, NotFound, invalid
 from backend.units import ledger
 
 
-async def _entry_amount(entry_id: uuid.UUID) -> int:
-    rows = await fetch("SELECT coalesce(sum(amount_cents), 0) AS debit FROM journal_line "
-                       "WHERE entry = {} AND amount_cents > 0", entry_id)
-    return rows[0]["debit"]
-
-
 async def request(actor: Principal, unit_id: uuid.UUID, entry_id: uuid.UUID, reason: str,
-                  second_approval_above_cents: int) -> dict:
+                  second_approval_above_cents: int) -> CorrectionRow:
     actor.require("adviser", "admin")
     if not reason or not reason.strip():
         raise invalid("reason", "reason_required")
     async with unit_of_work():
-        entry = await fetch("SELECT * FROM journal_entry WHERE id = {} AND unit = {}",
-                            entry_id, unit_id)
-        if not entry:
+        if not await repo.entry_of_unit(entry_id, unit_id):
             raise NotFound()
-        amount = await _entry_amount(entry_id)
-        open_request = await fetch("SELECT 1 FROM correction_request WHERE entry = {} "
-                                   "AND status = 'pending'", entry_id)
-        if open_request:
-            raise Problem(409, "correction_pending")
+        amount = await repo.entry_debits(entry_id)
+        if await repo.correction_pending_for(entry_id):
+            raise Conflict("correction_pending")
         correction_id = uuid.uuid4()
-        await fetch("INSERT INTO correction_request (id, unit, entry, amount_cents, reason, "
-                    "requested_by) VALUES ({}, {}, {}, {}, {}, {})",
-                    correction_id, unit_id, entry_id, amount, reason.strip(), actor.id)
+        await repo.insert_correction(id=correction_id, unit=unit_id, entry=entry_id,
+                                     amount_cents=amount, reason=reason.strip(),
+                                     requested_by=actor.id)
         await record(actor_id=actor.id, action="correction.requested",
                      object_type="correction_request", object_id=correction_id,
                      after={"entry": str(entry_id), "amountCents": amount})
         if amount <= second_approval_above_cents:
             return await _apply(correction_id, actor, approved_by=None)
-        return await get(correction_id)
+        return await repo.get_correction(correction_id)
 
 
-async def approve(actor: Principal, correction_id: uuid.UUID) -> dict:
+async def approve(actor: Principal, correction_id: uuid.UUID) -> CorrectionRow:
     actor.require("adviser", "admin")
     async with unit_of_work():
-        rows = await fetch("SELECT * FROM correction_request WHERE id = {} FOR UPDATE",
-                           correction_id)
-        if not rows:
+        correction = await repo.get_correction(correction_id, for_update=True)
+        if correction is None:
             raise NotFound()
-        if rows[0]["status"] != "pending":
-            raise Problem(409, "review_decided")
-        if rows[0]["requested_by"] == actor.id:
-            raise Problem(403, "own_correction")
+        if correction.status != "pending":
+            raise Conflict("review_decided")
+        if correction.requested_by == actor.id:
+            raise Forbidden("own_correction")
         return await _apply(correction_id, actor, approved_by=actor.id)
 
 
-async def _apply(correction_id: uuid.UUID, actor: Principal, approved_by: uuid.UUID | None) -> dict:
-    row = (await fetch("SELECT * FROM correction_request WHERE id = {}", correction_id))[0]
-    reversal = await ledger.reverse_entry(row["entry"], actor.id, f"Correction: {row['reason']}")
-    await fetch("UPDATE correction_request SET status = 'applied', approved_by = {}, "
-                "reversal = {}, decided_at = now() WHERE id = {}",
-                approved_by, reversal, correction_id)
+async def _apply(correction_id: uuid.UUID, actor: Principal,
+                 approved_by: uuid.UUID | None) -> CorrectionRow:
+    correction = await repo.get_correction(correction_id)
+    reversal = await ledger.reverse_entry(correction.entry, actor.id,
+                                          f"Correction: {correction.reason}")
+    await repo.apply_correction(correction_id, approved_by, reversal)
     await record(actor_id=actor.id, action="correction.applied", object_type="correction_request",
                  object_id=correction_id, before={"status": "pending"},
                  after={"status": "applied", "reversal": str(reversal),
                         "approvedBy": str(approved_by) if approved_by else None})
-    return await get(correction_id)
-
-
-async def get(correction_id: uuid.UUID) -> dict:
-    return (await fetch("SELECT * FROM correction_request WHERE id = {}", correction_id))[0]
+    return await repo.get_correction(correction_id)

@@ -11,10 +11,11 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from backend.backoffice import banking
+from backend.backoffice.banking import service as banking
+from backend.backoffice.banking.rows import PaymentFileRow
+from backend.backoffice.salaries import pay_due_salaries
 from backend.employment import service as employment
-from backend.http.problems import Problem
-from backend.quickjobs import service as quickjobs
+from backend.platform.errors import Conflict
 
 
 @dataclass
@@ -22,18 +23,18 @@ class PayrollRun:
     date: dt.date
     paid_salary_ids: list[uuid.UUID]
     paid_monthly_salary_ids: list[uuid.UUID]
-    payment_files: list[dict]  # SEPA files of what was paid (several above FILE_LIMIT lines)
+    payment_files: list[PaymentFileRow]  # SEPA files of what was paid (several above FILE_LIMIT lines)
     payment_file_problem: str | None = None  # a problem code (e.g. debtor_iban_missing)
 
 
 async def run(on: dt.date, ports, actor_id: uuid.UUID | None,
               execution_date: dt.date | None = None) -> PayrollRun:
-    paid = await quickjobs.pay_due_salaries(on, ports, actor_id)
+    paid = await pay_due_salaries(on, ports, actor_id)
     monthly = await employment.pay_due_months(on, actor_id)
     files, problem = [], None
     try:
         files = await banking.make_payment_files(actor_id, ports.storage, execution_date)
-    except Problem as exc:
+    except Conflict as exc:
         # The salaries are paid (booked); the transfer waits until the account is configured.
         problem = exc.code
     return PayrollRun(on, paid, monthly, files, problem)

@@ -5,7 +5,7 @@ import uuid
 
 import msgspec
 
-from backend.backoffice.banking_schemas import PaymentFileOut
+from backend.backoffice.banking.schemas import PaymentFileOut
 
 
 class PaymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):

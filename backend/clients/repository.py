@@ -2,45 +2,61 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
-from backend.db import fetch
+import msgspec
+from piccolo.columns.combination import WhereRaw
+
+from backend.clients.tables import Client
+from backend.platform.db import new_row, row
+from backend.quickjobs.tables import QuickJob
 
 
-async def get(client_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM client WHERE id = {}", client_id)
-    return rows[0] if rows else None
+class ClientRow(msgspec.Struct, frozen=True):
+    id: uuid.UUID
+    name: str
+    email: str | None
+    vat_number: str | None
+    company_number: str | None
+    country: str
+    address: str | None
+    language: str
+    created_by: uuid.UUID | None
+    created_at: dt.datetime
 
 
-async def find(vat_number: str | None, email: str | None) -> dict | None:
+async def get(client_id: uuid.UUID) -> ClientRow | None:
+    return await row(Client.select().where(Client.id == client_id), ClientRow)
+
+
+async def find(vat_number: str | None, email: str | None) -> ClientRow | None:
+    # The same expressions as the unique indexes (upper(vat_number), lower(email)), so they
+    # are used: Piccolo's query builder takes them as WhereRaw fragments.
     if vat_number:
-        rows = await fetch("SELECT * FROM client WHERE upper(vat_number) = upper({})", vat_number)
-        return rows[0] if rows else None
+        return await row(Client.select().where(WhereRaw("upper(vat_number) = upper({})",
+                                                        vat_number)), ClientRow)
     if email:
-        rows = await fetch(
-            "SELECT * FROM client WHERE vat_number IS NULL AND lower(email) = lower({})", email)
-        return rows[0] if rows else None
+        return await row(Client.select().where(
+            Client.vat_number.is_null() & WhereRaw("lower(email) = lower({})", email)), ClientRow)
     return None
 
 
 async def insert(*, name: str, email: str | None, vat_number: str | None,
                  company_number: str | None, country: str, address: str | None, language: str,
-                 created_by: uuid.UUID) -> dict:
+                 created_by: uuid.UUID) -> ClientRow:
     # ON CONFLICT: a concurrent request created the same client; take theirs.
-    rows = await fetch(
-        "INSERT INTO client (id, name, email, vat_number, company_number, country, address, "
-        "language, created_by) VALUES ({}, {}, {}, {}, {}, {}, {}, {}, {}) "
-        "ON CONFLICT DO NOTHING RETURNING *",
-        uuid.uuid4(), name, email, vat_number, company_number, country, address, language,
-        created_by,
-    )
-    return rows[0] if rows else await find(vat_number, email)
+    inserted = await row(Client.insert(new_row(
+        Client, id=uuid.uuid4(), name=name, email=email, vat_number=vat_number,
+        company_number=company_number, country=country, address=address, language=language,
+        created_by=created_by)).on_conflict(action="DO NOTHING").returning(*Client.all_columns()),
+        ClientRow)
+    return inserted or await find(vat_number, email)
 
 
 async def used_by(client_id: uuid.UUID, person_id: uuid.UUID) -> bool:
-    rows = await fetch(
-        "SELECT 1 FROM client c WHERE c.id = {} AND (c.created_by = {} OR EXISTS "
-        "(SELECT 1 FROM quickjob q WHERE q.client = c.id AND q.person = {}))",
-        client_id, person_id, person_id,
-    )
-    return bool(rows)
+    """The person created this client, or has a QuickJob with it."""
+    return await Client.exists().where(
+        (Client.id == client_id)
+        & ((Client.created_by == person_id)
+           | Client.id.is_in(QuickJob.select(QuickJob.client).where(QuickJob.person == person_id))))

@@ -8,7 +8,7 @@ the results in readable files.
 - ``legal_entity``: the cooperative's identity (reference data with sources), the supplier
   ``Party`` of every document in its language, and the check that an invoice has an account;
 - ``epc_qr``: the EPC069-12 "scan to pay" payload and QR code of an invoice;
-- money, dates and rates for people come from ``backend.formatting`` (Babel); VAT exemption
+- money, dates and rates for people come from ``backend.platform.formatting`` (Babel); VAT exemption
   mentions, EN 16931 categories and VATEX codes from the engine's dated rule sets.
 """
 

@@ -1,11 +1,11 @@
 """What only documents format: identifiers as printed (VAT, enterprise number, IBAN) and
-amounts as written in XML. Money, dates and rates for people come from ``backend.formatting``
+amounts as written in XML. Money, dates and rates for people come from ``backend.platform.formatting``
 (Babel), the one formatting module of the project, re-exported here for the renderers.
 """
 
 from __future__ import annotations
 
-from backend.formatting import (
+from backend.platform.formatting import (
     format_date,
     format_dates,
     format_decimal,

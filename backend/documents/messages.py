@@ -1,8 +1,8 @@
-"""Localised messages of the documents context (registered with ``backend.i18n``)."""
+"""Localised messages of the documents context (registered with ``backend.platform.i18n``)."""
 
 from __future__ import annotations
 
-from backend.i18n import register
+from backend.platform.i18n import register
 
 MESSAGES: dict[str, dict[str, str]] = {
     "payment_account_missing": {

@@ -570,6 +570,11 @@ class PayslipDocument:
 
     ``taxable = gross − social_security``; ``net = taxable − withholding −
     special_social_security``; paid = net + expense refunds.
+
+    ``social_security_cents`` and ``withholding_cents`` are what is withheld, after the work
+    bonus (``work_bonus_cents``, RSZ) and the fiscal work bonus (``fiscal_work_bonus_cents``);
+    the slip shows each contribution before its bonus and the bonus as its own line, so the
+    rates printed add up.
     """
 
     number: str
@@ -592,6 +597,8 @@ class PayslipDocument:
     expense_refunds: tuple[ExpenseRefund, ...] = ()
     special_social_security_cents: int = 0
     contract_number: str | None = None
+    work_bonus_cents: int = 0  # already deducted from social_security_cents
+    fiscal_work_bonus_cents: int = 0  # already deducted from withholding_cents
 
     def __post_init__(self) -> None:
         _check_language(self.language)
@@ -600,7 +607,8 @@ class PayslipDocument:
         if self.contract_type not in CONTRACT_TYPES:
             raise DocumentError(f"unknown contract_type {self.contract_type!r}")
         for name in ("gross_cents", "social_security_cents", "taxable_cents",
-                     "withholding_cents", "special_social_security_cents"):
+                     "withholding_cents", "special_social_security_cents", "work_bonus_cents",
+                     "fiscal_work_bonus_cents"):
             _check_cents(name, getattr(self, name))
         _check_cents("net_cents", self.net_cents, allow_negative=True)
         object.__setattr__(self, "withholding_rate", normalize_decimal(

@@ -49,7 +49,7 @@ from backend.documents.models import (
     Worker,
     mask_national_number,
 )
-from backend.formatting import locale_for
+from backend.platform.formatting import locale_for
 
 ACCENT = (24, 62, 110)
 GREY = (95, 95, 95)
@@ -572,11 +572,18 @@ def render_payslip(doc: PayslipDocument) -> bytes:
     money = lambda cents: format_money(cents, lang)  # noqa: E731
     rows: list[tuple[str, str, bool]] = [
         (label("gross", lang), money(doc.gross_cents), False),
-        (label("social_security", lang), money(-doc.social_security_cents), False),
+        (label("social_security", lang),
+         money(-(doc.social_security_cents + doc.work_bonus_cents)), False),
+    ]
+    if doc.work_bonus_cents:
+        rows.append((label("work_bonus", lang), money(doc.work_bonus_cents), False))
+    rows += [
         (label("taxable", lang), money(doc.taxable_cents), True),
         (label("withholding", lang, rate=format_percent(doc.withholding_rate, lang)),
-         money(-doc.withholding_cents), False),
+         money(-(doc.withholding_cents + doc.fiscal_work_bonus_cents)), False),
     ]
+    if doc.fiscal_work_bonus_cents:
+        rows.append((label("fiscal_work_bonus", lang), money(doc.fiscal_work_bonus_cents), False))
     if doc.special_social_security_cents:
         rows.append((label("special_social_security", lang),
                      money(-doc.special_social_security_cents), False))

@@ -9,6 +9,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.params import Parameter
 
 from backend.employment import service
+from backend.employment.rows import EmploymentRow, MonthlySalaryRow
 from backend.employment.schemas import (
     EmploymentEndIn,
     EmploymentIn,
@@ -21,27 +22,27 @@ from backend.http.context import Principal
 from backend.http.problems import NotFound
 
 
-def employment_out(row: dict) -> EmploymentOut:
+def employment_out(row: EmploymentRow) -> EmploymentOut:
     return EmploymentOut(
-        id=row["id"], person_id=row["person"], unit_id=row["unit"],
-        contract_type=row["contract_type"], monthly_gross_cents=row["monthly_gross_cents"],
-        family_status=row["family_status"], dependent_children=row["dependent_children"],
-        start_date=row["start_date"], status=row["status"], end_date=row["end_date"],
-        projected_annual_turnover_cents=row["projected_income_cents"])
+        id=row.id, person_id=row.person, unit_id=row.unit,
+        contract_type=row.contract_type, monthly_gross_cents=row.monthly_gross_cents,
+        family_status=row.family_status, dependent_children=row.dependent_children,
+        start_date=row.start_date, status=row.status, end_date=row.end_date,
+        projected_annual_turnover_cents=row.projected_income_cents)
 
 
-def monthly_salary_out(row: dict) -> MonthlySalaryOut:
+def monthly_salary_out(row: MonthlySalaryRow) -> MonthlySalaryOut:
     return MonthlySalaryOut(
-        id=row["id"], employment_id=row["employment"], month=row["month"],
-        pay_date=row["pay_date"], days_employed=row["days_employed"],
-        days_in_month=row["days_in_month"], gross_cents=row["gross_cents"],
-        social_security_cents=row["social_security_cents"],
-        withholding_cents=row["withholding_cents"],
-        special_social_security_cents=row["special_social_security_cents"],
-        net_cents=row["net_cents"], employer_cost_cents=row["employer_cost_cents"],
-        rule_set=row["rule_set"], rule_set_fallback=row["rule_set_fallback"],
-        payslip_url=(f"/api/v1/monthly-salaries/{row['id']}/payslip.pdf"
-                     if row["payslip_key"] else None))
+        id=row.id, employment_id=row.employment, month=row.month,
+        pay_date=row.pay_date, days_employed=row.days_employed,
+        days_in_month=row.days_in_month, gross_cents=row.gross_cents,
+        social_security_cents=row.social_security_cents,
+        withholding_cents=row.withholding_cents,
+        special_social_security_cents=row.special_social_security_cents,
+        net_cents=row.net_cents, employer_cost_cents=row.employer_cost_cents,
+        rule_set=row.rule_set, rule_set_fallback=row.rule_set_fallback,
+        payslip_url=(f"/api/v1/monthly-salaries/{row.id}/payslip.pdf"
+                     if row.payslip_key else None))
 
 
 class EmploymentController(Controller):

@@ -1,6 +1,6 @@
 """Messages of open-ended employment."""
 
-from backend import i18n
+from backend.platform import i18n
 
 i18n.register({
     "employment_person_unknown": {

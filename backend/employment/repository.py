@@ -1,83 +1,101 @@
-"""Every query of open-ended employment."""
+"""Every query of open-ended employment, through Piccolo's query builder with typed rows."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 
-from backend.db import fetch, insert
+from piccolo.query.functions.aggregate import Max
+
+from backend.employment.rows import EmploymentRow, MonthlySalaryRow
+from backend.employment.tables import Employment, MonthlySalary
+from backend.people.tables import Person
+from backend.platform.db import new_row, row, rows
 
 
 async def person_exists(person_id: uuid.UUID) -> bool:
-    return bool(await fetch("SELECT 1 FROM person WHERE id = {}", person_id))
+    return await Person.exists().where(Person.id == person_id)
 
 
-async def active_for(person_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM employment WHERE person = {} AND status = 'active' "
-                       "FOR UPDATE", person_id)
-    return rows[0] if rows else None
+async def active_for(person_id: uuid.UUID) -> EmploymentRow | None:
+    """The person's active employment, row locked (two hires at once: one wins)."""
+    return await row(Employment.select().where((Employment.person == person_id)
+                                               & (Employment.status == "active")).lock_rows(),
+                     EmploymentRow)
 
 
-async def insert_employment(**values) -> dict:
-    return await insert("employment", values)
+async def insert_employment(**values) -> EmploymentRow:
+    return await row(Employment.insert(new_row(Employment, **values))
+                     .returning(*Employment.all_columns()), EmploymentRow)
 
 
-async def get(employment_id: uuid.UUID, *, for_update: bool = False) -> dict | None:
-    rows = await fetch("SELECT * FROM employment WHERE id = {}" + (" FOR UPDATE" if for_update else ""),
-                       employment_id)
-    return rows[0] if rows else None
+async def get(employment_id: uuid.UUID, *, for_update: bool = False) -> EmploymentRow | None:
+    query = Employment.select().where(Employment.id == employment_id)
+    if for_update:
+        query = query.lock_rows()
+    return await row(query, EmploymentRow)
 
 
-async def end(employment_id: uuid.UUID, end_date: dt.date) -> dict:
-    return (await fetch("UPDATE employment SET end_date = {}, status = 'ended' WHERE id = {} "
-                        "RETURNING *", end_date, employment_id))[0]
+async def end(employment_id: uuid.UUID, end_date: dt.date) -> EmploymentRow:
+    return await row(Employment.update({Employment.end_date: end_date,
+                                        Employment.status: "ended"})
+                     .where(Employment.id == employment_id)
+                     .returning(*Employment.all_columns()), EmploymentRow)
 
 
-async def list_employments(person_id: uuid.UUID | None, limit: int) -> list[dict]:
+async def list_employments(person_id: uuid.UUID | None, limit: int) -> list[EmploymentRow]:
     if person_id is None:
-        return await fetch("SELECT * FROM employment ORDER BY created_at DESC, id LIMIT {}", limit)
-    return await fetch("SELECT * FROM employment WHERE person = {} ORDER BY start_date DESC, id "
-                       "LIMIT {}", person_id, limit)
+        query = Employment.select().order_by(Employment.created_at, ascending=False) \
+            .order_by(Employment.id)
+    else:
+        query = Employment.select().where(Employment.person == person_id) \
+            .order_by(Employment.start_date, ascending=False).order_by(Employment.id)
+    return await rows(query.limit(limit), EmploymentRow)
 
 
-async def payable(on: dt.date, after: uuid.UUID | None, limit: int) -> list[dict]:
+async def payable(on: dt.date, after: uuid.UUID | None, limit: int) -> list[EmploymentRow]:
     """Employments that may have a month to pay by ``on`` (started, not ended long before)."""
-    return await fetch(
-        "SELECT * FROM employment WHERE start_date <= {} AND ({}::uuid IS NULL OR id > {}) "
-        "ORDER BY id LIMIT {}", on, after, after, limit)
+    query = Employment.select().where(Employment.start_date <= on)
+    if after is not None:
+        query = query.where(Employment.id > after)
+    return await rows(query.order_by(Employment.id).limit(limit), EmploymentRow)
 
 
 async def paid_months(employment_id: uuid.UUID) -> set[dt.date]:
-    rows = await fetch("SELECT month FROM monthly_salary WHERE employment = {}", employment_id)
-    return {r["month"] for r in rows}
+    found = await MonthlySalary.select(MonthlySalary.month) \
+        .where(MonthlySalary.employment == employment_id)
+    return {r["month"] for r in found}
 
 
 async def last_paid_month(employment_id: uuid.UUID) -> dt.date | None:
-    rows = await fetch("SELECT max(month) AS month FROM monthly_salary WHERE employment = {}",
-                       employment_id)
-    return rows[0]["month"]
+    found = await MonthlySalary.select(Max(MonthlySalary.month).as_alias("month")) \
+        .where(MonthlySalary.employment == employment_id)
+    return found[0]["month"] if found else None
 
 
-async def insert_monthly_salary(**values) -> dict | None:
+async def insert_monthly_salary(**values) -> MonthlySalaryRow | None:
     """The month's salary, or None when that month is already paid (another run got there)."""
-    values["payslip"] = json.dumps(values["payslip"], default=str)
-    return await insert("monthly_salary", values,
-                        on_conflict="ON CONFLICT (employment, month) DO NOTHING")
+    return await row(MonthlySalary.insert(new_row(MonthlySalary, **values))
+                     .on_conflict(target=(MonthlySalary.employment, MonthlySalary.month),
+                                  action="DO NOTHING")
+                     .returning(*MonthlySalary.all_columns()), MonthlySalaryRow)
 
 
-async def get_monthly_salary(salary_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM monthly_salary WHERE id = {}", salary_id)
-    return rows[0] if rows else None
+async def get_monthly_salary(salary_id: uuid.UUID) -> MonthlySalaryRow | None:
+    return await row(MonthlySalary.select().where(MonthlySalary.id == salary_id), MonthlySalaryRow)
 
 
 async def monthly_salaries(employment_id: uuid.UUID | None, person_id: uuid.UUID | None,
-                           limit: int) -> list[dict]:
-    return await fetch(
-        "SELECT * FROM monthly_salary WHERE ({}::uuid IS NULL OR employment = {}) "
-        "AND ({}::uuid IS NULL OR person = {}) ORDER BY month DESC, id LIMIT {}",
-        employment_id, employment_id, person_id, person_id, limit)
+                           limit: int) -> list[MonthlySalaryRow]:
+    query = MonthlySalary.select()
+    if employment_id is not None:
+        query = query.where(MonthlySalary.employment == employment_id)
+    if person_id is not None:
+        query = query.where(MonthlySalary.person == person_id)
+    return await rows(query.order_by(MonthlySalary.month, ascending=False)
+                      .order_by(MonthlySalary.id).limit(limit), MonthlySalaryRow)
 
 
 async def set_payslip(salary_id: uuid.UUID, key: str) -> None:
-    await fetch("UPDATE monthly_salary SET payslip_key = {} WHERE id = {}", key, salary_id)
+    await MonthlySalary.update({MonthlySalary.payslip_key: key}) \
+        .where(MonthlySalary.id == salary_id)

@@ -9,14 +9,13 @@ the employer's part) and its payslip is rendered by the worker after the commit.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 
 from backend.audit.service import record
-from backend.db import unit_of_work
-from backend.documents.formatting import format_money
+from backend.backoffice import repository as review_queue
 from backend.employment import messages  # noqa: F401  (registers the texts)
 from backend.employment import repository as repo
+from backend.employment.rows import EmploymentRow, MonthlySalaryRow
 from backend.employment.schemas import EmploymentIn
 from backend.engine import (
     FamilySituation,
@@ -25,10 +24,10 @@ from backend.engine import (
     monthly_gross_from_projection,
 )
 from backend.http.context import Principal
-from backend.http.problems import NotFound, Problem, invalid
-from backend.i18n import LANGUAGES
 from backend.jobs import outbox
-from backend.quickjobs import repository as qj_repo
+from backend.platform.db import unit_of_work
+from backend.platform.errors import Conflict, NotFound, invalid
+from backend.platform.formatting import money_texts
 from backend.units import ledger
 from backend.units import repository as units_repo
 from backend.units import service as units
@@ -44,12 +43,7 @@ def _next_month(month: dt.date) -> dt.date:
     return last_day_of_month(month.year, month.month) + dt.timedelta(days=1)
 
 
-def _money(cents: int) -> dict[str, str]:
-    """An amount for a review reason, in each reader's language."""
-    return {lang: format_money(cents, lang) for lang in LANGUAGES}
-
-
-async def hire(actor: Principal, data: EmploymentIn) -> dict:
+async def hire(actor: Principal, data: EmploymentIn) -> EmploymentRow:
     actor.require("adviser", "admin")
     if (data.monthly_gross_cents is None) == (data.projected_annual_turnover_cents is None):
         raise invalid("monthlyGrossCents", "employment_gross_or_projection")
@@ -61,9 +55,9 @@ async def hire(actor: Principal, data: EmploymentIn) -> dict:
         if not await repo.person_exists(data.person_id):
             raise invalid("personId", "employment_person_unknown")
         if await repo.active_for(data.person_id) is not None:
-            raise Problem(409, "employment_already_active")
+            raise Conflict("employment_already_active")
         if data.unit_id is None:
-            unit_id = (await units.personal_unit_for(data.person_id, actor.id))["id"]
+            unit_id = (await units.personal_unit_for(data.person_id, actor.id)).id
         else:
             if not await units_repo.is_holder(data.unit_id, data.person_id):
                 raise invalid("unitId", "employment_unit_not_held")
@@ -74,19 +68,19 @@ async def hire(actor: Principal, data: EmploymentIn) -> dict:
             dependent_children=data.dependent_children, start_date=data.start_date,
             projected_income_cents=data.projected_annual_turnover_cents, created_by=actor.id)
         await record(actor_id=actor.id, action="employment.hired", object_type="employment",
-                     object_id=row["id"], after=_snapshot(row))
+                     object_id=row.id, after=_snapshot(row))
     return row
 
 
-async def end(actor: Principal, employment_id: uuid.UUID, end_date: dt.date) -> dict:
+async def end(actor: Principal, employment_id: uuid.UUID, end_date: dt.date) -> EmploymentRow:
     actor.require("adviser", "admin")
     async with unit_of_work():
         row = await repo.get(employment_id, for_update=True)
         if row is None:
             raise NotFound()
-        if row["status"] == "ended":
-            raise Problem(409, "employment_already_ended")
-        if end_date < row["start_date"]:
+        if row.status == "ended":
+            raise Conflict("employment_already_ended")
+        if end_date < row.start_date:
             raise invalid("endDate", "employment_end_before_start")
         last = await repo.last_paid_month(employment_id)
         if last is not None and _month_start(end_date) < last:
@@ -98,24 +92,26 @@ async def end(actor: Principal, employment_id: uuid.UUID, end_date: dt.date) -> 
     return ended
 
 
-def _snapshot(row: dict) -> dict:
-    return {"status": row["status"], "monthlyGrossCents": row["monthly_gross_cents"],
-            "startDate": row["start_date"], "endDate": row["end_date"], "unit": row["unit"],
-            "familyStatus": row["family_status"], "dependentChildren": row["dependent_children"]}
+def _snapshot(row: EmploymentRow) -> dict:
+    return {"status": row.status, "monthlyGrossCents": row.monthly_gross_cents,
+            "startDate": row.start_date, "endDate": row.end_date, "unit": row.unit,
+            "familyStatus": row.family_status, "dependentChildren": row.dependent_children}
 
 
-async def list_employments(actor: Principal, person_id: uuid.UUID | None, limit: int) -> list[dict]:
+async def list_employments(actor: Principal, person_id: uuid.UUID | None,
+                           limit: int) -> list[EmploymentRow]:
     actor.require("adviser", "admin")
     async with unit_of_work():
         return await repo.list_employments(person_id, limit)
 
 
-async def monthly_salaries(actor: Principal, employment_id: uuid.UUID | None, limit: int) -> list[dict]:
+async def monthly_salaries(actor: Principal, employment_id: uuid.UUID | None,
+                           limit: int) -> list[MonthlySalaryRow]:
     """Staff see any employment's months; a worker only their own."""
     async with unit_of_work():
         if employment_id is not None:
             row = await repo.get(employment_id)
-            if row is None or (not actor.is_staff and row["person"] != actor.id):
+            if row is None or (not actor.is_staff and row.person != actor.id):
                 raise NotFound()
         person = None if actor.is_staff else actor.id
         return await repo.monthly_salaries(employment_id, person, limit)
@@ -124,9 +120,9 @@ async def monthly_salaries(actor: Principal, employment_id: uuid.UUID | None, li
 async def payslip_key(actor: Principal, salary_id: uuid.UUID) -> str | None:
     async with unit_of_work():
         row = await repo.get_monthly_salary(salary_id)
-    if row is None or (not actor.is_staff and row["person"] != actor.id):
+    if row is None or (not actor.is_staff and row.person != actor.id):
         raise NotFound()
-    return row["payslip_key"]
+    return row.payslip_key
 
 
 # The monthly run -----------------------------------------------------------------------------
@@ -140,10 +136,10 @@ async def pay_due_months(on: dt.date, actor: uuid.UUID | None = None,
         async with unit_of_work():
             batch = await repo.payable(on, after, batch_size)
         for employment in batch:
-            paid += await _pay_employment(employment["id"], on, actor)
+            paid += await _pay_employment(employment.id, on, actor)
         if len(batch) < batch_size:
             return paid
-        after = batch[-1]["id"]
+        after = batch[-1].id
 
 
 async def _pay_employment(employment_id: uuid.UUID, on: dt.date, actor: uuid.UUID | None
@@ -152,8 +148,8 @@ async def _pay_employment(employment_id: uuid.UUID, on: dt.date, actor: uuid.UUI
     async with unit_of_work():
         employment = await repo.get(employment_id, for_update=True)
         done = await repo.paid_months(employment_id)
-        month = _month_start(employment["start_date"])
-        last = _month_start(min(on, employment["end_date"] or on))
+        month = _month_start(employment.start_date)
+        last = _month_start(min(on, employment.end_date or on))
         while month <= last:
             if month not in done:
                 salary_id = await _pay_month(employment, month, on, actor)
@@ -163,19 +159,19 @@ async def _pay_employment(employment_id: uuid.UUID, on: dt.date, actor: uuid.UUI
     return paid
 
 
-async def _pay_month(employment: dict, month: dt.date, on: dt.date,
+async def _pay_month(employment: EmploymentRow, month: dt.date, on: dt.date,
                      actor: uuid.UUID | None) -> uuid.UUID | None:
-    pay = month_pay(employment["monthly_gross_cents"], month, employment["start_date"],
-                    employment["end_date"],
-                    FamilySituation(employment["family_status"], employment["dependent_children"]),
-                    contract_type=employment["contract_type"])
+    pay = month_pay(employment.monthly_gross_cents, month, employment.start_date,
+                    employment.end_date,
+                    FamilySituation(employment.family_status, employment.dependent_children),
+                    contract_type=employment.contract_type)
     if pay is None or pay.pay_date > on:
         return None
     slip = pay.payslip
     social_security = slip.personal_social_security_cents
     row = await repo.insert_monthly_salary(
-        id=uuid.uuid4(), employment=employment["id"], person=employment["person"],
-        unit=employment["unit"], month=month, pay_date=pay.pay_date,
+        id=uuid.uuid4(), employment=employment.id, person=employment.person,
+        unit=employment.unit, month=month, pay_date=pay.pay_date,
         days_employed=pay.days_employed, days_in_month=pay.days_in_month,
         gross_cents=slip.gross_cents, social_security_cents=social_security,
         withholding_cents=slip.withholding_tax_cents,
@@ -187,30 +183,30 @@ async def _pay_month(employment: dict, month: dt.date, on: dt.date,
         return None
     cost = pay.employer_cost_cents
     await ledger.post_entry(
-        employment["unit"], "monthly_salary", f"Salary {month:%Y-%m} (open-ended contract)",
+        employment.unit, "monthly_salary", f"Salary {month:%Y-%m} (open-ended contract)",
         [(account, amount) for account, amount in [
             ("labour_cost", cost), ("bank", -slip.net_cents),
             ("withholding_payable", -slip.withholding_tax_cents),
             ("social_security_payable", -(social_security + slip.special_social_security_cents)),
             ("cooperative_payable", -(cost - slip.gross_cents))] if amount],
-        effective_date=pay.pay_date, reference=f"monthly:{row['id']}", actor_id=actor)
-    balance = await units_repo.balance(employment["unit"])
+        effective_date=pay.pay_date, reference=f"monthly:{row.id}", actor_id=actor)
+    balance = await units_repo.balance(employment.unit)
     if balance < 0:
         # The contract is paid regardless (it is a salary); an adviser looks at the unit.
-        await qj_repo.insert_row(
-            "review_item", id=uuid.uuid4(), person=employment["person"],
-            kind="monthly_salary_uncovered", reasons=["review.monthly_salary_uncovered"],
-            context=json.dumps({"reasons": [{"code": "review.monthly_salary_uncovered", "params": {
-                "month": f"{month:%Y-%m}", "cost": _money(cost), "balance": _money(balance)}}],
-                "employmentId": str(employment["id"]), "monthlySalaryId": str(row["id"])}))
-    await outbox.add("monthly_payslip.render", {"monthlySalaryId": str(row["id"])},
-                     dedupe_key=f"monthly-payslip:{row['id']}")
+        await review_queue.insert_review_item(
+            person=employment.person, kind="monthly_salary_uncovered",
+            reasons=["review.monthly_salary_uncovered"],
+            context={"reasons": [{"code": "review.monthly_salary_uncovered", "params": {
+                "month": f"{month:%Y-%m}", "cost": money_texts(cost), "balance": money_texts(balance)}}],
+                "employmentId": str(employment.id), "monthlySalaryId": str(row.id)})
+    await outbox.add("monthly_payslip.render", {"monthlySalaryId": str(row.id)},
+                     dedupe_key=f"monthly-payslip:{row.id}")
     await record(actor_id=actor, action="monthly_salary.paid", object_type="monthly_salary",
-                 object_id=row["id"], after={"employment": employment["id"], "month": month,
+                 object_id=row.id, after={"employment": employment.id, "month": month,
                                              "grossCents": slip.gross_cents,
                                              "netCents": slip.net_cents,
                                              "employerCostCents": cost})
-    return row["id"]
+    return row.id
 
 
 def _payslip_snapshot(slip) -> dict:

@@ -155,6 +155,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Indiquez un nombre d'heures entier ou décimal (par exemple « 7.5 »), non négatif.",
         "en": 'Give a number of hours as a whole or decimal number (for example "7.5"), not negative.',
     },
+    "invalid_hours_per_day": {
+        "nl": 'Geef het aantal uren per dag als geheel of decimaal getal (bijvoorbeeld "7.6"), meer dan 0 en hoogstens {max}.',
+        "fr": "Indiquez le nombre d'heures par jour en nombre entier ou décimal (par exemple « 7.6 »), plus de 0 et au plus {max}.",
+        "en": 'Give the hours per day as a whole or decimal number (for example "7.6"), more than 0 and at most {max}.',
+    },
+    "not_a_boolean": {
+        "nl": "Antwoord met ja of nee (true of false).",
+        "fr": "Répondez par oui ou non (true ou false).",
+        "en": "Answer yes or no (true or false).",
+    },
+    "single_parent_not_single": {
+        "nl": "De vermindering voor een alleenstaande ouder kan alleen als je alleenstaand bent.",
+        "fr": "La réduction pour parent isolé n'est possible que si vous êtes isolé.",
+        "en": "The single-parent reduction only applies to a single person.",
+    },
+    "single_parent_needs_children": {
+        "nl": "De vermindering voor een alleenstaande ouder vraagt minstens één kind ten laste.",
+        "fr": "La réduction pour parent isolé demande au moins un enfant à charge.",
+        "en": "The single-parent reduction needs at least one dependent child.",
+    },
     "invalid_ogm": {
         "nl": "Dit is geen geldige gestructureerde mededeling (+++123/4567/89002+++).",
         "fr": "Ce n'est pas une communication structurée valide (+++123/4567/89002+++).",
@@ -205,9 +225,34 @@ class EngineInputError(ValueError):
 
 
 class RuleSetError(ValueError):
-    """A rule-set file is invalid (configuration error, raised at load time)."""
+    """A rule-set file is invalid (configuration error at load time, or a refused upload).
 
-    def __init__(self, where: str, problem: str):
-        self.where = where
-        self.problem = problem
-        super().__init__(f"{where}: {problem}")
+    ``problems`` lists every problem found as ``(where, code, params, english)``; ``where``,
+    ``problem`` and ``code`` are those of the first one. :mod:`backend.engine.rules_upload`
+    turns the codes into nl/fr/en sentences for the back office.
+    """
+
+    def __init__(
+        self,
+        where: str,
+        problem: str,
+        *,
+        code: str = "invalid",
+        params: Mapping[str, str] | None = None,
+        problems: list[tuple[str, str, dict[str, str], str]] | None = None,
+    ):
+        self.problems = problems or [(where, code, dict(params or {}), problem)]
+        self.where, self.code, self.params, self.problem = self.problems[0]
+        super().__init__("; ".join(f"{w}: {text}" for w, _, _, text in self.problems))
+
+    @classmethod
+    def many(cls, problems: list[tuple[str, str, dict[str, str], str]]) -> RuleSetError:
+        where, code, params, text = problems[0]
+        return cls(where, text, code=code, params=params, problems=list(problems))
+
+    def __reduce__(self):
+        return (_rebuild_rule_set_error, (self.problems,))
+
+
+def _rebuild_rule_set_error(problems):
+    return RuleSetError.many(problems)

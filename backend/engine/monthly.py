@@ -2,26 +2,23 @@
 
 Steps (every step rounded half up to the cent, Annex III point 12):
 
-1. ``ss = gross × 13.07 %`` (contract type's rate and base).
-2. Work bonus (monthly, full-time reference wage S = gross), per part:
-   ``max`` when S ≤ threshold, ``max − slope × (S − threshold)`` up to ``zero_at``, else 0.
-   Total A + B is capped at ``ss`` (part A is granted first, then part B: interpretation,
-   unverified). ``personal_ss = ss − bonus``.
-3. ``taxable = gross − personal_ss``; annual taxable ``A = taxable × 12``.
-4. Flat professional expenses ``min(A × 30 %, cap)``; net annual ``N = A − expenses``.
-5. Married with one income: marital quotient ``Q = min(N × 30 %, cap)``.
-6. Annual tax ``max(0, scale(N − Q) − R) + max(0, scale(Q) − R)`` where ``scale`` taxes each
-   bracket (rounded per bracket) and R is the tax on the tax-free sum. Applying R to each
-   spouse's part separately is our reading of Annex III (unverified).
-7. Monthly base withholding ``= annual tax / 12``.
-8. Minus the monthly reduction for dependent children (floored at 0).
-9. Minus the fiscal work bonus ``33.14 % × A' + 52.54 % × B'`` (floored at 0).
-10. Special social security contribution: monthly scale for a single-income household
-    (applied to every family status: the two-income scale is not modelled).
-11. ``net = gross − personal_ss − withholding − special_ss``.
+1. ``ss = gross × 13.07 %`` (the contract type's rate and base: 108 % for manual workers).
+2. Work bonus (:mod:`backend.engine.social`): reference monthly wage ``S = gross`` for a full
+   month; for a first or last month with ``J`` of ``D`` days paid, ``S = (gross / J) × D`` and
+   the bonus is ``R × J / D``. Capped at ``ss`` (part B gives way first).
+   ``personal_ss = ss − bonus``.
+3. ``taxable = gross − personal_ss``.
+4. Key formula (:mod:`backend.engine.keyformula`): annual tax after the tax-free sum (married
+   with one income: marital quotient, both tax-free sums deducted from the tax on both parts
+   together), minus the annual family reductions (children; single parent), / 12.
+5. Minus the fiscal work bonus ``a % × A' + b % × B'`` (floored at 0).
+6. Special social security contribution: the monthly scale of the family status (individual;
+   joint, spouse without professional income; joint, spouse with professional income) on the
+   gross declared (× 108 % for manual workers).
+7. ``net = gross − personal_ss − withholding − special_ss``.
 
-Not modelled (documented limits): part-time work bonus, single-parent extra reduction,
-disabled dependants, other dependants, the annual cap of the fiscal work bonus.
+Not modelled (documented limits): other dependants, disabled persons, group insurance, the
+annual cap of the work bonus, non-residents (scale III).
 """
 
 from __future__ import annotations
@@ -30,12 +27,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from .errors import EngineInputError
-from .money import Ratio, format_percent
+from .keyformula import key_formula
+from .money import format_percent
+from .notices import FALLBACK_LABEL, fallback_notice
 from .payroll import contract_rule, employer_cost, largest_gross
-from .rules import RuleBook, RuleSet
+from .rules import RuleBook
 from .simulation import Line
-from .texts import MONTHLY, fmt
-from .workcalendar import last_day_of_month, monthly_pay_date
+from .social import fiscal_work_bonus, grant_work_bonus, monthly_work_bonus, special_social_security
+from .texts import fmt
+from .texts_monthly import MONTHLY, SPECIAL_SS_SCALES
+from .workcalendar import last_day_of_month, monthly_pay_date, weekdays_between
 
 __all__ = [
     "FAMILY_STATUSES",
@@ -46,7 +47,6 @@ __all__ = [
     "month_pay",
     "monthly_gross_from_projection",
     "monthly_payslip",
-    "work_bonus",
 ]
 
 FAMILY_STATUSES = ("single", "married_one_income", "married_two_incomes")
@@ -54,10 +54,14 @@ FAMILY_STATUSES = ("single", "married_one_income", "married_two_incomes")
 
 @dataclass(frozen=True)
 class FamilySituation:
-    """``status``: single | married_one_income | married_two_incomes (legal cohabitants = married)."""
+    """``status``: single | married_one_income | married_two_incomes (legal cohabitants =
+    married; "one income": the spouse has no or only a limited professional income).
+    ``single_parent``: a single person with dependent children who does not live with a partner
+    (Annex III: the extra reduction for a single parent)."""
 
     status: str = "single"
     dependent_children: int = 0
+    single_parent: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,56 +87,26 @@ class MonthlyPayslip:
     special_social_security_cents: int
     net_cents: int
     lines: tuple[Line, ...]
+    single_parent_reduction_cents: int = 0
+    rule_set_notice: dict[str, str] | None = None
 
 
-def _r(cents: int, ratio: Ratio) -> int:
-    n, d = ratio
-    return (2 * cents * n + d) // (2 * d)
-
-
-def _scale(income: int, brackets: list[tuple[int | None, Ratio]]) -> int:
-    tax = 0
-    lower = 0
-    for upper, ratio in brackets:
-        if income <= lower:
-            break
-        top = income if upper is None or income < upper else upper
-        tax += _r(top - lower, ratio)
-        if upper is None:
-            break
-        lower = upper
-    return tax
-
-
-def work_bonus(gross_cents: int, rs: RuleSet) -> tuple[int, int]:
-    """Uncapped work bonus parts (A, B) in cents for a monthly reference wage."""
-    out = []
-    for max_c, threshold, slope, zero_at in rs.work_bonus_parts:
-        if gross_cents <= threshold:
-            amount = max_c
-        elif gross_cents <= zero_at:
-            amount = max(0, max_c - _r(gross_cents - threshold, slope))
-        else:
-            amount = 0
-        out.append(amount)
-    return out[0], out[1]
-
-
-def _special_ss(gross_cents: int, rs: RuleSet) -> int:
-    amount = 0
-    for over, base, ratio in rs.special_ss_tiers:
-        if gross_cents > over:
-            amount = base + _r(gross_cents - over, ratio)
-    return min(amount, rs.special_ss_max)
-
-
-def _children(n: int, rs: RuleSet) -> int:
-    if n <= 0:
-        return 0
-    table = rs.children_reduction
-    if n <= len(table):
-        return table[n - 1]
-    return table[-1] + (n - len(table)) * rs.children_extra
+def _check_situation(situation: FamilySituation) -> None:
+    if situation.status not in FAMILY_STATUSES:
+        raise EngineInputError(
+            "familyStatus",
+            "unknown_family_status",
+            {"value": str(situation.status), "allowed": ", ".join(FAMILY_STATUSES)},
+        )
+    children = situation.dependent_children
+    if type(children) is not int or children < 0:
+        raise EngineInputError("dependentChildren", "negative", {})
+    if situation.single_parent not in (True, False):
+        raise EngineInputError("singleParent", "not_a_boolean", {})
+    if situation.single_parent and situation.status != "single":
+        raise EngineInputError("singleParent", "single_parent_not_single", {})
+    if situation.single_parent and children == 0:
+        raise EngineInputError("singleParent", "single_parent_needs_children", {})
 
 
 def monthly_payslip(
@@ -144,21 +118,19 @@ def monthly_payslip(
     country: str = "BE",
     legal_entity: str = "smart",
     rules: RuleBook | None = None,
+    days_paid: int | None = None,
+    days_in_month: int | None = None,
 ) -> MonthlyPayslip:
-    """Monthly payslip for ``gross_cents`` paid in the month of ``on``."""
+    """Monthly payslip for ``gross_cents`` paid in the month of ``on``.
+
+    ``days_paid`` of ``days_in_month`` (a first or last month of the contract) make the work
+    bonus use the RSZ reference wage of a full month; both omitted: a full month.
+    """
     if type(gross_cents) is not int:
         raise EngineInputError("grossCents", "not_an_integer", {})
     if gross_cents <= 0:
         raise EngineInputError("grossCents", "not_positive", {})
-    if situation.status not in FAMILY_STATUSES:
-        raise EngineInputError(
-            "familyStatus",
-            "unknown_family_status",
-            {"value": str(situation.status), "allowed": ", ".join(FAMILY_STATUSES)},
-        )
-    children = situation.dependent_children
-    if type(children) is not int or children < 0:
-        raise EngineInputError("dependentChildren", "negative", {})
+    _check_situation(situation)
     book = rules or RuleBook.default()
     rs, fallback = book.for_date(country, legal_entity, on, field="date")
     if gross_cents > rs.max_amount_cents:
@@ -168,48 +140,29 @@ def monthly_payslip(
         allowed = ", ".join(c for c, r in rs.contracts.items() if r.monthly_key_formula)
         raise EngineInputError("contractType", "not_monthly_contract", {"allowed": allowed})
 
-    ss = _r(gross_cents, ct.worker_ss)
-    a, b = work_bonus(gross_cents, rs)
-    a_granted = min(a, ss)
-    b_granted = min(b, ss - a_granted)
+    sn, sd = ct.worker_ss
+    ss = (2 * gross_cents * sn + sd) // (2 * sd)
+    a, b = monthly_work_bonus(gross_cents, rs, ct.work_bonus_column, days_paid, days_in_month)
+    a_granted, b_granted = grant_work_bonus(a, b, ss)
     bonus = a_granted + b_granted
     personal_ss = ss - bonus
     taxable = gross_cents - personal_ss
 
-    annual = taxable * 12
-    expenses = min(_r(annual, rs.prof_expenses), rs.prof_expenses_cap)
-    net_annual = annual - expenses
-    quotient = 0
-    if situation.status == "married_one_income":
-        quotient = min(_r(net_annual, rs.marital_quotient), rs.marital_quotient_cap)
-    r = rs.tax_free_reduction
-    annual_tax = max(0, _scale(net_annual - quotient, rs.brackets) - r)
-    if quotient:
-        annual_tax += max(0, _scale(quotient, rs.brackets) - r)
-    base_wh = (2 * annual_tax + 12) // 24  # annual / 12, half up
-    child = min(_children(children, rs), base_wh)
-    after_child = base_wh - child
-    fa, fb = rs.fiscal_work_bonus
-    fiscal = min(_r(a_granted, fa) + _r(b_granted, fb), after_child)
-    withholding = after_child - fiscal
-    special = _special_ss(gross_cents, rs)
+    status, children = situation.status, situation.dependent_children
+    kf = key_formula(taxable, rs, status, children, situation.single_parent)
+    base_wh = kf.monthly_base_cents
+    child = base_wh - (2 * (kf.annual_tax_cents - kf.children_reduction_cents) + 12) // 24
+    parent = base_wh - child - kf.monthly_cents
+    after_family = kf.monthly_cents
+    fiscal = min(fiscal_work_bonus(a_granted, b_granted, rs), after_family)
+    withholding = after_family - fiscal
+    bn, bd = ct.ss_base
+    special = special_social_security((2 * gross_cents * bn + bd) // (2 * bd), rs, status)
     net = gross_cents - personal_ss - withholding - special
+    notice = fallback_notice(rs, on) if fallback else None
 
-    lines = _lines(
-        rs,
-        ct,
-        children,
-        gross_cents,
-        ss,
-        bonus,
-        taxable,
-        base_wh,
-        child,
-        fiscal,
-        withholding,
-        special,
-        net,
-    )
+    lines = _lines(rs, ct, situation, notice, gross_cents, ss, bonus, taxable, base_wh, child,
+                   parent, fiscal, withholding, special, net)  # fmt: skip
     return MonthlyPayslip(
         rule_set=rs.id,
         rule_set_fallback=fallback,
@@ -220,11 +173,11 @@ def monthly_payslip(
         work_bonus_b_cents=b_granted,
         personal_social_security_cents=personal_ss,
         taxable_cents=taxable,
-        annual_taxable_cents=annual,
-        professional_expenses_cents=expenses,
-        annual_net_taxable_cents=net_annual,
-        marital_quotient_cents=quotient,
-        annual_tax_cents=annual_tax,
+        annual_taxable_cents=kf.annual_taxable_cents,
+        professional_expenses_cents=kf.professional_expenses_cents,
+        annual_net_taxable_cents=kf.annual_net_taxable_cents,
+        marital_quotient_cents=kf.marital_quotient_cents,
+        annual_tax_cents=kf.annual_tax_cents,
         withholding_base_cents=base_wh,
         child_reduction_cents=child,
         fiscal_work_bonus_cents=fiscal,
@@ -232,23 +185,32 @@ def monthly_payslip(
         special_social_security_cents=special,
         net_cents=net,
         lines=lines,
+        single_parent_reduction_cents=parent,
+        rule_set_notice=notice,
     )
 
 
-def _lines(rs, ct, children, gross, ss, bonus, taxable, base_wh, child, fiscal, wh, special, net):
+def _lines(rs, ct, situation, notice, gross, ss, bonus, taxable, base_wh, child, parent, fiscal,
+           wh, special, net):  # fmt: skip
     def line(code: str, amount: int, **params: object) -> Line:
         label, expl = MONTHLY[code]
         return Line(code, amount, fmt(label, **params), fmt(expl, **params))
 
     ss_text = format_percent(ct.worker_ss_text)
     pe = format_percent(rs.value("key_formula.professional_expenses_percent"))
-    return (
+    scale = SPECIAL_SS_SCALES[situation.status]
+    out = [Line("rule_set_fallback", 0, dict(FALLBACK_LABEL), dict(notice))] if notice else []
+    out += [
         line("gross", gross),
         line("social_security", ss, ss=ss_text),
         line("work_bonus", bonus),
         line("taxable", taxable),
         line("withholding_base", base_wh, pe=pe),
-        line("child_reduction", child, children=children),
+        line("child_reduction", child, children=situation.dependent_children),
+    ]
+    if situation.single_parent:
+        out.append(line("single_parent_reduction", parent))
+    out += [
         line(
             "fiscal_work_bonus",
             fiscal,
@@ -256,22 +218,11 @@ def _lines(rs, ct, children, gross, ss, bonus, taxable, base_wh, child, fiscal, 
             b=format_percent(rs.value("work_bonus.fiscal_part_b_percent")),
         ),
         line("withholding_tax", wh),
-        line("special_social_security", special),
+        line("special_social_security", special, scale_nl=scale["nl"], scale_fr=scale["fr"],
+             scale_en=scale["en"]),  # fmt: skip
         line("net", net),
-    )
-
-
-def _weekdays(start: date, end: date) -> int:
-    """Monday-Friday days in [start, end] (public holidays included: they are paid days)."""
-    if end < start:
-        return 0
-    days = (end - start).days + 1
-    full, rest = divmod(days, 7)
-    count = full * 5
-    for i in range(rest):
-        if (start.weekday() + i) % 7 < 5:
-            count += 1
-    return count
+    ]
+    return tuple(out)
 
 
 def month_gross(
@@ -289,8 +240,8 @@ def month_gross(
     last = last_day_of_month(year, month)
     start = max(first, employed_from)
     end = min(last, employed_until) if employed_until else last
-    total = _weekdays(first, last)
-    employed = _weekdays(start, end)
+    total = weekdays_between(first, last)
+    employed = weekdays_between(start, end)
     if employed == total:
         return monthly_gross_cents, employed, total
     return (2 * monthly_gross_cents * employed + total) // (2 * total), employed, total
@@ -331,7 +282,8 @@ def month_pay(
     book = rules or RuleBook.default()
     rs, _ = book.for_date(country, legal_entity, first, field="month")
     slip = monthly_payslip(gross, situation, first, contract_type=contract_type, country=country,
-                           legal_entity=legal_entity, rules=book)
+                           legal_entity=legal_entity, rules=book, days_paid=employed,
+                           days_in_month=total)
     cost = employer_cost(gross, contract_rule(rs, contract_type).coefficient)
     return MonthPay(first, monthly_pay_date(first.year, first.month, rs), employed, total, cost, slip)
 

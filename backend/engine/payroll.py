@@ -24,7 +24,8 @@ from decimal import Decimal
 
 from .errors import EngineInputError
 from .money import RateSyntaxError, Ratio, parse_decimal
-from .rules import ContractRule, RuleBook, RuleSet
+from .rules import RuleBook
+from .ruleset import ContractRule, RuleSet
 
 __all__ = [
     "largest_gross",
@@ -32,6 +33,7 @@ __all__ = [
     "contract_rule",
     "withholding_ratio",
     "StudentQuota",
+    "parse_hours",
     "student_quota",
 ]
 
@@ -111,7 +113,8 @@ class StudentQuota:
     rule_set_fallback: bool
 
 
-def _hours(value: object, field: str) -> Decimal:
+def parse_hours(value: object, field: str) -> Decimal:
+    """Hours as an exact Decimal: an int, a Decimal or a decimal string; never a float."""
     if isinstance(value, bool) or isinstance(value, float):
         raise EngineInputError(field, "invalid_hours", {})
     if isinstance(value, int):
@@ -144,8 +147,8 @@ def student_quota(
     ``exceeded`` is True when used + planned hours go beyond the quota: the hours beyond it
     are subject to ordinary social security (13.07 %), so the API routes the job for review.
     """
-    used = _hours(hours_used, "hoursUsed")
-    planned = _hours(hours_planned, "hoursPlanned")
+    used = parse_hours(hours_used, "hoursUsed")
+    planned = parse_hours(hours_planned, "hoursPlanned")
     book = rules or RuleBook.default()
     rs, fallback = book.for_date(country, legal_entity, on, field="date")
     quota = rs.student_hour_quota

@@ -1,7 +1,8 @@
 """Platform work checks (bike couriers, seed 002:474-510).
 
 Conditions negotiated with the platforms (002:505-506): pay per hour at least the legal
-minimum (``platform.minimum_hourly_wage_cents``), at least ``platform.minimum_paid_hours_per_day``
+minimum that applies to Smart's employees (``minimum_wage.*``, see :mod:`.minimum_wage`), at
+least ``platform.minimum_paid_hours_per_day``
 paid hours per worked day. :func:`check_platform_work` never raises for a rule breach: it
 returns the violations, which the API routes to the human review queue ("Doelstelling 5 %").
 Hours are integer minutes (no floats).
@@ -90,8 +91,9 @@ def check_platform_work(
                 "minimum_hours": str(rs.platform_min_paid_hours),
             }
             out.append(_violation("below_minimum_paid_hours", day, params, rs.id, fallback))
-        # hourly = pay / (minutes / 60) >= minimum  <=>  pay * 60 >= minimum * minutes
-        if minutes > 0 and pay * 60 < rs.platform_min_hourly_cents * minutes:
+        # hourly = pay / (minutes / 60) >= hn/hd  <=>  pay * 60 * hd >= hn * minutes (exact)
+        hn, hd = rs.platform_min_hourly
+        if minutes > 0 and pay * 60 * hd < hn * minutes:
             hourly = (pay * 60) // minutes  # shown rounded down: never overstates the pay
             params = {
                 "date": day.isoformat(),

@@ -3,19 +3,25 @@
     turnover (excl. VAT) − contribution − expenses = work budget
     gross = largest g with round_half_up(g × coefficient) ≤ work budget
     unit remainder = work budget − employer cost
-    social security, taxable, withholding, net (see payroll.py)
+    social security = gross × rate − work bonus (RSZ: day contracts, month by month)
+    taxable = gross − social security
+    withholding = taxable × chosen rate − fiscal work bonus (never below 0)
+    net = taxable − withholding
 
 Invariant, exact to the cent:
 ``turnover == contribution + expenses + employer_cost + unit_remainder``.
 
 Rule-set choice: the rule set in force on the LAST performance date (the day the salary
-becomes due); its id and fallback flag are in the result.
+becomes due); its id and fallback flag are in the result. A date with no rule set in force
+gets a notice in words (``rule_set_notice`` and a first line ``rule_set_fallback``).
 
-The contribution base is the turnover minus the expenses whose category has
-``in_contribution_base = false`` (all categories count by default).
+The employer cost is shown with the parts its coefficient covers (``employer_cost_*`` lines:
+public rates where they exist, Smart defaults otherwise, the rest as the mutualised margin).
+``hours_per_day`` (default: the rule set's full-time day) gives the gross per hour, which is
+compared with the legal minimum, and the hours of the work bonus.
 
 Performance: the hot path uses integer arithmetic only (rates pre-compiled into exact
-fractions), validation results, pay dates and texts are cached per rule-set segment.
+fractions); validation results, pay dates and texts are cached per rule-set segment.
 """
 
 from __future__ import annotations
@@ -25,16 +31,22 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from .errors import EngineInputError
-from .money import format_percent
 from .payroll import withholding_ratio
-from .rules import RuleBook, RuleSet
-from .texts import SIMULATION, fmt
-from .vat import check_vat
+from .rules import RuleBook
+from .simulation_parts import (
+    check_dates,
+    fallback_texts,
+    hours_per_day,
+    net_text,
+    texts,
+    vat_terms,
+    work_bonus,
+)
+from .social import day_work_bonus
+from .workcalendar import _MONTH_DAYS, weekdays_in_month
 from .workcalendar import pay_date as _pay_date
 
 __all__ = ["ExpenseInput", "SimulationInput", "Line", "Simulation", "simulate"]
-
-_COUNTRY_OK: dict[str, bool] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +68,7 @@ class SimulationInput:
     client_country: str = "BE"
     country: str = "BE"
     legal_entity: str = "smart"  # Smart Belgium; see rules.py
+    hours_per_day: str | int | None = None  # decimal string, None -> rule-set full-time day
 
 
 class Line(NamedTuple):
@@ -107,6 +120,13 @@ class Simulation(NamedTuple):
     vat_exemption: str | None
     vat_mention: dict[str, str] | None
     withholding_rate: str
+    rule_set_notice: dict[str, str] | None = None  # nl/fr/en when no rule set is in force
+    work_bonus_cents: int = 0  # social work bonus, already deducted from social security
+    fiscal_work_bonus_cents: int = 0  # already deducted from the withholding tax
+    hours_per_day: str = "7.6"
+    gross_per_hour_cents: int = 0
+    minimum_hourly_wage_cents: int = 0  # 0 when no minimum is checked (students)
+    below_minimum_wage: bool = False
 
     def to_api(self, lang: str | None = None) -> dict[str, Any]:
         """camelCase dict as promised in api.md (``lang`` localizes line texts)."""
@@ -132,128 +152,21 @@ class Simulation(NamedTuple):
             "vatExemption": self.vat_exemption,
             "vatMention": dict(self.vat_mention) if self.vat_mention else None,
             "withholdingRate": self.withholding_rate,
+            "ruleSetNotice": _localized(self.rule_set_notice, lang),
+            "workBonusCents": self.work_bonus_cents,
+            "fiscalWorkBonusCents": self.fiscal_work_bonus_cents,
+            "hoursPerDay": self.hours_per_day,
+            "grossPerHourCents": self.gross_per_hour_cents,
+            "minimumHourlyWageCents": self.minimum_hourly_wage_cents,
+            "belowMinimumWage": self.below_minimum_wage,
             "lines": [line.to_api(lang) for line in self.lines],
         }
 
 
-# --------------------------------------------------------------------------- helpers
-def _check_dates(dates: Any) -> date:
-    """Validate performance dates; return the last one."""
-    if not isinstance(dates, tuple | list):
-        raise EngineInputError("performanceDates", "not_a_date", {})
-    n = len(dates)
-    if n == 0:
-        raise EngineInputError("performanceDates", "no_dates", {})
-    if n == 1:
-        d = dates[0]
-        if type(d) is not date:
-            raise EngineInputError("performanceDates", "not_a_date", {})
-        return d
-    for d in dates:
-        if type(d) is not date:
-            raise EngineInputError("performanceDates", "not_a_date", {})
-    if len(set(dates)) != n:
-        seen: set[date] = set()
-        for d in dates:
-            if d in seen:
-                raise EngineInputError(
-                    "performanceDates", "duplicate_date", {"date": d.isoformat()}
-                )
-            seen.add(d)
-    return max(dates)
-
-
-def _vat(rs: RuleSet, inp: SimulationInput) -> tuple[tuple[int, int], str | None, str]:
-    key = ("vat", inp.vat_rate, inp.vat_exemption, inp.client_country)
-    try:
-        hit = rs.cache.get(key)
-    except TypeError:  # unhashable garbage input: validated below
-        hit = key = None
-    if hit is not None:
-        return hit
-    cc = inp.client_country
-    ok = _COUNTRY_OK.get(cc) if isinstance(cc, str) else False
-    if ok is None:
-        ok = len(cc) == 2 and cc.isascii() and cc.isalpha() and cc.isupper()
-        _COUNTRY_OK[cc] = ok
-    if not ok:
-        raise EngineInputError("clientCountry", "invalid_country", {})
-    if not isinstance(inp.vat_rate, str):
-        raise EngineInputError(
-            "vatRate",
-            "unknown_vat_rate",
-            {"value": str(inp.vat_rate), "allowed": ", ".join(rs.vat_rates)},
-        )
-    if inp.vat_exemption is not None and not isinstance(inp.vat_exemption, str):
-        raise EngineInputError(
-            "vatExemption",
-            "unknown_exemption",
-            {"value": str(inp.vat_exemption), "allowed": ", ".join(rs.vat_exemptions)},
-        )
-    ratio, exemption = check_vat(rs, inp.vat_rate, inp.vat_exemption, cc)
-    result = (ratio, exemption, format_percent(inp.vat_rate))
-    if key is not None and len(rs.cache) < 50_000:
-        rs.cache[key] = result
-    return result
-
-
-def _texts(rs: RuleSet, ct, wh_text: str, vat_text: str, exemption: str | None):
-    key = ("texts", ct.code, wh_text, vat_text, exemption)
-    hit = rs.cache.get(key)
-    if hit is not None:
-        return hit
-    coef = format_percent(ct.coefficient_text)
-    ss = format_percent(ct.worker_ss_text)
-    base = format_percent(ct.ss_base_text)
-    employer = format_percent(ct.employer_ss_text)
-    rate = rs.contribution_text
-
-    def pair(code: str, **params: object):
-        label, expl = SIMULATION[code]
-        return fmt(label, **params), fmt(expl, **params)
-
-    mention = None
-    if exemption is not None:
-        mention = rs.vat_exemptions[exemption][0]
-        vat_pair = pair(
-            "vat_exempt",
-            mention_nl=mention["nl"],
-            mention_fr=mention["fr"],
-            mention_en=mention["en"],
-        )
-    else:
-        vat_pair = pair("vat", vat=vat_text)
-    ss_code = "social_security_student" if ct.code == "student" else "social_security"
-    wh_code = "withholding_tax_monthly" if ct.monthly_key_formula else "withholding_tax"
-    result = (
-        pair("turnover"),
-        vat_pair,
-        pair("total_incl_vat"),
-        pair("contribution", rate=rate),
-        pair("expenses"),
-        pair("work_budget"),
-        pair("employer_cost", coef=coef, employer=employer),
-        pair("gross", coef=coef),
-        pair(ss_code, ss=ss, base=base, employer=employer),
-        pair("taxable"),
-        pair(wh_code, wh=wh_text),
-        pair("unit_remainder"),
-        mention,
-    )
-    if len(rs.cache) < 50_000:
-        rs.cache[key] = result
-    return result
-
-
-def _net_text(rs: RuleSet, pay: date):
-    key = ("net_text", pay)
-    hit = rs.cache.get(key)
-    if hit is None:
-        label, expl = SIMULATION["net"]
-        hit = (fmt(label), fmt(expl, pay_date=pay.isoformat()))
-        if len(rs.cache) < 50_000:
-            rs.cache[key] = hit
-    return hit
+def _localized(texts_: dict[str, str] | None, lang: str | None) -> Any:
+    if texts_ is None or lang is None:
+        return dict(texts_) if texts_ else None
+    return texts_.get(lang) or texts_["nl"]
 
 
 _default_book: RuleBook | None = None
@@ -273,9 +186,10 @@ def simulate(inp: SimulationInput, rules: RuleBook | None = None) -> Simulation:
         if book is None:
             book = _default_book = RuleBook.default()
 
-    last = _check_dates(inp.performance_dates)
+    last = check_dates(inp.performance_dates)
     rs, fallback = book.for_date(inp.country, inp.legal_entity, last)
-    if len(inp.performance_dates) > rs.max_performance_dates:
+    n_dates = len(inp.performance_dates)
+    if n_dates > rs.max_performance_dates:
         raise EngineInputError(
             "performanceDates", "too_many_dates", {"max": rs.max_performance_dates}
         )
@@ -295,8 +209,12 @@ def simulate(inp: SimulationInput, rules: RuleBook | None = None) -> Simulation:
             "unknown_contract_type",
             {"value": str(inp.contract_type), "allowed": ", ".join(rs.contracts)},
         )
-    (vnum, vden), exemption, vat_text = _vat(rs, inp)
+    (vnum, vden), exemption, vat_text = vat_terms(rs, inp)
     (wnum, wden), wh_text = withholding_ratio(rs, ct, inp.withholding_rate)
+    if inp.hours_per_day is None:
+        hours_text, (hn, hd) = rs.default_hours_per_day
+    else:
+        hours_text, (hn, hd) = hours_per_day(rs, inp.hours_per_day)
 
     # expenses
     expenses = inp.expenses
@@ -360,31 +278,77 @@ def simulate(inp: SimulationInput, rules: RuleBook | None = None) -> Simulation:
 
     snum, sden = ct.worker_ss
     ss = (2 * gross * snum + sden) // (2 * sden)
+    bonus = fiscal = 0
+    col = ct.work_bonus_column
+    if col != "none" and gross > 0:
+        if n_dates == 1:
+            md = _MONTH_DAYS.get((last.year, last.month, rs.days_per_week))
+            if md is None:
+                md = weekdays_in_month(last.year, last.month, rs.days_per_week)
+            bonus, fiscal = day_work_bonus(gross, 1, hn, hd, md, rs, col, ss)
+        else:
+            bonus, fiscal = work_bonus(book, inp, rs, last, ct, gross, ss, (hn, hd))
+    ss -= bonus
     taxable = gross - ss
     wh = (2 * taxable * wnum + wden) // (2 * wden)
+    if fiscal > wh:
+        fiscal = wh
+    wh -= fiscal
     net = taxable - wh
+
+    # per hour, against the legal minimum: gross / (n × h) < minimum, exactly
+    hours_n = n_dates * hn
+    per_hour = (2 * gross * hd + hours_n) // (2 * hours_n)
+    below, minimum = False, 0
+    if ct.minimum_wage != "none":
+        mn, md = rs.minimum_hourly[ct.minimum_wage]
+        below = gross * hd * md < mn * hours_n
+        minimum = (2 * mn + md) // (2 * md)
 
     pay = rs.cache.get(("pay_date", last))
     if pay is None:
         pay = _pay_date(last, rs)
 
-    t = _texts(rs, ct, wh_text, vat_text, exemption)
-    nt = _net_text(rs, pay)
+    (l_turnover, e_turnover, l_vat, e_vat, l_total, e_total, l_contribution, e_contribution,
+     l_expenses, e_expenses, l_budget, e_budget, l_cost, e_cost, l_margin, e_margin, l_gross,
+     e_gross, l_hour, e_hour, l_ss, e_ss, l_bonus, e_bonus, l_taxable, e_taxable, l_wh, e_wh,
+     l_fiscal, e_fiscal, l_remainder, e_remainder, cost_parts,
+     mention) = texts(rs, ct, wh_text, vat_text, exemption, hours_text, below)  # fmt: skip
     # tuple.__new__ directly: same immutable NamedTuples, without the Python-level __new__
-    lines = (
-        _new(Line, ("turnover", base, *t[0])),
-        _new(Line, ("vat", vat, *t[1])),
-        _new(Line, ("total_incl_vat", total, *t[2])),
-        _new(Line, ("contribution", contribution, *t[3])),
-        _new(Line, ("expenses", exp_total, *t[4])),
-        _new(Line, ("work_budget", work_budget, *t[5])),
-        _new(Line, ("employer_cost", emp_cost, *t[6])),
-        _new(Line, ("gross", gross, *t[7])),
-        _new(Line, ("social_security", ss, *t[8])),
-        _new(Line, ("taxable", taxable, *t[9])),
-        _new(Line, ("withholding_tax", wh, *t[10])),
-        _new(Line, ("net", net, *nt)),
-        _new(Line, ("unit_remainder", remainder, *t[11])),
+    n = _new
+    lines = [n(Line, ("rule_set_fallback", 0, *fallback_texts(rs, last)))] if fallback else []
+    lines += (
+        n(Line, ("turnover", base, l_turnover, e_turnover)),
+        n(Line, ("vat", vat, l_vat, e_vat)),
+        n(Line, ("total_incl_vat", total, l_total, e_total)),
+        n(Line, ("contribution", contribution, l_contribution, e_contribution)),
+        n(Line, ("expenses", exp_total, l_expenses, e_expenses)),
+        n(Line, ("work_budget", work_budget, l_budget, e_budget)),
+        n(Line, ("employer_cost", emp_cost, l_cost, e_cost)),
+    )
+    margin = emp_cost - gross
+    for code, label, expl, pn, pd in cost_parts:
+        part = (2 * gross * pn + pd) // (2 * pd)
+        margin -= part
+        lines.append(n(Line, (code, part, label, expl)))
+    lines += (
+        n(Line, ("employer_cost_margin", margin, l_margin, e_margin)),
+        n(Line, ("gross", gross, l_gross, e_gross)),
+        n(Line, ("gross_per_hour", per_hour, l_hour, e_hour)),
+        n(Line, ("social_security", ss, l_ss, e_ss)),
+    )
+    if col != "none":
+        lines.append(n(Line, ("work_bonus", bonus, l_bonus, e_bonus)))
+    lines += (
+        n(Line, ("taxable", taxable, l_taxable, e_taxable)),
+        n(Line, ("withholding_tax", wh, l_wh, e_wh)),
+    )
+    if col != "none":
+        lines.append(n(Line, ("fiscal_work_bonus", fiscal, l_fiscal, e_fiscal)))
+    l_net, e_net = net_text(rs, pay)
+    lines += (
+        n(Line, ("net", net, l_net, e_net)),
+        n(Line, ("unit_remainder", remainder, l_remainder, e_remainder)),
     )
     return _new(
         Simulation,
@@ -405,11 +369,18 @@ def simulate(inp: SimulationInput, rules: RuleBook | None = None) -> Simulation:
             net,
             remainder,
             pay,
-            lines,
+            tuple(lines),
             ct.code,
             vat_text,
             exemption,
-            t[12],
+            mention,
             wh_text,
+            lines[0][3] if fallback else None,
+            bonus,
+            fiscal,
+            hours_text,
+            per_hour,
+            minimum,
+            below,
         ),
     )

@@ -88,12 +88,72 @@ SIMULATION: dict[str, tuple[T, T]] = {
             "en": "Labour cost (gross × {coef})",
         },
         {
-            "nl": "Wat je loon de eenheid kost. De coëfficiënt {coef} voor dit contract dekt de "
-            "werkgeversbijdragen (ongeveer {employer} %), verzekeringen en vakantiegeld.",
-            "fr": "Ce que votre salaire coûte à l'unité. Le coefficient {coef} de ce contrat couvre les "
-            "cotisations patronales (environ {employer} %), les assurances et le pécule de vacances.",
-            "en": "What your pay costs the unit. The coefficient {coef} of this contract covers employer "
-            "contributions (about {employer}%), insurance and holiday pay.",
+            "nl": "Wat je loon de eenheid kost. De coëfficiënt {coef} voor dit contract is een interne "
+            "standaardwaarde van Smart; de delen eronder tonen wat hij dekt.",
+            "fr": "Ce que votre salaire coûte à l'unité. Le coefficient {coef} de ce contrat est une "
+            "valeur interne par défaut de Smart ; les lignes suivantes montrent ce qu'il couvre.",
+            "en": "What your pay costs the unit. The coefficient {coef} of this contract is a Smart "
+            "internal default; the parts below show what it covers.",
+        },
+    ),
+    "employer_cost_employer_social_security": (
+        {
+            "nl": "waarvan werkgeversbijdragen ({pct} %)",
+            "fr": "dont cotisations patronales ({pct} %)",
+            "en": "of which employer contributions ({pct}%)",
+        },
+        {
+            "nl": "De sociale zekerheid die de werkgever betaalt: {pct} % op {base} % van je "
+            "brutoloon (wettelijk tarief van de RSZ).",
+            "fr": "La sécurité sociale payée par l'employeur : {pct} % sur {base} % de votre salaire "
+            "brut (taux légal de l'ONSS).",
+            "en": "The social security the employer pays: {pct}% on {base}% of your gross pay "
+            "(statutory NSSO rate).",
+        },
+    ),
+    "employer_cost_holiday_pay": (
+        {
+            "nl": "waarvan vakantiegeld ({pct} %)",
+            "fr": "dont pécule de vacances ({pct} %)",
+            "en": "of which holiday pay ({pct}%)",
+        },
+        {
+            "nl": "Je vakantiegeld: {pct} % op {base} % van je brutoloon (wettelijk percentage), "
+            "betaald bij je vertrek of via het vakantiefonds.",
+            "fr": "Votre pécule de vacances : {pct} % sur {base} % de votre salaire brut "
+            "(pourcentage légal), payé à la sortie ou par la caisse de vacances.",
+            "en": "Your holiday pay: {pct}% on {base}% of your gross pay (statutory percentage), "
+            "paid when you leave or through the holiday fund.",
+        },
+    ),
+    "employer_cost_insurance": (
+        {
+            "nl": "waarvan verzekeringen ({pct} %)",
+            "fr": "dont assurances ({pct} %)",
+            "en": "of which insurance ({pct}%)",
+        },
+        {
+            "nl": "Arbeidsongevallen- en aansprakelijkheidsverzekering. De premies zijn niet "
+            "publiek: dit is een standaardwaarde van Smart.",
+            "fr": "Assurance accidents du travail et responsabilité civile. Les primes ne sont pas "
+            "publiques : c'est une valeur par défaut de Smart.",
+            "en": "Work accident and liability insurance. The premiums are not public: this is a "
+            "Smart default.",
+        },
+    ),
+    "employer_cost_margin": (
+        {
+            "nl": "waarvan gemeenschappelijke marge",
+            "fr": "dont marge mutualisée",
+            "en": "of which mutualised margin",
+        },
+        {
+            "nl": "Wat overblijft van de coëfficiënt: het gedeelde deel van Smart (reserves, "
+            "garantiefonds). Interne waarde van Smart, niet publiek.",
+            "fr": "Ce qui reste du coefficient : la part mutualisée de Smart (réserves, fonds de "
+            "garantie). Valeur interne de Smart, non publique.",
+            "en": "What is left of the coefficient: Smart's shared part (reserves, guarantee "
+            "fund). A Smart internal value, not public.",
         },
     ),
     "gross": (
@@ -104,6 +164,43 @@ SIMULATION: dict[str, tuple[T, T]] = {
             "en": "The highest gross pay for which gross × {coef} still fits in the work budget.",
         },
     ),
+    "gross_per_hour": (
+        {"nl": "Brutoloon per uur ({hours} u per dag)", "fr": "Salaire brut horaire ({hours} h par jour)",
+         "en": "Gross pay per hour ({hours} h a day)"},
+        {
+            "nl": "Brutoloon gedeeld door je uren ({hours} u per gewerkte dag). Het wettelijk minimum "
+            "voor dit contract is € {minimum} per uur.",
+            "fr": "Salaire brut divisé par vos heures ({hours} h par jour presté). Le minimum légal "
+            "pour ce contrat est de {minimum} € par heure.",
+            "en": "Gross pay divided by your hours ({hours} h per day worked). The legal minimum for "
+            "this contract is €{minimum} per hour.",
+        },
+    ),
+    "gross_per_hour_below": (
+        {"nl": "Brutoloon per uur ({hours} u per dag): onder het minimum",
+         "fr": "Salaire brut horaire ({hours} h par jour) : sous le minimum",
+         "en": "Gross pay per hour ({hours} h a day): below the minimum"},
+        {
+            "nl": "Opgelet: dit is minder dan het wettelijk minimum van € {minimum} per uur voor dit "
+            "contract. Een adviseur bekijkt de opdracht voor ze doorgaat.",
+            "fr": "Attention : c'est moins que le minimum légal de {minimum} € par heure pour ce "
+            "contrat. Un conseiller examine la mission avant qu'elle ne soit confirmée.",
+            "en": "Warning: this is less than the legal minimum of €{minimum} per hour for this "
+            "contract. An adviser reviews the job before it goes ahead.",
+        },
+    ),
+    "gross_per_hour_unchecked": (
+        {"nl": "Brutoloon per uur ({hours} u per dag)", "fr": "Salaire brut horaire ({hours} h par jour)",
+         "en": "Gross pay per hour ({hours} h a day)"},
+        {
+            "nl": "Brutoloon gedeeld door je uren ({hours} u per gewerkte dag). Het minimum voor "
+            "studenten hangt af van de leeftijd: je adviseur kijkt het na.",
+            "fr": "Salaire brut divisé par vos heures ({hours} h par jour presté). Le minimum des "
+            "étudiants dépend de l'âge : votre conseiller le vérifie.",
+            "en": "Gross pay divided by your hours ({hours} h per day worked). The minimum for "
+            "students depends on age: your adviser checks it.",
+        },
+    ),
     "social_security": (
         {
             "nl": "Sociale zekerheid ({ss} %)",
@@ -111,12 +208,28 @@ SIMULATION: dict[str, tuple[T, T]] = {
             "en": "Social security ({ss}%)",
         },
         {
-            "nl": "Je persoonlijke bijdrage: {ss} % van {base} % van je brutoloon. Ze geeft je rechten "
-            "op pensioen, ziekte- en werkloosheidsuitkering.",
-            "fr": "Votre cotisation personnelle : {ss} % de {base} % de votre salaire brut. Elle vous ouvre "
-            "des droits à la pension, aux indemnités de maladie et de chômage.",
-            "en": "Your personal contribution: {ss}% of {base}% of your gross pay. It builds your rights to "
-            "pension, sickness and unemployment benefits.",
+            "nl": "Je persoonlijke bijdrage: {ss} % van {base} % van je brutoloon, min de werkbonus "
+            "hieronder. Ze geeft je rechten op pensioen, ziekte- en werkloosheidsuitkering.",
+            "fr": "Votre cotisation personnelle : {ss} % de {base} % de votre salaire brut, moins le "
+            "bonus à l'emploi ci-dessous. Elle vous ouvre des droits à la pension, aux indemnités "
+            "de maladie et de chômage.",
+            "en": "Your personal contribution: {ss}% of {base}% of your gross pay, minus the work "
+            "bonus below. It builds your rights to pension, sickness and unemployment benefits.",
+        },
+    ),
+    "work_bonus": (
+        {"nl": "Werkbonus (al afgetrokken)", "fr": "Bonus à l'emploi (déjà déduit)",
+         "en": "Work bonus (already deducted)"},
+        {
+            "nl": "Korting op je persoonlijke bijdrage voor lagere lonen (RSZ). Je loon per uur "
+            "wordt omgerekend naar een voltijdse maand ({weekly} u per week); de korting geldt "
+            "naar verhouding van je uren in die maand.",
+            "fr": "Réduction de votre cotisation personnelle pour les bas salaires (ONSS). Votre "
+            "salaire horaire est ramené à un mois à temps plein ({weekly} h par semaine) ; la "
+            "réduction vaut au prorata de vos heures du mois.",
+            "en": "A reduction of your personal contribution for lower pay (NSSO). Your pay per "
+            "hour is converted to a full-time month ({weekly} h a week); the reduction applies "
+            "in proportion to your hours that month.",
         },
     ),
     "social_security_student": (
@@ -146,12 +259,26 @@ SIMULATION: dict[str, tuple[T, T]] = {
             "en": "Withholding tax ({wh}%)",
         },
         {
-            "nl": "Een voorschot op je personenbelasting, met het percentage dat bij je situatie past. "
-            "Wat te veel of te weinig is, wordt verrekend bij je belastingaangifte.",
-            "fr": "Une avance sur votre impôt des personnes physiques, au taux adapté à votre situation. "
-            "Le trop-perçu ou le solde est régularisé dans votre déclaration d'impôt.",
-            "en": "An advance on your income tax, at the rate that suits your situation. Any difference "
-            "is settled in your tax return.",
+            "nl": "Een voorschot op je personenbelasting, met het percentage dat bij je situatie past, "
+            "min de fiscale werkbonus. Wat te veel of te weinig is, wordt verrekend bij je "
+            "belastingaangifte.",
+            "fr": "Une avance sur votre impôt des personnes physiques, au taux adapté à votre "
+            "situation, moins le bonus à l'emploi fiscal. Le trop-perçu ou le solde est régularisé "
+            "dans votre déclaration d'impôt.",
+            "en": "An advance on your income tax, at the rate that suits your situation, minus the "
+            "fiscal work bonus. Any difference is settled in your tax return.",
+        },
+    ),
+    "fiscal_work_bonus": (
+        {"nl": "Fiscale werkbonus (al afgetrokken)", "fr": "Bonus à l'emploi fiscal (déjà déduit)",
+         "en": "Fiscal work bonus (already deducted)"},
+        {
+            "nl": "{a} % van werkbonus deel A en {b} % van deel B gaan af van de bedrijfsvoorheffing "
+            "hierboven.",
+            "fr": "{a} % du volet A et {b} % du volet B du bonus à l'emploi sont déduits du "
+            "précompte ci-dessus.",
+            "en": "{a}% of work bonus part A and {b}% of part B are deducted from the withholding "
+            "tax above.",
         },
     ),
     "withholding_tax_monthly": (
@@ -189,110 +316,6 @@ SIMULATION: dict[str, tuple[T, T]] = {
         },
     ),
 }
-
-MONTHLY: dict[str, tuple[T, T]] = {
-    "gross": (
-        {"nl": "Brutomaandloon", "fr": "Salaire mensuel brut", "en": "Monthly gross pay"},
-        {
-            "nl": "Je brutoloon voor de maand.",
-            "fr": "Votre salaire brut du mois.",
-            "en": "Your gross pay for the month.",
-        },
-    ),
-    "social_security": (
-        {
-            "nl": "Sociale zekerheid ({ss} %)",
-            "fr": "Sécurité sociale ({ss} %)",
-            "en": "Social security ({ss}%)",
-        },
-        {
-            "nl": "{ss} % van je brutoloon, vóór de werkbonus.",
-            "fr": "{ss} % de votre salaire brut, avant le bonus à l'emploi.",
-            "en": "{ss}% of your gross pay, before the work bonus.",
-        },
-    ),
-    "work_bonus": (
-        {"nl": "Werkbonus", "fr": "Bonus à l'emploi", "en": "Work bonus"},
-        {
-            "nl": "Korting op je sociale bijdrage voor lagere lonen (deel A en deel B), nooit meer dan die bijdrage.",
-            "fr": "Réduction de vos cotisations sociales pour les bas salaires (volet A et volet B), jamais plus que ces cotisations.",
-            "en": "Reduction of your social security contribution for lower wages (part A and part B), never more than that contribution.",
-        },
-    ),
-    "taxable": (
-        {"nl": "Belastbaar loon", "fr": "Salaire imposable", "en": "Taxable pay"},
-        {
-            "nl": "Brutoloon min sociale zekerheid na werkbonus.",
-            "fr": "Salaire brut moins sécurité sociale après bonus à l'emploi.",
-            "en": "Gross pay minus social security after the work bonus.",
-        },
-    ),
-    "withholding_base": (
-        {
-            "nl": "Bedrijfsvoorheffing volgens sleutelformule",
-            "fr": "Précompte professionnel selon la formule-clé",
-            "en": "Withholding tax by the key formula",
-        },
-        {
-            "nl": "Jaarloon = belastbaar × 12, min {pe} % forfaitaire beroepskosten; belasting per schijf, "
-            "min de belastingvrije som; gedeeld door 12 (bijlage III KB/WIB 92).",
-            "fr": "Revenu annuel = imposable × 12, moins {pe} % de frais professionnels forfaitaires ; impôt "
-            "par tranche, moins la quotité exemptée ; divisé par 12 (annexe III AR/CIR 92).",
-            "en": "Annual pay = taxable × 12, minus {pe}% flat professional expenses; tax per bracket, minus "
-            "the tax-free allowance; divided by 12 (Annex III Royal Decree/ITC 92).",
-        },
-    ),
-    "child_reduction": (
-        {
-            "nl": "Vermindering kinderen ten laste",
-            "fr": "Réduction enfants à charge",
-            "en": "Reduction for dependent children",
-        },
-        {
-            "nl": "Maandelijkse vermindering van de voorheffing voor {children} kind(eren) ten laste.",
-            "fr": "Réduction mensuelle du précompte pour {children} enfant(s) à charge.",
-            "en": "Monthly reduction of the withholding for {children} dependent child(ren).",
-        },
-    ),
-    "fiscal_work_bonus": (
-        {"nl": "Fiscale werkbonus", "fr": "Bonus à l'emploi fiscal", "en": "Fiscal work bonus"},
-        {
-            "nl": "{a} % van werkbonus deel A en {b} % van deel B gaat af van de voorheffing.",
-            "fr": "{a} % du volet A et {b} % du volet B du bonus à l'emploi sont déduits du précompte.",
-            "en": "{a}% of work bonus part A and {b}% of part B are deducted from the withholding.",
-        },
-    ),
-    "withholding_tax": (
-        {"nl": "Bedrijfsvoorheffing", "fr": "Précompte professionnel", "en": "Withholding tax"},
-        {
-            "nl": "Voorschot op je personenbelasting dat deze maand wordt ingehouden.",
-            "fr": "Avance sur votre impôt retenue ce mois-ci.",
-            "en": "Advance on your income tax withheld this month.",
-        },
-    ),
-    "special_social_security": (
-        {
-            "nl": "Bijzondere bijdrage sociale zekerheid",
-            "fr": "Cotisation spéciale de sécurité sociale",
-            "en": "Special social security contribution",
-        },
-        {
-            "nl": "Maandelijkse inhouding volgens de schaal voor een gezin met één inkomen; wordt "
-            "jaarlijks verrekend.",
-            "fr": "Retenue mensuelle selon le barème d'un ménage à un revenu ; régularisée chaque année.",
-            "en": "Monthly deduction by the single-income household scale; settled yearly.",
-        },
-    ),
-    "net": (
-        {"nl": "Nettomaandloon", "fr": "Salaire mensuel net", "en": "Monthly net pay"},
-        {
-            "nl": "Wat op je rekening komt.",
-            "fr": "Ce qui arrive sur votre compte.",
-            "en": "What reaches your account.",
-        },
-    ),
-}
-
 
 def fmt(template: T, **params: object) -> dict[str, str]:
     return {lang: text.format(**params) for lang, text in template.items()}

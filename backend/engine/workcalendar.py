@@ -25,7 +25,11 @@ from datetime import date, timedelta
 from .rules import RuleBook, RuleSet
 
 __all__ = [
+    "DayFlag",
     "Holiday",
+    "flag_sundays_and_holidays",
+    "weekdays_between",
+    "weekdays_in_month",
     "public_holidays",
     "is_working_day",
     "add_working_days",
@@ -43,6 +47,20 @@ class Holiday:
     day: date
     code: str
     names: dict[str, str]
+
+
+SUNDAY_NAMES = {"nl": "Zondag", "fr": "Dimanche", "en": "Sunday"}
+
+
+@dataclass(frozen=True)
+class DayFlag:
+    """A performance date that needs a look: a Sunday or a public holiday (or both)."""
+
+    day: date
+    kind: str  # "public_holiday" (also when it falls on a Sunday) or "sunday"
+    code: str  # the holiday code of the rule set, or "sunday"
+    names: dict[str, str]
+    is_sunday: bool
 
 
 def public_holidays(year: int, rules: RuleSet) -> list[Holiday]:
@@ -90,6 +108,56 @@ def pay_date(last_day_worked: date, rules: RuleSet) -> date:
     else:
         got = add_working_days(last_day_worked, rules.pay_date_working_days, rules)
     cache[key] = got
+    return got
+
+
+def flag_sundays_and_holidays(
+    days,
+    *,
+    country: str = "BE",
+    legal_entity: str = "smart",
+    rules: RuleBook | None = None,
+) -> tuple[DayFlag, ...]:
+    """The dates among ``days`` that are a Sunday or a public holiday of the rule set in force
+    on that date (calendar data, KB 18 april 1974), sorted; work on them is flagged for review."""
+    book = rules or RuleBook.default()
+    out = []
+    for day in sorted(set(days)):
+        rs, _ = book.for_date(country, legal_entity, day)
+        holiday = rs.holidays(day.year).get(day)
+        sunday = day.weekday() == 6
+        if holiday is not None:
+            out.append(DayFlag(day, "public_holiday", holiday["code"], dict(holiday["names"]), sunday))
+        elif sunday:
+            out.append(DayFlag(day, "sunday", "sunday", dict(SUNDAY_NAMES), True))
+    return tuple(out)
+
+
+def weekdays_between(start: date, end: date, days_per_week: int = 5) -> int:
+    """Days of a ``days_per_week`` regime (Monday first) in [start, end]; public holidays count
+    (they are paid days)."""
+    if end < start:
+        return 0
+    days = (end - start).days + 1
+    full, rest = divmod(days, 7)
+    count = full * days_per_week
+    for i in range(rest):
+        if (start.weekday() + i) % 7 < days_per_week:
+            count += 1
+    return count
+
+
+_MONTH_DAYS: dict[tuple[int, int, int], int] = {}
+
+
+def weekdays_in_month(year: int, month: int, days_per_week: int = 5) -> int:
+    """``D`` of the RSZ instructions: the days of the calendar month in the regime."""
+    key = (year, month, days_per_week)
+    got = _MONTH_DAYS.get(key)
+    if got is None:
+        got = weekdays_between(date(year, month, 1), last_day_of_month(year, month), days_per_week)
+        if len(_MONTH_DAYS) < 10_000:
+            _MONTH_DAYS[key] = got
     return got
 
 

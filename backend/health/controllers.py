@@ -6,7 +6,7 @@ import msgspec
 from litestar import Controller, Request, get
 from litestar.response import Response
 
-from backend.db import fetch
+from backend.platform.db import fetch
 
 
 class HealthStatus(msgspec.Struct, rename="camel", omit_defaults=True):

@@ -16,10 +16,19 @@ from litestar.exceptions import (
     ValidationException,
 )
 
-from backend import i18n
 from backend.engine import EngineInputError
 from backend.http.context import language_of
 from backend.http.problems import FieldError, Problem
+from backend.platform import i18n
+from backend.platform.db import UNAVAILABLE as _UNAVAILABLE
+from backend.platform.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    Invalid,
+    NotFound,
+    Unavailable,
+)
 
 log = logging.getLogger("backend.errors")
 
@@ -102,18 +111,6 @@ def http_handler(request: Request, exc: HTTPException) -> Response:
     return _problem_response(request, problem)
 
 
-_UNAVAILABLE = (
-    asyncpg.exceptions.CannotConnectNowError,
-    asyncpg.exceptions.PostgresConnectionError,  # includes "connection does not exist"
-    asyncpg.exceptions.AdminShutdownError,
-    asyncpg.exceptions.TooManyConnectionsError,
-    asyncpg.exceptions.InterfaceError,  # "connection is closed", "pool is closing"
-    asyncpg.exceptions.InternalClientError,  # a connection broken mid-operation by a shutdown
-    ConnectionError,
-    OSError,
-)
-
-
 def unexpected_handler(request: Request, exc: Exception) -> Response:
     if isinstance(exc, (asyncpg.exceptions.DataError, UnicodeDecodeError)):
         # Input PostgreSQL or the multipart parser cannot take (a NUL byte, invalid UTF-8):
@@ -140,8 +137,25 @@ def engine_handler(request: Request, exc: EngineInputError) -> Response:
     return _problem_response(request, engine_problem(exc))
 
 
+# Each kind of domain error (backend.platform.errors) and the status it answers with.
+DOMAIN_STATUS: tuple[tuple[type[DomainError], int], ...] = (
+    (Invalid, 422), (NotFound, 404), (Conflict, 409), (Forbidden, 403), (Unavailable, 503))
+
+
+def problem_of(exc: DomainError) -> Problem:
+    """The problem+json a domain error becomes at the edge."""
+    status = next((code for kind, code in DOMAIN_STATUS if isinstance(exc, kind)), 422)
+    headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after is not None else {}
+    return Problem(status, exc.code, errors=exc.errors, headers=headers, **exc.params)
+
+
+def domain_handler(request: Request, exc: DomainError) -> Response:
+    return _problem_response(request, problem_of(exc))
+
+
 EXCEPTION_HANDLERS = {
     Problem: problem_handler,
+    DomainError: domain_handler,
     EngineInputError: engine_handler,
     ValidationException: validation_handler,
     HTTPException: http_handler,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from backend.db import fetch
+from backend.platform.db import fetch
 
 
 @dataclass

@@ -6,15 +6,18 @@ Order (outermost first): context -> rate limit -> idempotency -> Litestar routin
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import hashlib
 import json
 import logging
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 
-from backend import i18n
+from backend.http import idempotency
 from backend.http.context import Principal
-from backend.http.problems import Problem
+from backend.http.problems import FieldError, Problem
+from backend.platform import i18n
 
 log = logging.getLogger("backend.access")
 
@@ -44,12 +47,23 @@ async def send_problem(send, problem: Problem, lang: str, request_id: str | None
 
 
 class RequestContextMiddleware:
-    """Request id, language, the bearer's principal (if any), and one JSON log line per request."""
+    """Request id, language, the bearer's principal (if any), and one JSON log line per request.
 
-    def __init__(self, app, token_service, queue=None) -> None:
+    Its collaborators come from the app factory: ``authenticate`` (a bearer token to a
+    principal, None when invalid), ``bind_request_id`` (so the audit log records the request),
+    ``jobs_written`` (the list the outbox marks when a request queues a job) and ``relay``
+    (pushes the outbox to the queue after the response; None without a queue).
+    """
+
+    def __init__(self, app, *, authenticate: Callable[[str], Principal | None],
+                 bind_request_id: Callable[[str], object],
+                 jobs_written: contextvars.ContextVar[list | None],
+                 relay: Callable[[], Awaitable[object]] | None = None) -> None:
         self.app = app
-        self.tokens = token_service
-        self.queue = queue
+        self.authenticate = authenticate
+        self.bind_request_id = bind_request_id
+        self.jobs_written = jobs_written
+        self.relay = relay
         self._relaying: set = set()
 
     async def __call__(self, scope, receive, send):
@@ -60,19 +74,11 @@ class RequestContextMiddleware:
         incoming = _header(scope, b"x-request-id")
         request_id = incoming if incoming and len(incoming) <= 64 else uuid.uuid4().hex
         state["request_id"] = request_id
-        from backend.audit.service import current_request_id
-
-        current_request_id.set(request_id)
+        self.bind_request_id(request_id)
         state["language"] = i18n.negotiate(_header(scope, b"accept-language"))
         auth = _header(scope, b"authorization")
         if auth and auth[:7].lower() == "bearer ":
-            from backend.people.tokens import InvalidToken
-
-            try:
-                claims = self.tokens.verify(auth[7:].strip())
-                state["principal"] = Principal(claims.subject, claims.role)
-            except InvalidToken:
-                state["principal"] = None
+            state["principal"] = self.authenticate(auth[7:].strip())
         status_holder = {"status": 500}
 
         async def send_wrapper(message):
@@ -83,14 +89,12 @@ class RequestContextMiddleware:
                 message = {**message, "headers": headers}
             await send(message)
 
-        from backend.jobs import outbox
-
         written: list = []
-        outbox.written_in_request.set(written)
+        self.jobs_written.set(written)
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
-            if written and self.queue is not None:
+            if written and self.relay is not None:
                 # After the response: the transaction has committed; the worker's periodic
                 # relay picks up anything this misses (Redis down, process killed).
                 task = asyncio.create_task(self._relay())
@@ -107,10 +111,8 @@ class RequestContextMiddleware:
             }})
 
     async def _relay(self) -> None:
-        from backend.jobs import outbox
-
         try:
-            await outbox.relay_pending(self.queue)
+            await self.relay()
         except Exception:  # noqa: BLE001 - the periodic relay will retry
             log.warning("relay after response failed", exc_info=True)
 
@@ -190,10 +192,14 @@ IDEMPOTENCY_PENDING_TIMEOUT = 60  # seconds before an in-flight record counts as
 
 
 class IdempotencyMiddleware:
-    """``Idempotency-Key`` on POST: same key + same body -> the first response again; other body -> 409."""
+    """``Idempotency-Key`` on POST: same key + same body -> the first response again; other body -> 409.
 
-    def __init__(self, app) -> None:
+    ``store`` keeps the records (``backend.http.idempotency``, in PostgreSQL).
+    """
+
+    def __init__(self, app, store=idempotency) -> None:
         self.app = app
+        self.store = store
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] != "POST":
@@ -201,14 +207,12 @@ class IdempotencyMiddleware:
         key = _header(scope, b"idempotency-key")
         if not key:
             return await self.app(scope, receive, send)
-        from backend.http import idempotency
-
         state = scope["state"]
         lang, request_id = state["language"], state["request_id"]
         if len(key) > 200:
             return await send_problem(
                 send, Problem(422, "validation_failed", errors=[
-                    _field_error("Idempotency-Key", "invalid_value")]), lang, request_id)
+                    FieldError("Idempotency-Key", "invalid_value")]), lang, request_id)
         body = b""
         more = True
         while more:
@@ -220,7 +224,7 @@ class IdempotencyMiddleware:
         scope_key = f"{caller}|{scope['path']}|{key}"
         request_hash = hashlib.sha256(scope["path"].encode() + b"\n" + body).hexdigest()
 
-        claim = await idempotency.claim(scope_key, request_hash, IDEMPOTENCY_PENDING_TIMEOUT)
+        claim = await self.store.claim(scope_key, request_hash, IDEMPOTENCY_PENDING_TIMEOUT)
         if claim.conflict:
             return await send_problem(send, Problem(409, "idempotency_conflict"), lang, request_id)
         if claim.in_progress:
@@ -259,17 +263,11 @@ class IdempotencyMiddleware:
         try:
             await self.app(scope, replay_receive, capture_send)
         except BaseException:
-            await idempotency.release(scope_key)
+            await self.store.release(scope_key)
             raise
         if captured["status"] >= 500 or captured["status"] in (401, 409, 429):
             # Not a final answer: let the client retry with the same key.
-            await idempotency.release(scope_key)
+            await self.store.release(scope_key)
         else:
-            await idempotency.complete(scope_key, captured["status"], captured["content_type"],
+            await self.store.complete(scope_key, captured["status"], captured["content_type"],
                                        captured["body"])
-
-
-def _field_error(field, code):
-    from backend.http.problems import FieldError
-
-    return FieldError(field, code)

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from backend import i18n
+from backend.platform import i18n
+from backend.platform.errors import FieldError
 
 PROBLEM_BASE = "https://quickjob.example/problems/"
-
-
-@dataclass(frozen=True)
-class FieldError:
-    field: str
-    code: str
-    params: dict = field(default_factory=dict)
 
 
 class Problem(Exception):

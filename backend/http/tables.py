@@ -1,7 +1,7 @@
 from piccolo.columns import Bytea, Integer, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
-from backend.db import DB
+from backend.platform.db import DB
 
 
 class IdempotencyRecord(Table, tablename="idempotency_record", db=DB):

@@ -12,7 +12,7 @@ import json
 import logging
 import uuid
 
-from backend.db import fetch
+from backend.platform.db import fetch
 
 log = logging.getLogger("backend.outbox")
 
@@ -43,7 +43,7 @@ async def relay_pending(queue, limit: int = 200) -> int:
     """Push unrelayed messages to rq. Rows are locked (SKIP LOCKED) so two relays never push
     the same one, and the rq job id is the outbox id, so a crash between push and mark
     cannot enqueue it twice either."""
-    from backend.db import unit_of_work
+    from backend.platform.db import unit_of_work
 
     relayed = 0
     async with unit_of_work():

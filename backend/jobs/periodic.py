@@ -8,12 +8,12 @@ import logging
 import signal
 import time
 
-from backend.db import close_pool, start_pool
 from backend.jobs.outbox import relay_pending
 from backend.jobs.queue import JobQueue
-from backend.logging_setup import configure_logging
+from backend.platform.db import close_pool, start_pool
+from backend.platform.logging_setup import configure_logging
+from backend.platform.settings import Settings
 from backend.quickjobs.tasks import poll_dimonas
-from backend.settings import Settings
 
 log = logging.getLogger("backend.periodic")
 RELAY_EVERY_SECONDS = 2.0
@@ -56,21 +56,20 @@ async def daily_work(settings: Settings) -> None:
     every step idempotent."""
     import datetime as dt
 
-    from backend.app import quickjob_ports
-    from backend.backoffice import payroll
-    from backend.bot import repository as conversations
-    from backend.db import unit_of_work
-    from backend.quickjobs import service
+    from backend import composition
+    from backend.backoffice import payroll, reminders
+    from backend.chat.telegram import repository as telegram
+    from backend.platform.db import unit_of_work
 
     today = dt.date.today()
-    result = await payroll.run(today, quickjob_ports(settings), None)
-    sent, escalated = await service.send_reminders(today)
+    result = await payroll.run(today, composition.adapters(settings).quickjobs, None)
+    sent, escalated = await reminders.send_reminders(today)
     async with unit_of_work():
-        forgotten = await conversations.forget_old_telegram_rows()
+        forgotten = await telegram.forget_old_telegram_rows()
     log.info("daily work", extra={"fields": {
         "salariesPaid": len(result.paid_salary_ids),
         "monthlySalariesPaid": len(result.paid_monthly_salary_ids),
-        "paymentFiles": [str(f["id"]) for f in result.payment_files],
+        "paymentFiles": [str(f.id) for f in result.payment_files],
         "paymentFileProblem": result.payment_file_problem,
         "reminders": sent, "escalated": escalated, "telegramRowsForgotten": forgotten}})
 

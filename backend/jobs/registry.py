@@ -15,7 +15,7 @@ _HANDLERS: dict[str, str] = {
     "payslip.render": "backend.quickjobs.tasks:render_payslip",
     "document.render": "backend.quickjobs.tasks:render_document",
     "monthly_payslip.render": "backend.employment.tasks:render_monthly_payslip",
-    "telegram.send": "backend.bot.telegram_tasks:send_replies",
+    "telegram.send": "backend.chat.telegram.tasks:send_replies",
 }
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
-import backend.catalogues  # noqa: F401 - message templates for notifications
-from backend.db import close_pool, start_pool
+import backend.platform.catalogues  # noqa: F401 - message templates for notifications
 from backend.jobs.registry import resolve
-from backend.settings import Settings
+from backend.platform.db import close_pool, start_pool
+from backend.platform.settings import Settings
 
 
 def run(job: str, payload: dict) -> None:
@@ -15,7 +15,7 @@ def run(job: str, payload: dict) -> None:
 
 
 async def _run(job: str, payload: dict) -> None:
-    from backend.db import DB
+    from backend.platform.db import DB
 
     settings = Settings.from_env()
     # rq forks a work horse per job: a pool inherited from the parent belongs to another
@@ -30,7 +30,7 @@ async def _run(job: str, payload: dict) -> None:
 
 async def once(key: str, job: str) -> bool:
     """Inside the job's transaction: True the first time ``key`` is seen, False after."""
-    from backend.db import fetch
+    from backend.platform.db import fetch
 
     rows = await fetch(
         "INSERT INTO job_run (key, job) VALUES ({}, {}) ON CONFLICT (key) DO NOTHING RETURNING key",

@@ -1,7 +1,7 @@
 from piccolo.columns import JSONB, UUID, Integer, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
-from backend.db import DB
+from backend.platform.db import DB
 
 
 class OutboxMessage(Table, tablename="outbox_message", db=DB):

@@ -12,15 +12,15 @@ import signal
 import subprocess
 import sys
 
-from backend.embedded import _die_with_parent
 from backend.jobs.queue import JobQueue
 from backend.jobs.recovery import (
     HorseDiesWithWorker,
     requeue_abandoned,
     scheduler_dies_with_worker,
 )
-from backend.logging_setup import configure_logging
-from backend.settings import Settings
+from backend.platform.embedded import die_with_parent
+from backend.platform.logging_setup import configure_logging
+from backend.platform.settings import Settings
 
 log = logging.getLogger("backend.worker")
 
@@ -31,7 +31,7 @@ def main() -> None:
     if not settings.database_url or not settings.redis_url:
         raise SystemExit("the worker needs DATABASE_URL and REDIS_URL")
     periodic = subprocess.Popen([sys.executable, "-m", "backend.jobs.periodic"],
-                                preexec_fn=_die_with_parent(signal.SIGTERM))
+                                preexec_fn=die_with_parent(signal.SIGTERM))
     queue = JobQueue(settings.redis_url)
     # A job its previous (killed) worker left half-done runs again now, not in minutes.
     requeue_abandoned(queue.queue)

@@ -9,7 +9,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from backend.notifications.ports import Notifier, OutgoingMessage
-from backend.settings import Settings
+from backend.platform.settings import Settings
 
 
 def write_outbox_file(folder: Path, key: str, data: dict) -> Path:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from backend import i18n
-from backend.db import unit_of_work
+from backend import composition
 from backend.jobs.runner import once
-from backend.notifications.adapters import RoutingNotifier
 from backend.notifications.ports import OutgoingMessage
-from backend.settings import Settings
+from backend.platform import i18n
+from backend.platform.db import unit_of_work
 
 
 async def deliver(payload: dict) -> None:
-    settings = Settings.from_env()
     lang = payload.get("language", "nl")
     params = payload.get("params", {})
     message = OutgoingMessage(
@@ -25,4 +23,4 @@ async def deliver(payload: dict) -> None:
         if not await once(f"notify:{message.key}", "notify"):
             return
         # Sent inside the transaction: if sending fails, the key is not recorded and rq retries.
-        RoutingNotifier(settings).send(message)
+        composition.adapters().notifier.send(message)

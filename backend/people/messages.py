@@ -1,6 +1,6 @@
 """People, sign-in and membership messages (nl, fr, en): error codes and notification templates."""
 
-from backend.i18n import register
+from backend.platform.i18n import register
 
 register({
     # --- notification template: the one-time sign-in code -------------------------------

@@ -1,6 +1,6 @@
 """Every query of the people context: persons, OTP challenges, refresh tokens, membership.
 
-All functions join the caller's transaction (``backend.db.fetch``); the service opens it.
+All functions join the caller's transaction (``backend.platform.db.fetch``); the service opens it.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from backend.db import fetch
+from backend.platform.db import fetch
 
 PERSON_COLUMNS = (
     "id, phone, email, role, first_name, last_name, language, national_number, iban, "
@@ -218,6 +218,18 @@ async def performances_without_share(person_id: uuid.UUID) -> int:
     rows = await fetch(
         "SELECT count(*) AS n FROM performance WHERE person = {} AND NOT with_share", person_id)
     return int(rows[0]["n"])
+
+
+async def performance_standing(person_id: uuid.UUID, reference: str) -> dict | None:
+    """In one statement, with the person's row locked (two performances of one person queue
+    here): the shares they hold, their performances without a share, and whether one is
+    already recorded under ``reference``. None when there is no such person."""
+    rows = await fetch(
+        "SELECT (SELECT coalesce(sum(shares), 0) FROM share_purchase WHERE person = p.id) "
+        "AS shares, (SELECT count(*) FROM performance WHERE person = p.id AND NOT with_share) "
+        "AS without_share, EXISTS (SELECT 1 FROM performance WHERE reference = {}) AS recorded "
+        "FROM person p WHERE p.id = {} FOR UPDATE", reference, person_id)
+    return rows[0] if rows else None
 
 
 async def performance_by_reference(reference: str) -> dict | None:

@@ -26,7 +26,6 @@ from typing import Any
 from msgspec import UNSET
 
 from backend.audit.service import record
-from backend.db import unit_of_work
 from backend.http.problems import FieldError, NotFound, Problem
 from backend.notifications.service import notify
 from backend.people import passwords, repository, validation
@@ -39,7 +38,8 @@ from backend.people.schemas import (
     TokenPair,
 )
 from backend.people.tokens import TokenService
-from backend.settings import Settings
+from backend.platform.db import unit_of_work
+from backend.platform.settings import Settings
 
 log = logging.getLogger("backend.people")
 
@@ -478,7 +478,10 @@ async def check_can_perform(person_id: uuid.UUID) -> None:
     without one (three, seeds 002:183; domain.md section 3). Members are never limited."""
     if await repository.shares_total(person_id) > 0:
         return
-    done = await repository.performances_without_share(person_id)
+    _refuse_over_limit(await repository.performances_without_share(person_id))
+
+
+def _refuse_over_limit(done: int) -> None:
     if done >= performance_limit():
         raise Problem(409, "share_required", count=done,
                       price=_euros(share_price_cents("A", validation.today())))
@@ -491,14 +494,17 @@ async def record_performance(person_id: uuid.UUID, reference: str) -> dict:
     checked again here (``share_required``). Recording the same reference twice is a no-op.
     """
     async with unit_of_work():
-        await _existing_person(person_id, for_update=True)
-        existing = await repository.performance_by_reference(reference)
-        if existing is not None:
+        standing = await repository.performance_standing(person_id, reference)
+        if standing is None:  # as _existing_person: a token for a person no longer there
+            raise Problem(401, "not_authenticated", headers={"WWW-Authenticate": "Bearer"})
+        if standing["recorded"]:
+            existing = await repository.performance_by_reference(reference)
             if existing["person"] != person_id:
                 raise ValueError(f"performance {reference!r} belongs to another person")
             return existing
-        await check_can_perform(person_id)
-        with_share = await repository.shares_total(person_id) > 0
+        with_share = standing["shares"] > 0
+        if not with_share:
+            _refuse_over_limit(standing["without_share"])
         row = await repository.insert_performance(person_id=person_id, reference=reference,
                                                   with_share=with_share)
         await record(actor_id=person_id, action="performance.recorded",
@@ -512,7 +518,7 @@ async def create_staff(email: str, password: str, role: str, first_name: str,
                        last_name: str) -> uuid.UUID:
     """Create (or update: same e-mail) an adviser or admin who signs in with a password.
 
-    Needs an open database pool (``backend.db.start_pool``). Returns the person id.
+    Needs an open database pool (``backend.platform.db.start_pool``). Returns the person id.
     """
     errors: list[FieldError] = []
     values: dict = {}

@@ -1,5 +1,6 @@
 from piccolo.columns import (
     UUID,
+    BigInt,
     Boolean,
     Date,
     ForeignKey,
@@ -11,7 +12,7 @@ from piccolo.columns import (
 )
 from piccolo.table import Table
 
-from backend.db import DB
+from backend.platform.db import DB
 
 
 class Person(Table, tablename="person", db=DB):
@@ -45,7 +46,7 @@ class OtpChallenge(Table, tablename="otp_challenge", db=DB):
 
 class RefreshToken(Table, tablename="refresh_token", db=DB):
     id = UUID(primary_key=True)
-    person = ForeignKey(Person)
+    person = ForeignKey(Person, null=False)
     family_id = UUID()
     token_hash = Text(unique=True)
     expires_at = Timestamptz()
@@ -56,17 +57,17 @@ class RefreshToken(Table, tablename="refresh_token", db=DB):
 
 class SharePurchase(Table, tablename="share_purchase", db=DB):
     id = UUID(primary_key=True)
-    person = ForeignKey(Person)
+    person = ForeignKey(Person, null=False)
     shares = Integer()
     category = Varchar(length=1)  # A workers, B staff, C clients/partners/supporters (004:294-319)
-    amount_cents = Integer()
+    amount_cents = BigInt()
     purchased_on = Date()
     created_at = Timestamptz()
 
 
 class UsageAgreement(Table, tablename="usage_agreement", db=DB):
     id = UUID(primary_key=True)
-    person = ForeignKey(Person)
+    person = ForeignKey(Person, null=False)
     version = Varchar(length=20)
     accepted_at = Timestamptz()
 
@@ -75,7 +76,7 @@ class Performance(Table, tablename="performance", db=DB):
     """A performance a person signed a contract for; counts toward the three-without-share rule."""
 
     id = UUID(primary_key=True)
-    person = ForeignKey(Person)
+    person = ForeignKey(Person, null=False)
     reference = Varchar(length=64, unique=True)
     with_share = Boolean(default=False)
     created_at = Timestamptz()

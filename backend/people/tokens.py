@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from jose import jwk, jwt
 from jose.exceptions import JOSEError
 
-from backend.settings import Settings
+from backend.platform.settings import Settings
 
 ALGORITHM = "RS256"
 

@@ -15,7 +15,7 @@ from stdnum.be import nn as stdnum_nn
 from stdnum.exceptions import ValidationError
 
 from backend.http.problems import FieldError
-from backend.i18n import LANGUAGES
+from backend.platform.i18n import LANGUAGES
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 NAME_MIN, NAME_MAX = 1, 100

@@ -17,8 +17,16 @@ from litestar.response import Response
 
 from backend.http.context import Principal
 from backend.http.problems import NotFound, invalid
+from backend.quickjobs import (
+    cancellation,
+    client_answer,
+    creation,
+    expenses,
+    invoicing,
+    reading,
+    views,
+)
 from backend.quickjobs import repository as repo
-from backend.quickjobs import service, views
 from backend.quickjobs.schemas import (
     CashCollectionIn,
     CashCollectionOut,
@@ -71,9 +79,8 @@ class QuickJobController(Controller):
     async def create(self, data: QuickJobCreate, principal: Principal, language: str,
                      request: Request) -> QuickJobOut:
         ports = request.app.state.quickjob_ports
-        quickjob_id = await service.create(principal, data, ports, language)
-        job = await repo.get_quickjob(quickjob_id)
-        return await views.quickjob_out(job, language, ports)
+        created = await creation.create(principal, data, ports, language)
+        return views.created_out(created, language, ports)
 
     @get("/", operation_id="listQuickJobs", summary="My QuickJobs, newest first")
     async def list_quickjobs(self, principal: Principal,
@@ -84,18 +91,18 @@ class QuickJobController(Controller):
         more = len(rows) > limit
         rows = rows[:limit]
         return QuickJobList(
-            items=[QuickJobListItem(id=r["id"], status=r["status"], client_name=r["client_name"],
-                                    amount_cents=r["amount_cents"],
-                                    performance_dates=list(r["performance_dates"]),
-                                    pay_date=r["pay_date"]) for r in rows],
-            next_cursor=_cursor(rows[-1]["created_at"], rows[-1]["id"]) if more else None,
+            items=[QuickJobListItem(id=r.id, status=r.status, client_name=r.client_name,
+                                    amount_cents=r.amount_cents,
+                                    performance_dates=list(r.performance_dates),
+                                    pay_date=r.pay_date) for r in rows],
+            next_cursor=_cursor(rows[-1].created_at, rows[-1].id) if more else None,
         )
 
     @get("/{quickjob_id:uuid}", operation_id="getQuickJob",
          summary="Status, documents and the dated timeline")
     async def get_quickjob(self, quickjob_id: uuid.UUID, principal: Principal, language: str,
                   request: Request) -> QuickJobOut:
-        job = await service.get_for(principal, quickjob_id)
+        job = await reading.get_for(principal, quickjob_id)
         return await views.quickjob_out(job, language, request.app.state.quickjob_ports)
 
     @post("/{quickjob_id:uuid}/expenses", operation_id="addQuickJobExpense", status_code=201,
@@ -105,14 +112,14 @@ class QuickJobController(Controller):
         data: Annotated[ExpenseForm, Body(media_type=RequestEncodingType.MULTI_PART)],
     ) -> ExpenseOut:
         receipt = await data.receipt.read() if data.receipt else None
-        row = await service.add_expense(
+        row = await expenses.add_expense(
             principal, quickjob_id, data.amount_cents, data.category, data.spent_on,
             data.description, receipt, data.receipt.content_type if data.receipt else None,
             request.app.state.quickjob_ports)
-        return ExpenseOut(id=row["id"], amount_cents=row["amount_cents"], category=row["category"],
-                          spent_on=row["spent_on"], description=row["description"],
-                          receipt_url=views.document_url(quickjob_id, f"receipt-{row['id']}")
-                          if row["receipt_key"] else None)
+        return ExpenseOut(id=row.id, amount_cents=row.amount_cents, category=row.category,
+                          spent_on=row.spent_on, description=row.description,
+                          receipt_url=views.document_url(quickjob_id, f"receipt-{row.id}")
+                          if row.receipt_key else None)
 
     @post("/{quickjob_id:uuid}/order", operation_id="attestQuickJobOrder", status_code=201,
           summary="The worker uploads the order the client signed (instead of the link)")
@@ -121,42 +128,42 @@ class QuickJobController(Controller):
         data: Annotated[SignedOrderForm, Body(media_type=RequestEncodingType.MULTI_PART)],
     ) -> OrderOut:
         content = await data.signed_order.read()
-        order = await service.attest_order(principal, quickjob_id, content,
+        order = await client_answer.attest_order(principal, quickjob_id, content,
                                            data.signed_order.content_type,
                                            request.app.state.quickjob_ports)
         quote = await repo.quote_for(quickjob_id)
-        return OrderOut(id=order["id"], quote_number=quote["number"], source=order["source"],
-                        confirmed_at=order["confirmed_at"])
+        return OrderOut(id=order.id, quote_number=quote.number, source=order.source,
+                        confirmed_at=order.confirmed_at)
 
     @post("/{quickjob_id:uuid}/invoice", operation_id="issueQuickJobInvoice", status_code=201,
           summary="Issue the invoice (gap-free number, structured communication, PDF, Peppol UBL)")
     async def issue_invoice(self, quickjob_id: uuid.UUID, principal: Principal,
                             request: Request) -> InvoiceOut:
-        invoice = await service.issue_invoice(principal, quickjob_id, request.app.state.quickjob_ports)
+        invoice = await invoicing.issue_invoice(principal, quickjob_id, request.app.state.quickjob_ports)
         return views.invoice_out(invoice)
 
     @post("/{quickjob_id:uuid}/invoice/cancel", operation_id="cancelQuickJobInvoice",
           status_code=201, summary="Cancel the issued invoice with a credit note")
     async def cancel_invoice(self, quickjob_id: uuid.UUID, principal: Principal,
                              request: Request) -> InvoiceOut:
-        credit = await service.cancel_invoice(principal, quickjob_id, request.app.state.quickjob_ports)
+        credit = await invoicing.cancel_invoice(principal, quickjob_id, request.app.state.quickjob_ports)
         return views.invoice_out(credit)
 
     @post("/{quickjob_id:uuid}/cash-collection", operation_id="declareQuickJobCashCollection",
           status_code=201, summary="The client paid in cash: declare it instead of an invoice")
     async def cash_collection(self, quickjob_id: uuid.UUID, data: CashCollectionIn,
                               principal: Principal, request: Request) -> CashCollectionOut:
-        row = await service.collect_cash(principal, quickjob_id, data.amount_cents, data.date,
+        row = await invoicing.collect_cash(principal, quickjob_id, data.amount_cents, data.date,
                                          request.app.state.quickjob_ports)
-        return CashCollectionOut(id=row["id"], amount_cents=row["amount_cents"],
-                                 date=row["collected_on"],
+        return CashCollectionOut(id=row.id, amount_cents=row.amount_cents,
+                                 date=row.collected_on,
                                  pdf_url=views.document_url(quickjob_id, "cash-collection.pdf"))
 
     @post("/{quickjob_id:uuid}/cancel", operation_id="cancelQuickJob", status_code=200,
           summary="Cancel before the first working day (contract and Dimona withdrawn)")
     async def cancel(self, quickjob_id: uuid.UUID, principal: Principal, language: str,
                      request: Request) -> QuickJobOut:
-        await service.cancel(principal, quickjob_id)
+        await cancellation.cancel(principal, quickjob_id)
         job = await repo.get_quickjob(quickjob_id)
         return await views.quickjob_out(job, language, request.app.state.quickjob_ports)
 
@@ -165,7 +172,7 @@ class QuickJobController(Controller):
          media_type="application/octet-stream")
     async def document(self, quickjob_id: uuid.UUID, name: str, principal: Principal,
                        request: Request) -> Response[bytes]:
-        job = await service.get_for(principal, quickjob_id)
+        job = await reading.get_for(principal, quickjob_id)
         found = await views.document(job, name, request.app.state.quickjob_ports)
         if found is None:
             raise NotFound()
@@ -183,40 +190,40 @@ class PublicQuoteController(Controller):
 
     @get("/{token:str}", operation_id="getPublicQuote", summary="The quote behind a link (public)")
     async def get_quote(self, token: str, request: Request) -> PublicQuoteOut:
-        quote, job, person = await service.public_quote(token)
-        sim = service._stored_simulation(job)
-        worker = " ".join(p for p in (person.get("first_name"), person.get("last_name")) if p)
+        quote, job, person = await client_answer.public_quote(token)
+        sim = reading.simulation_of(job)
+        worker = " ".join(p for p in (person.first_name, person.last_name) if p)
         return PublicQuoteOut(
-            number=quote["number"], status=quote["status"], supplier_name="Smart",
-            worker_name=worker, client_name=job["client_name"], function=job["function"],
-            description=job["description"], performance_dates=list(job["performance_dates"]),
+            number=quote.number, status=quote.status, supplier_name="Smart",
+            worker_name=worker, client_name=job.client_name, function=job.function,
+            description=job.description, performance_dates=list(job.performance_dates),
             amount_cents=sim.turnover_cents, vat_cents=sim.vat_cents,
-            total_incl_vat_cents=sim.total_incl_vat_cents, valid_until=quote["valid_until"],
-            pdf_url=f"/api/v1/public/quotes/{token}/pdf", clauses=quote["clauses"],
+            total_incl_vat_cents=sim.total_incl_vat_cents, valid_until=quote.valid_until,
+            pdf_url=f"/api/v1/public/quotes/{token}/pdf", clauses=quote.clauses,
         )
 
     @get("/{token:str}/pdf", operation_id="getPublicQuotePdf", media_type="application/pdf",
          summary="The quote PDF (public)")
     async def get_pdf(self, token: str, request: Request) -> Response[bytes]:
-        quote, _, _ = await service.public_quote(token)
+        quote, _, _ = await client_answer.public_quote(token)
         ports = request.app.state.quickjob_ports
-        key = await service.render_document(quote["quickjob"], "quote", ports)
+        key = await reading.render_document(quote.quickjob, "quote", ports)
         data = ports.storage.open(key)
         return Response(data, media_type="application/pdf")
 
     @post("/{token:str}/accept", operation_id="acceptPublicQuote", status_code=201,
           summary="The client accepts: the quote becomes the order (public)")
     async def accept(self, token: str, request: Request) -> OrderOut:
-        order = await service.accept_quote(token, request.client.host if request.client else None,
+        order = await client_answer.accept_quote(token, request.client.host if request.client else None,
                                            request.app.state.quickjob_ports)
-        quote = await repo.quote_for(order["quickjob"])
-        return OrderOut(id=order["id"], quote_number=quote["number"], source=order["source"],
-                        confirmed_at=order["confirmed_at"])
+        quote = await repo.quote_for(order.quickjob)
+        return OrderOut(id=order.id, quote_number=quote.number, source=order.source,
+                        confirmed_at=order.confirmed_at)
 
     @post("/{token:str}/decline", operation_id="declinePublicQuote", status_code=200,
           summary="The client declines the quote (public)")
     async def decline(self, token: str, data: DeclineIn | None = None) -> dict[str, str]:
-        await service.decline_quote(token, data.reason if data else None)
+        await client_answer.decline_quote(token, data.reason if data else None)
         return {"status": "declined"}
 
 

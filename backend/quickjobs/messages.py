@@ -1,4 +1,4 @@
-from backend import i18n
+from backend.platform import i18n
 
 i18n.register({
     "client_required": {

@@ -57,3 +57,8 @@ def policy_on(day: dt.date) -> Policy:
         if period.valid_from <= day:
             chosen = period
     return chosen
+
+
+def today() -> dt.date:
+    """The flow's clock (one place to read it)."""
+    return dt.date.today()

@@ -1,281 +1,304 @@
-"""Every QuickJob query. Services call these inside their unit of work."""
+"""Every QuickJob query, through Piccolo's query builder, with typed rows (``rows.py``).
+Services call these inside their unit of work."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 
-from backend.db import fetch, insert
+from piccolo.querystring import QueryString
+
+from backend.people.tables import Person
+from backend.platform.db import NOW, fetch, new_row, row, rows
+from backend.quickjobs.rows import (
+    CashCollectionRow,
+    ContractRow,
+    DimonaRow,
+    EventRow,
+    ExpenseRow,
+    InvoiceRow,
+    OrderRow,
+    QuickJobListRow,
+    QuickJobRow,
+    QuoteRow,
+    SalaryRow,
+    WorkerRow,
+)
+from backend.quickjobs.tables import (
+    CashCollection,
+    ClientOrder,
+    Contract,
+    Dimona,
+    Expense,
+    Invoice,
+    QuickJob,
+    QuickJobEvent,
+    Quote,
+    SalaryPayment,
+)
+from backend.units import repository as units
+from backend.units.tables import Unit
 
 
-async def insert_quickjob(**values) -> None:
-    values["simulation"] = json.dumps(values["simulation"])
-    columns = ", ".join(values)
-    placeholders = ", ".join("{}::jsonb" if k == "simulation" else "{}" for k in values)
-    await fetch(f"INSERT INTO quickjob ({columns}) VALUES ({placeholders})", *values.values())
+def _job_columns() -> tuple:
+    client = QuickJob.client
+    return (*QuickJob.all_columns(), client.name.as_alias("client_name"),
+            client.email.as_alias("client_email"), client.vat_number.as_alias("client_vat"),
+            client.company_number.as_alias("client_company_number"),
+            client.country.as_alias("client_country"), client.address.as_alias("client_address"),
+            client.language.as_alias("client_language"))
 
 
-async def get_quickjob(quickjob_id: uuid.UUID, *, for_update: bool = False) -> dict | None:
-    lock = " FOR UPDATE OF q" if for_update else ""
-    rows = await fetch(
-        "SELECT q.*, c.name AS client_name, c.email AS client_email, c.vat_number AS client_vat, "
-        "c.company_number AS client_company_number, c.country AS client_country, "
-        "c.address AS client_address, c.language AS client_language "
-        "FROM quickjob q JOIN client c ON c.id = q.client WHERE q.id = {}" + lock,
-        quickjob_id,
-    )
-    return _decode(rows[0]) if rows else None
+# Workers -------------------------------------------------------------------------------------
+
+_WORKER_COLUMNS = (Person.id, Person.phone, Person.email, Person.first_name, Person.last_name,
+                   Person.language, Person.national_number, Person.iban, Person.address)
 
 
-def _decode(row: dict) -> dict:
-    if isinstance(row.get("simulation"), str):
-        row["simulation"] = json.loads(row["simulation"])
-    return row
+async def worker(person_id: uuid.UUID) -> WorkerRow | None:
+    return await row(Person.select(*_WORKER_COLUMNS).where(Person.id == person_id), WorkerRow)
+
+
+async def worker_with_personal_unit(person_id: uuid.UUID, legal_entity: str) -> WorkerRow | None:
+    """The worker and, in the same query, their personal unit (None before their first job)."""
+    unit = units.personal_unit_query(person_id, legal_entity, Unit.id).querystrings[0]
+    return await row(Person.select(*_WORKER_COLUMNS,
+                                   QueryString("({})", unit).as_alias("personal_unit"))
+                     .where(Person.id == person_id), WorkerRow)
+
+
+# QuickJobs and their timeline -----------------------------------------------------------------
+
+async def insert_quickjob(**values) -> dt.datetime:
+    """Returns the time the database gives the rows of this transaction (``created_at``)."""
+    inserted = await QuickJob.insert(new_row(QuickJob, **values)).returning(QuickJob.created_at)
+    return inserted[0]["created_at"]
+
+
+async def get_quickjob(quickjob_id: uuid.UUID, *, for_update: bool = False) -> QuickJobRow | None:
+    query = QuickJob.select(*_job_columns()).where(QuickJob.id == quickjob_id)
+    if for_update:
+        query = query.lock_rows(of=(QuickJob,))
+    return await row(query, QuickJobRow)
 
 
 async def list_quickjobs(person_id: uuid.UUID | None, after: tuple[dt.datetime, uuid.UUID] | None,
-                         limit: int) -> list[dict]:
-    conditions, args = [], []
+                         limit: int) -> list[QuickJobListRow]:
+    """Newest first; ``after`` is the (created_at, id) of the last row of the previous page."""
+    query = QuickJob.select(
+        QuickJob.id, QuickJob.status, QuickJob.amount_cents, QuickJob.performance_dates,
+        QuickJob.pay_date, QuickJob.created_at, QuickJob.client.name.as_alias("client_name"),
+    ).order_by(QuickJob.created_at, QuickJob.id, ascending=False).limit(limit)
     if person_id is not None:
-        conditions.append("q.person = {}")
-        args.append(person_id)
+        query = query.where(QuickJob.person == person_id)
     if after is not None:
-        conditions.append("(q.created_at, q.id) < ({}, {})")
-        args += list(after)
-    where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
-    rows = await fetch(
-        "SELECT q.id, q.status, q.amount_cents, q.performance_dates, q.pay_date, q.created_at, "
-        f"c.name AS client_name FROM quickjob q JOIN client c ON c.id = q.client {where} "
-        "ORDER BY q.created_at DESC, q.id DESC LIMIT {}",
-        *args, limit,
-    )
-    return rows
+        at, last = after
+        query = query.where((QuickJob.created_at < at)
+                            | ((QuickJob.created_at == at) & (QuickJob.id < last)))
+    return await rows(query, QuickJobListRow)
 
 
 async def update_quickjob(quickjob_id: uuid.UUID, **values) -> None:
-    sets, args = [], []
-    for key, value in values.items():
-        if key == "simulation":
-            sets.append("simulation = {}::jsonb")
-            args.append(json.dumps(value))
-        else:
-            sets.append(f"{key} = {{}}")
-            args.append(value)
-    sets.append("updated_at = now()")
-    await fetch(f"UPDATE quickjob SET {', '.join(sets)} WHERE id = {{}}", *args, quickjob_id)
+    changes = {getattr(QuickJob, name): value for name, value in values.items()}
+    await QuickJob.update({**changes, QuickJob.updated_at: NOW}).where(QuickJob.id == quickjob_id)
 
 
-async def add_event(quickjob_id: uuid.UUID, kind: str, data: dict | None = None) -> None:
-    await fetch("INSERT INTO quickjob_event (quickjob, kind, data) VALUES ({}, {}, {}::jsonb)",
-                quickjob_id, kind, json.dumps(data or {}, default=str))
+async def add_events(quickjob_id: uuid.UUID, events: list[tuple[str, dict | None]]) -> None:
+    """The events in one INSERT, in their order (the timeline reads them by id)."""
+    if events:
+        await QuickJobEvent.insert(*(new_row(QuickJobEvent, quickjob=quickjob_id, kind=kind,
+                                             data=data or {}) for kind, data in events))
 
 
-async def events(quickjob_id: uuid.UUID) -> list[dict]:
-    rows = await fetch("SELECT at, kind, data FROM quickjob_event WHERE quickjob = {} ORDER BY id",
-                       quickjob_id)
-    for row in rows:
-        if isinstance(row["data"], str):
-            row["data"] = json.loads(row["data"])
-    return rows
+async def events(quickjob_id: uuid.UUID) -> list[EventRow]:
+    return await rows(QuickJobEvent.select(QuickJobEvent.at, QuickJobEvent.kind, QuickJobEvent.data)
+                      .where(QuickJobEvent.quickjob == quickjob_id).order_by(QuickJobEvent.id),
+                      EventRow)
 
 
 async def next_number(legal_entity: str, series: str, year: int) -> int:
     """Gap-free: the counter row is locked until the transaction ends, so numbers are
     consecutive in commit order and a rolled-back transaction gives its number back."""
-    await fetch(
-        "INSERT INTO document_counter (legal_entity, series, year) VALUES ({}, {}, {}) "
-        "ON CONFLICT DO NOTHING", legal_entity, series, year)
-    rows = await fetch(
-        "UPDATE document_counter SET last_number = last_number + 1 "
-        "WHERE legal_entity = {} AND series = {} AND year = {} RETURNING last_number",
+    # Raw SQL: an upsert that increments and returns in one statement (ON CONFLICT DO UPDATE
+    # with an expression and RETURNING), which Piccolo's on_conflict cannot say.
+    found = await fetch(
+        "INSERT INTO document_counter (legal_entity, series, year, last_number) "
+        "VALUES ({}, {}, {}, 1) ON CONFLICT (legal_entity, series, year) "
+        "DO UPDATE SET last_number = document_counter.last_number + 1 RETURNING last_number",
         legal_entity, series, year)
-    return rows[0]["last_number"]
+    return found[0]["last_number"]
 
 
 # Quotes and orders ---------------------------------------------------------------------------
 
 async def insert_quote(**values) -> None:
-    values["clauses"] = json.dumps(values["clauses"])
-    columns = ", ".join(values)
-    placeholders = ", ".join("{}::jsonb" if k == "clauses" else "{}" for k in values)
-    await fetch(f"INSERT INTO quote ({columns}) VALUES ({placeholders})", *values.values())
+    await Quote.insert(new_row(Quote, **values))
 
 
-async def quote_for(quickjob_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM quote WHERE quickjob = {}", quickjob_id)
-    return _clauses(rows[0]) if rows else None
+async def quote_for(quickjob_id: uuid.UUID) -> QuoteRow | None:
+    return await row(Quote.select().where(Quote.quickjob == quickjob_id), QuoteRow)
 
 
-async def quote_by_token_hash(token_hash: str, *, for_update: bool = False) -> dict | None:
-    lock = " FOR UPDATE" if for_update else ""
-    rows = await fetch("SELECT * FROM quote WHERE accept_token_hash = {}" + lock, token_hash)
-    return _clauses(rows[0]) if rows else None
-
-
-def _clauses(row: dict) -> dict:
-    if isinstance(row.get("clauses"), str):
-        row["clauses"] = json.loads(row["clauses"])
-    return row
+async def quote_by_token_hash(token_hash: str, *, for_update: bool = False) -> QuoteRow | None:
+    query = Quote.select().where(Quote.accept_token_hash == token_hash)
+    if for_update:
+        query = query.lock_rows()
+    return await row(query, QuoteRow)
 
 
 async def set_quote_pdf(quote_id: uuid.UUID, key: str) -> None:
-    await fetch("UPDATE quote SET pdf_key = {} WHERE id = {}", key, quote_id)
+    await Quote.update({Quote.pdf_key: key}).where(Quote.id == quote_id)
 
 
 async def set_quote_status(quote_id: uuid.UUID, status: str, reason: str | None = None) -> None:
-    await fetch("UPDATE quote SET status = {}, decided_at = now(), decline_reason = {} WHERE id = {}",
-                status, reason, quote_id)
+    await Quote.update({Quote.status: status, Quote.decided_at: NOW,
+                        Quote.decline_reason: reason}).where(Quote.id == quote_id)
 
 
-async def insert_order(**values) -> dict:
-    return await insert_row("client_order", **values)
+async def insert_order(**values) -> OrderRow:
+    return await row(ClientOrder.insert(new_row(ClientOrder, **values))
+                     .returning(*ClientOrder.all_columns()), OrderRow)
 
 
-async def order_for(quickjob_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM client_order WHERE quickjob = {}", quickjob_id)
-    return rows[0] if rows else None
+async def order_for(quickjob_id: uuid.UUID) -> OrderRow | None:
+    return await row(ClientOrder.select().where(ClientOrder.quickjob == quickjob_id), OrderRow)
 
 
 # Invoices ------------------------------------------------------------------------------------
 
-async def insert_invoice(**values) -> dict:
-    return await insert_row("invoice", **values)
+async def insert_invoice(**values) -> InvoiceRow:
+    return await row(Invoice.insert(new_row(Invoice, **values))
+                     .returning(*Invoice.all_columns()), InvoiceRow)
 
 
-async def invoices_for(quickjob_id: uuid.UUID) -> list[dict]:
-    return await fetch("SELECT * FROM invoice WHERE quickjob = {} ORDER BY created_at", quickjob_id)
+async def invoices_for(quickjob_id: uuid.UUID) -> list[InvoiceRow]:
+    return await rows(Invoice.select().where(Invoice.quickjob == quickjob_id)
+                      .order_by(Invoice.created_at), InvoiceRow)
 
 
-async def live_invoice(quickjob_id: uuid.UUID) -> dict | None:
-    rows = await fetch(
-        "SELECT * FROM invoice WHERE quickjob = {} AND kind = 'invoice' AND status <> 'credited'",
-        quickjob_id)
-    return rows[0] if rows else None
+async def live_invoice(quickjob_id: uuid.UUID) -> InvoiceRow | None:
+    """The QuickJob's invoice that no credit note cancelled (at most one: a unique index)."""
+    return await row(Invoice.select().where(
+        (Invoice.quickjob == quickjob_id) & (Invoice.kind == "invoice")
+        & (Invoice.status != "credited")), InvoiceRow)
 
 
-async def get_invoice(invoice_id: uuid.UUID, *, for_update: bool = False) -> dict | None:
-    lock = " FOR UPDATE" if for_update else ""
-    rows = await fetch("SELECT * FROM invoice WHERE id = {}" + lock, invoice_id)
-    return rows[0] if rows else None
+async def get_invoice(invoice_id: uuid.UUID, *, for_update: bool = False) -> InvoiceRow | None:
+    query = Invoice.select().where(Invoice.id == invoice_id)
+    if for_update:
+        query = query.lock_rows()
+    return await row(query, InvoiceRow)
 
 
 async def update_invoice(invoice_id: uuid.UUID, **values) -> None:
-    await _update("invoice", invoice_id, values)
+    await Invoice.update({getattr(Invoice, k): v for k, v in values.items()}) \
+        .where(Invoice.id == invoice_id)
 
 
-async def _update(table: str, row_id: uuid.UUID, values: dict) -> None:
-    """``values`` keys are column names chosen by this module, never user input."""
-    sets = ", ".join(f"{k} = {{}}" for k in values)
-    await fetch(f"UPDATE {table} SET {sets} WHERE id = {{}}", *values.values(), row_id)
+async def overdue_invoices(on: dt.date) -> list[InvoiceRow]:
+    """Issued invoices past their due date, locked (a concurrent run skips them)."""
+    return await rows(Invoice.select().where(
+        (Invoice.kind == "invoice") & (Invoice.status == "issued") & (Invoice.due_date < on))
+        .order_by(Invoice.due_date).lock_rows(skip_locked=True), InvoiceRow)
 
 
-# Cash, expenses, contracts, Dimona, salaries --------------------------------------------------
+# Cash, expenses ------------------------------------------------------------------------------
 
-async def insert_row(table: str, **values) -> dict:
-    return await insert(table, values)
-
-
-async def cash_collection_for(quickjob_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM cash_collection WHERE quickjob = {}", quickjob_id)
-    return rows[0] if rows else None
+async def insert_cash_collection(**values) -> CashCollectionRow:
+    return await row(CashCollection.insert(new_row(CashCollection, **values))
+                     .returning(*CashCollection.all_columns()), CashCollectionRow)
 
 
-async def expenses_for(quickjob_id: uuid.UUID) -> list[dict]:
-    return await fetch("SELECT * FROM expense WHERE quickjob = {} ORDER BY created_at, id",
-                       quickjob_id)
+async def cash_collection_for(quickjob_id: uuid.UUID) -> CashCollectionRow | None:
+    return await row(CashCollection.select().where(CashCollection.quickjob == quickjob_id),
+                     CashCollectionRow)
 
 
-async def contract_for(quickjob_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM contract WHERE quickjob = {}", quickjob_id)
-    return rows[0] if rows else None
+async def insert_expenses(quickjob_id: uuid.UUID, expenses: list[dict]) -> list[ExpenseRow]:
+    """Several expenses of a QuickJob in one INSERT."""
+    if not expenses:
+        return []
+    return await rows(Expense.insert(*(new_row(Expense, quickjob=quickjob_id, **e) for e in expenses))
+                      .returning(*Expense.all_columns()), ExpenseRow)
 
 
-async def get_contract(contract_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM contract WHERE id = {}", contract_id)
-    return rows[0] if rows else None
+async def expenses_for(quickjob_id: uuid.UUID) -> list[ExpenseRow]:
+    return await rows(Expense.select().where(Expense.quickjob == quickjob_id)
+                      .order_by(Expense.created_at, Expense.id), ExpenseRow)
+
+
+# Contracts, Dimonas, salaries ----------------------------------------------------------------
+
+async def insert_contract(**values) -> None:
+    await Contract.insert(new_row(Contract, **values))
+
+
+async def contract_for(quickjob_id: uuid.UUID) -> ContractRow | None:
+    return await row(Contract.select().where(Contract.quickjob == quickjob_id), ContractRow)
+
+
+async def get_contract(contract_id: uuid.UUID) -> ContractRow | None:
+    return await row(Contract.select().where(Contract.id == contract_id), ContractRow)
 
 
 async def update_contract(contract_id: uuid.UUID, **values) -> None:
-    await _update("contract", contract_id, values)
+    await Contract.update({getattr(Contract, k): v for k, v in values.items()}) \
+        .where(Contract.id == contract_id)
 
 
-async def dimonas_for(contract_id: uuid.UUID) -> list[dict]:
-    return await fetch("SELECT * FROM dimona WHERE contract = {} ORDER BY work_date", contract_id)
+async def insert_dimonas(contract_id: uuid.UUID, work_dates: list[dt.date]) -> list[uuid.UUID]:
+    """One Dimona per working day, in one INSERT; their ids in the order of ``work_dates``."""
+    ids = [uuid.uuid4() for _ in work_dates]
+    if ids:
+        await Dimona.insert(*(new_row(Dimona, id=i, contract=contract_id, work_date=day)
+                              for i, day in zip(ids, work_dates, strict=True)))
+    return ids
 
 
-async def dimonas_to_follow(limit: int) -> list[dict]:
+async def dimonas_for(contract_id: uuid.UUID) -> list[DimonaRow]:
+    return await rows(Dimona.select().where(Dimona.contract == contract_id)
+                      .order_by(Dimona.work_date), DimonaRow)
+
+
+async def dimonas_to_follow(limit: int) -> list[DimonaRow]:
     """Dimonas still waiting for an answer (or for the worker's national number)."""
-    return await fetch(
-        "SELECT d.* FROM dimona d JOIN contract c ON c.id = d.contract "
-        "WHERE d.status IN ('pending', 'waiting') AND c.status = 'declared' "
-        "ORDER BY d.updated_at LIMIT {}", limit)
+    return await rows(Dimona.select(*Dimona.all_columns()).where(
+        Dimona.status.is_in(["pending", "waiting"]) & (Dimona.contract.status == "declared"))
+        .order_by(Dimona.updated_at).limit(limit), DimonaRow)
 
 
-async def get_dimona(dimona_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM dimona WHERE id = {}", dimona_id)
-    return rows[0] if rows else None
+async def get_dimona(dimona_id: uuid.UUID) -> DimonaRow | None:
+    return await row(Dimona.select().where(Dimona.id == dimona_id), DimonaRow)
 
 
 async def update_dimona(dimona_id: uuid.UUID, **values) -> None:
-    await _update("dimona", dimona_id, {**values, "updated_at": dt.datetime.now(dt.UTC)})
+    changes = {getattr(Dimona, k): v for k, v in values.items()}
+    await Dimona.update({**changes, Dimona.updated_at: dt.datetime.now(dt.UTC)}) \
+        .where(Dimona.id == dimona_id)
 
 
-async def salary_for(quickjob_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM salary_payment WHERE quickjob = {}", quickjob_id)
-    return rows[0] if rows else None
+async def insert_salary(**values) -> None:
+    await SalaryPayment.insert(new_row(SalaryPayment, **values))
 
 
-async def get_salary(salary_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM salary_payment WHERE id = {}", salary_id)
-    return rows[0] if rows else None
+async def salary_for(quickjob_id: uuid.UUID) -> SalaryRow | None:
+    return await row(SalaryPayment.select().where(SalaryPayment.quickjob == quickjob_id),
+                     SalaryRow)
 
 
-async def due_salaries(on: dt.date, after_id: uuid.UUID | None, limit: int) -> list[dict]:
+async def get_salary(salary_id: uuid.UUID) -> SalaryRow | None:
+    return await row(SalaryPayment.select().where(SalaryPayment.id == salary_id), SalaryRow)
+
+
+async def due_salaries(on: dt.date, after_id: uuid.UUID | None, limit: int) -> list[SalaryRow]:
     """Scheduled salaries due by ``on``, in id order after ``after_id``, locked so two runs
     never pay one twice (a concurrent run skips what this one holds)."""
-    return await fetch(
-        "SELECT * FROM salary_payment WHERE status = 'scheduled' AND pay_date <= {} "
-        "AND id > {} ORDER BY id LIMIT {} FOR UPDATE SKIP LOCKED",
-        on, after_id or uuid.UUID(int=0), limit)
+    return await rows(SalaryPayment.select().where(
+        (SalaryPayment.status == "scheduled") & (SalaryPayment.pay_date <= on)
+        & (SalaryPayment.id > (after_id or uuid.UUID(int=0))))
+        .order_by(SalaryPayment.id).limit(limit).lock_rows(skip_locked=True), SalaryRow)
 
 
 async def update_salary(salary_id: uuid.UUID, **values) -> None:
-    await _update("salary_payment", salary_id, values)
-
-
-async def overdue_invoices(on: dt.date) -> list[dict]:
-    return await fetch("SELECT * FROM invoice WHERE kind = 'invoice' AND status = 'issued' "
-                       "AND due_date < {} ORDER BY due_date FOR UPDATE SKIP LOCKED", on)
-
-
-async def mark_reminder(invoice_id: uuid.UUID, stage: int) -> bool:
-    rows = await fetch("INSERT INTO invoice_reminder (invoice, stage) VALUES ({}, {}) "
-                       "ON CONFLICT DO NOTHING RETURNING stage", invoice_id, stage)
-    return bool(rows)
-
-
-# Review queue --------------------------------------------------------------------------------
-
-async def open_review_for(quickjob_id: uuid.UUID) -> dict | None:
-    rows = await fetch("SELECT * FROM review_item WHERE quickjob = {} AND status = 'open'",
-                       quickjob_id)
-    return rows[0] if rows else None
-
-
-async def get_review(review_id: uuid.UUID, *, for_update: bool = False) -> dict | None:
-    lock = " FOR UPDATE" if for_update else ""
-    rows = await fetch("SELECT * FROM review_item WHERE id = {}" + lock, review_id)
-    return rows[0] if rows else None
-
-
-async def list_reviews(status: str, limit: int) -> list[dict]:
-    return await fetch(
-        "SELECT r.*, q.function, q.amount_cents FROM review_item r "
-        "LEFT JOIN quickjob q ON q.id = r.quickjob WHERE r.status = {} "
-        "ORDER BY r.created_at LIMIT {}", status, limit)
-
-
-async def decide_review(review_id: uuid.UUID, status: str, by: uuid.UUID, reason: str | None) -> None:
-    await fetch("UPDATE review_item SET status = {}, decided_by = {}, decided_at = now(), "
-                "decision_reason = {} WHERE id = {}", status, by, reason, review_id)
+    await SalaryPayment.update({getattr(SalaryPayment, k): v for k, v in values.items()}) \
+        .where(SalaryPayment.id == salary_id)

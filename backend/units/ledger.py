@@ -26,12 +26,13 @@ from dataclasses import dataclass
 import asyncpg
 
 from backend.audit.service import record
-from backend.db import unit_of_work
-from backend.formatting import format_money
-from backend.http.problems import FieldError, Problem
-from backend.i18n import t
+from backend.platform.db import unit_of_work
+from backend.platform.errors import Conflict, FieldError, Invalid, NotFound
+from backend.platform.formatting import format_money
+from backend.platform.i18n import t
 from backend.units import repository as repo
 from backend.units.accounts import CHART, Account, balance_effect, is_known, natural
+from backend.units.rows import EntryRef, EntryRow
 
 # The kinds other services post; any lower_snake_case kind is accepted, these get a title.
 KINDS = (
@@ -49,10 +50,9 @@ Line = tuple[str, int]
 
 
 def validate_lines(lines: object) -> list[Line]:
-    """The lines as ``[(account, cents)]`` or a 422 Problem listing every bad line."""
+    """The lines as ``[(account, cents)]``, or ``Invalid`` listing every bad line."""
     if not isinstance(lines, (list, tuple)) or len(lines) < 2:
-        raise Problem(422, "validation_failed",
-                      errors=[FieldError("lines", "ledger_too_few_lines")])
+        raise Invalid(errors=[FieldError("lines", "ledger_too_few_lines")])
     errors: list[FieldError] = []
     clean: list[Line] = []
     for i, line in enumerate(lines):
@@ -71,11 +71,10 @@ def validate_lines(lines: object) -> list[Line]:
             errors.append(FieldError(f"lines[{i}].amountCents", "ledger_amount_too_large"))
         clean.append((str(account), int(amount)))
     if errors:
-        raise Problem(422, "validation_failed", errors=errors)
+        raise Invalid(errors=errors)
     total = sum(amount for _, amount in clean)
     if total != 0:
-        raise Problem(422, "validation_failed",
-                      errors=[FieldError("lines", "ledger_unbalanced", {"total": total})])
+        raise Invalid(errors=[FieldError("lines", "ledger_unbalanced", {"total": total})])
     return clean
 
 
@@ -94,22 +93,22 @@ def _validate_header(kind: object, description: object, effective_date: object,
         errors.append(FieldError("reference", "ledger_reference_too_long",
                                  {"max": MAX_REFERENCE}))
     if errors:
-        raise Problem(422, "validation_failed", errors=errors)
+        raise Invalid(errors=errors)
 
 
 async def _open_unit(unit_id: uuid.UUID) -> None:
-    unit = await repo.lock_unit_for_posting(unit_id)
-    if unit is None:
-        raise Problem(422, "validation_failed", errors=[FieldError("unitId", "unit_unknown")])
-    if unit["status"] != "open":
-        raise Problem(409, "unit_closed")
+    status = await repo.lock_unit_for_posting(unit_id)
+    if status is None:
+        raise Invalid(errors=[FieldError("unitId", "unit_unknown")])
+    if status != "open":
+        raise Conflict("unit_closed")
 
 
-def _snapshot(entry: dict, lines: list[Line]) -> dict:
+def _snapshot(entry: EntryRow, lines: list[Line]) -> dict:
     return {
-        "unit": entry["unit"], "seq": entry["seq"], "kind": entry["kind"],
-        "description": entry["description"], "reference": entry["reference"],
-        "effective_date": entry["effective_date"], "reverses": entry["reverses"],
+        "unit": entry.unit, "seq": entry.seq, "kind": entry.kind,
+        "description": entry.description, "reference": entry.reference,
+        "effective_date": entry.effective_date, "reverses": entry.reverses,
         "lines": [[account, amount] for account, amount in lines],
     }
 
@@ -119,57 +118,57 @@ async def post_entry(unit_id: uuid.UUID, kind: str, description: str, lines: lis
                      actor_id: uuid.UUID | None = None) -> uuid.UUID:
     """Book one balanced entry on a unit; returns its id. Joins the caller's transaction.
 
-    Raises ``Problem`` 422 ``validation_failed`` (field errors on ``lines[i].account``,
-    ``lines[i].amountCents``, ``lines``, ``kind``, ``description``, ``effectiveDate``,
-    ``reference``, ``unitId``) or 409 ``unit_closed``.
+    Raises ``Invalid`` (field errors on ``lines[i].account``, ``lines[i].amountCents``,
+    ``lines``, ``kind``, ``description``, ``effectiveDate``, ``reference``, ``unitId``) or
+    ``Conflict`` ``unit_closed``.
     """
     _validate_header(kind, description, effective_date, reference)
     clean = validate_lines(lines)
     if kind == REVERSAL:
-        raise Problem(422, "validation_failed", errors=[FieldError("kind", "ledger_kind_invalid")])
+        raise Invalid(errors=[FieldError("kind", "ledger_kind_invalid")])
     async with unit_of_work():
         await _open_unit(unit_id)
         entry = await repo.insert_entry(uuid.uuid4(), unit_id, kind, description.strip(),
                                         reference, effective_date, None, actor_id)
-        await repo.insert_lines(entry["id"], unit_id, clean)
+        await repo.insert_lines(entry.id, unit_id, clean)
         await record(actor_id=actor_id, action="post", object_type="journal_entry",
-                     object_id=entry["id"], after=_snapshot(entry, clean))
-    return entry["id"]
+                     object_id=entry.id, after=_snapshot(entry, clean))
+    return entry.id
 
 
 async def reverse_entry(entry_id: uuid.UUID, actor_id: uuid.UUID | None, reason: str,
                         effective_date: dt.date | None = None) -> uuid.UUID:
     """Cancel an entry by posting its mirror (lines negated, ``reverses`` set); returns its id.
 
-    ``effective_date`` defaults to today. 404 ``ledger_entry_not_found``, 409
-    ``already_reversed`` or ``cannot_reverse_reversal``, 422 when ``reason`` is empty.
+    ``effective_date`` defaults to today. ``NotFound`` ``ledger_entry_not_found``,
+    ``Conflict`` ``already_reversed`` or ``cannot_reverse_reversal``, ``Invalid`` when
+    ``reason`` is empty.
     """
     if not isinstance(reason, str) or not reason.strip() or len(reason) > MAX_DESCRIPTION:
-        raise Problem(422, "validation_failed",
-                      errors=[FieldError("reason", "ledger_reason_required")])
+        raise Invalid(errors=[FieldError("reason", "ledger_reason_required")])
     effective_date = effective_date or dt.date.today()
     _validate_header(REVERSAL, reason, effective_date, None)
     async with unit_of_work():
         original = await repo.get_entry(entry_id)
         if original is None:
-            raise Problem(404, "ledger_entry_not_found")
-        if original["reverses"] is not None:
-            raise Problem(409, "cannot_reverse_reversal")
-        if original["reversed_by"] is not None:
-            raise Problem(409, "already_reversed")
-        await _open_unit(original["unit"])
-        lines = [(r["account"], -r["amount_cents"]) for r in await repo.lines_of([entry_id])]
+            raise NotFound("ledger_entry_not_found")
+        if original.reverses is not None:
+            raise Conflict("cannot_reverse_reversal")
+        if original.reversed_by is not None:
+            raise Conflict("already_reversed")
+        await _open_unit(original.unit)
+        lines = [(r.account, -r.amount_cents) for r in await repo.lines_of([entry_id])]
         try:
-            entry = await repo.insert_entry(uuid.uuid4(), original["unit"], REVERSAL,
-                                            reason.strip(), original["reference"],
+            entry = await repo.insert_entry(uuid.uuid4(), original.unit, REVERSAL,
+                                            reason.strip(), original.reference,
                                             effective_date, entry_id, actor_id)
         except asyncpg.UniqueViolationError as exc:  # a concurrent reversal won the race
-            raise Problem(409, "already_reversed") from exc
-        await repo.insert_lines(entry["id"], original["unit"], lines)
+            raise Conflict("already_reversed") from exc
+        await repo.insert_lines(entry.id, original.unit, lines)
         await record(actor_id=actor_id, action="reverse", object_type="journal_entry",
                      object_id=entry_id, before={"reversed_by": None},
-                     after={"reversed_by": entry["id"], "reversal": _snapshot(entry, lines)})
-    return entry["id"]
+                     after={"reversed_by": entry.id, "reversal": _snapshot(entry, lines)})
+    return entry.id
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -215,17 +214,18 @@ async def totals(unit_id: uuid.UUID) -> Totals:
 # --- plain-language view (000:617) ------------------------------------------------------------
 
 
-def explain(entry: dict, lines: list[Line], lang: str, reversed_entry: dict | None = None) -> str:
+def explain(entry: EntryRow, lines: list[Line], lang: str,
+            reversed_entry: EntryRef | None = None) -> str:
     """One entry in plain words, in ``lang``: what happened, then the effect on the balance.
 
     ``reversed_entry`` (``seq``, ``effective_date``) is the entry a reversal cancels.
     """
-    kind = entry["kind"] if entry["kind"] in KINDS else "other"
+    kind = entry.kind if entry.kind in KINDS else "other"
     parts = [t("ledger.title", lang, title=t(f"ledger.kind.{kind}", lang))]
-    if entry["kind"] == REVERSAL and reversed_entry is not None:
-        parts.append(t("ledger.reversal", lang, seq=reversed_entry["seq"],
-                       date=reversed_entry["effective_date"].isoformat(),
-                       reason=entry["description"]))
+    if entry.kind == REVERSAL and reversed_entry is not None:
+        parts.append(t("ledger.reversal", lang, seq=reversed_entry.seq,
+                       date=reversed_entry.effective_date.isoformat(),
+                       reason=entry.description))
     else:
         for account, amount in lines:
             value = natural(account, amount)
@@ -239,6 +239,6 @@ def explain(entry: dict, lines: list[Line], lang: str, reversed_entry: dict | No
         parts.append(t("ledger.effect.down", lang, amount=format_money(-effect, lang)))
     else:
         parts.append(t("ledger.effect.none", lang))
-    if entry.get("reversed_by") is not None:
+    if entry.reversed_by is not None:
         parts.append(t("ledger.reversed", lang))
     return " ".join(parts)

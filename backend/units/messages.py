@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backend import i18n
+from backend.platform import i18n
 from backend.units.accounts import CHART
 
 ERRORS = {

@@ -13,15 +13,18 @@ import json
 import uuid
 from typing import Protocol
 
+import msgspec
+
 from backend.audit.service import record
-from backend.db import unit_of_work
-from backend.documents.legal_entity import legal_entity
-from backend.formatting import format_money
-from backend.http.problems import Forbidden, NotFound, invalid
-from backend.i18n import t
+from backend.documents.legal_entity import legal_entity as reference_entity
+from backend.platform.db import unit_of_work
+from backend.platform.errors import Forbidden, NotFound, invalid
+from backend.platform.formatting import format_money
+from backend.platform.i18n import t
 from backend.units import ledger
 from backend.units import repository as repo
 from backend.units.accounts import CHART, balance_effect, label
+from backend.units.rows import LegalEntityRow, PersonRef, UnitBalanceRow, UnitDetailRow, UnitRow
 from backend.units.schemas import (
     HolderOut,
     LedgerEntryOut,
@@ -43,7 +46,7 @@ SMART = "smart"
 # numbers: backend/documents/legal_entities.json, with sources), so the units, the SEPA files
 # and every document name the entity the same way. IBAN and BIC stay empty until the real
 # account is configured in the row: invoices refuse the demo account in production.
-LEGAL_ENTITIES = tuple(legal_entity(entity_id).reference_row() for entity_id in (SMART,))
+LEGAL_ENTITIES = tuple(reference_entity(entity_id).reference_row() for entity_id in (SMART,))
 
 # Regional offices (seeds: Brussels, Liège "les Tanneurs", Tournai; "regiokantoren van
 # Vlaanderen en Wallonië", 002:191). TO VERIFY: the current list of Smart offices.
@@ -83,7 +86,7 @@ async def ensure_reference_data() -> None:
                              object_id=row["id"], after=row)
 
 
-async def legal_entity(entity_id: str) -> dict | None:
+async def legal_entity(entity_id: str) -> LegalEntityRow | None:
     """The legal entity row (name, VAT and company numbers, address, IBAN, BIC) or None."""
     async with unit_of_work():
         row = await repo.get_legal_entity(entity_id)
@@ -98,7 +101,7 @@ async def legal_entity(entity_id: str) -> dict | None:
 
 async def create_unit(name: str, mode: str, legal_entity: str, holders: list[uuid.UUID],
                       office: str | None = None, personal: bool = False,
-                      actor_id: uuid.UUID | None = None) -> dict:
+                      actor_id: uuid.UUID | None = None) -> UnitRow:
     """Open a unit with its holders (today); returns the unit row. Joins the caller's transaction.
 
     422 ``validation_failed`` on ``name``, ``mode``, ``legalEntity``, ``office``, ``holders``.
@@ -120,12 +123,16 @@ async def create_unit(name: str, mode: str, legal_entity: str, holders: list[uui
         for i, person_id in enumerate(unique_holders):
             if person_id not in known:
                 raise invalid(f"holders[{i}]", "person_unknown")
-        unit = await repo.insert_unit(uuid.uuid4(), name, mode, legal_entity, office, personal)
-        today = dt.date.today()
-        for person_id in unique_holders:
-            await repo.insert_holder(unit["id"], person_id, today)
-        await record(actor_id=actor_id, action="create", object_type="unit", object_id=unit["id"],
-                     after={**unit, "holders": [str(p) for p in unique_holders]})
+        return await _open(name, mode, legal_entity, office, personal, unique_holders, actor_id)
+
+
+async def _open(name: str, mode: str, legal_entity: str, office: str | None, personal: bool,
+                holders: list[uuid.UUID], actor_id: uuid.UUID | None) -> UnitRow:
+    """Insert a checked unit with its holders, audited."""
+    unit = await repo.insert_unit(uuid.uuid4(), name, mode, legal_entity, office, personal)
+    await repo.insert_holders(unit.id, holders, dt.date.today())
+    await record(actor_id=actor_id, action="create", object_type="unit", object_id=unit.id,
+                 after={**msgspec.structs.asdict(unit), "holders": [str(p) for p in holders]})
     return unit
 
 
@@ -134,14 +141,16 @@ def personal_unit_name(first_name: str | None, last_name: str | None) -> str:
     return f"{full} – QuickJob"[:MAX_NAME] if full else "QuickJob"
 
 
-async def personal_unit_for(person_id: uuid.UUID, actor_id: uuid.UUID | None = None) -> dict:
+async def personal_unit_for(person_id: uuid.UUID, actor_id: uuid.UUID | None = None, *,
+                            person: PersonRef | None = None) -> UnitRow:
     """The person's own 3in1 unit at Smart, created on first use; returns the unit row.
 
     Safe under concurrency (an advisory lock per person). Joins the caller's transaction.
+    ``person``: the caller has just read them (their names name the unit).
     422 ``person_unknown`` on ``personId``.
     """
     async with unit_of_work():
-        person = await repo.person(person_id)
+        person = person or await repo.person(person_id)
         if person is None:
             raise invalid("personId", "person_unknown")
         await repo.lock_person_units(person_id)
@@ -150,10 +159,10 @@ async def personal_unit_for(person_id: uuid.UUID, actor_id: uuid.UUID | None = N
             return unit
         if not await repo.legal_entity_exists(SMART):
             await ensure_reference_data()
-        return await create_unit(
-            personal_unit_name(person["first_name"], person["last_name"]), "3in1", SMART,
-            [person_id], personal=True, actor_id=actor_id if actor_id is not None else person_id,
-        )
+        # The holder was just read and the name, mode and entity are ours: no more checks.
+        return await _open(personal_unit_name(person.first_name, person.last_name).strip(), "3in1",
+                           SMART, None, True, [person_id],
+                           actor_id if actor_id is not None else person_id)
 
 
 # --- cursors ----------------------------------------------------------------------------------
@@ -222,7 +231,7 @@ def _parse_id(unit_id: str | uuid.UUID) -> uuid.UUID:
         raise NotFound() from exc
 
 
-async def _visible_unit(viewer: Viewer, unit_id: str | uuid.UUID) -> dict:
+async def _visible_unit(viewer: Viewer, unit_id: str | uuid.UUID) -> UnitDetailRow:
     uid = _parse_id(unit_id)
     unit = await repo.get_unit(uid)
     if unit is None or not (viewer.is_staff or await repo.is_holder(uid, viewer.id)):
@@ -230,9 +239,9 @@ async def _visible_unit(viewer: Viewer, unit_id: str | uuid.UUID) -> dict:
     return unit
 
 
-async def units_of(person_id: uuid.UUID) -> list[dict]:
+async def units_of(person_id: uuid.UUID) -> list[UnitBalanceRow]:
     """Every unit a person holds (oldest first), each with ``balance`` in cents."""
-    result: list[dict] = []
+    result: list[UnitBalanceRow] = []
     after = None
     async with unit_of_work():
         while True:
@@ -240,7 +249,7 @@ async def units_of(person_id: uuid.UUID) -> list[dict]:
             result.extend(rows)
             if len(rows) < MAX_LIMIT:
                 return result
-            after = (rows[-1]["created_at"], rows[-1]["id"])
+            after = (rows[-1].created_at, rows[-1].id)
 
 
 async def list_units(viewer: Viewer, cursor: str | None = None, limit: int | None = None,
@@ -258,13 +267,13 @@ async def list_units(viewer: Viewer, cursor: str | None = None, limit: int | Non
         rows = await repo.list_units(holder, after, size + 1)
     more = len(rows) > size
     rows = rows[:size]
-    next_cursor = (encode_cursor({"t": rows[-1]["created_at"].isoformat(),
-                                  "i": str(rows[-1]["id"])}) if more else None)
+    next_cursor = (encode_cursor({"t": rows[-1].created_at.isoformat(),
+                                  "i": str(rows[-1].id)}) if more else None)
     return UnitList(
-        items=[UnitSummary(id=r["id"], name=r["name"], mode=r["mode"],
-                           legal_entity=r["legal_entity"], office=r["office"],
-                           personal=r["personal"], status=r["status"],
-                           balance_cents=r["balance"]) for r in rows],
+        items=[UnitSummary(id=r.id, name=r.name, mode=r.mode,
+                           legal_entity=r.legal_entity, office=r.office,
+                           personal=r.personal, status=r.status,
+                           balance_cents=r.balance) for r in rows],
         next_cursor=next_cursor,
     )
 
@@ -273,19 +282,19 @@ async def get_unit(viewer: Viewer, unit_id: str | uuid.UUID, lang: str) -> UnitD
     """One unit with balance, per-account totals and holders; 404 when not visible."""
     async with unit_of_work():
         unit = await _visible_unit(viewer, unit_id)
-        sums = await ledger.totals(unit["id"])
-        balance = await ledger.balance(unit["id"])
-        holders = await repo.holders(unit["id"])
+        sums = await ledger.totals(unit.id)
+        balance = await ledger.balance(unit.id)
+        holders = await repo.holders(unit.id)
     totals = UnitTotals(**{f"{code.value}_cents": sums[code] for code in CHART})
     money = {code.value: format_money(sums[code], lang) for code in CHART}
     return UnitDetail(
-        id=unit["id"], name=unit["name"], mode=unit["mode"], legal_entity=unit["legal_entity"],
-        legal_entity_name=unit["legal_entity_name"], office=unit["office"],
-        personal=unit["personal"], status=unit["status"], created_at=unit["created_at"],
+        id=unit.id, name=unit.name, mode=unit.mode, legal_entity=unit.legal_entity,
+        legal_entity_name=unit.legal_entity_name, office=unit.office,
+        personal=unit.personal, status=unit.status, created_at=unit.created_at,
         balance_cents=balance, totals=totals,
         summary=t("unit.summary", lang, balance=format_money(balance, lang), **money),
-        holders=[HolderOut(person_id=h["person_id"], first_name=h["first_name"],
-                           last_name=h["last_name"], since=h["since"]) for h in holders],
+        holders=[HolderOut(person_id=h.person_id, first_name=h.first_name,
+                           last_name=h.last_name, since=h.since) for h in holders],
     )
 
 
@@ -296,25 +305,25 @@ async def ledger_page(viewer: Viewer, unit_id: str | uuid.UUID, lang: str,
     before = _ledger_cursor(cursor)
     async with unit_of_work():
         unit = await _visible_unit(viewer, unit_id)
-        entries = await repo.list_entries(unit["id"], before, size + 1)
+        entries = await repo.list_entries(unit.id, before, size + 1)
         more = len(entries) > size
         entries = entries[:size]
-        lines_by_entry: dict[uuid.UUID, list[tuple[str, int]]] = {e["id"]: [] for e in entries}
+        lines_by_entry: dict[uuid.UUID, list[tuple[str, int]]] = {e.id: [] for e in entries}
         for line in await repo.lines_of(list(lines_by_entry)):
-            lines_by_entry[line["entry"]].append((line["account"], line["amount_cents"]))
-        reversed_ids = [e["reverses"] for e in entries if e["reverses"] is not None]
-        reversed_entries = {r["id"]: r for r in await repo.entries_by_ids(reversed_ids)}
+            lines_by_entry[line.entry].append((line.account, line.amount_cents))
+        reversed_ids = [e.reverses for e in entries if e.reverses is not None]
+        reversed_entries = {r.id: r for r in await repo.entries_by_ids(reversed_ids)}
     items = []
     for e in entries:
-        lines = lines_by_entry[e["id"]]
+        lines = lines_by_entry[e.id]
         items.append(LedgerEntryOut(
-            id=e["id"], seq=e["seq"], kind=e["kind"], description=e["description"],
-            reference=e["reference"], effective_date=e["effective_date"],
-            created_at=e["created_at"], reverses=e["reverses"], reversed_by=e["reversed_by"],
+            id=e.id, seq=e.seq, kind=e.kind, description=e.description,
+            reference=e.reference, effective_date=e.effective_date,
+            created_at=e.created_at, reverses=e.reverses, reversed_by=e.reversed_by,
             balance_effect_cents=balance_effect(lines),
             lines=[LedgerLineOut(account=a, account_label=label(a, lang), amount_cents=c)
                    for a, c in lines],
-            explanation=ledger.explain(e, lines, lang, reversed_entries.get(e["reverses"])),
+            explanation=ledger.explain(e, lines, lang, reversed_entries.get(e.reverses)),
         ))
     return LedgerPage(items=items,
-                      next_cursor=encode_cursor({"s": entries[-1]["seq"]}) if more else None)
+                      next_cursor=encode_cursor({"s": entries[-1].seq}) if more else None)

@@ -1,8 +1,8 @@
 from piccolo.columns import UUID, BigInt, Boolean, Date, ForeignKey, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
-from backend.db import DB
 from backend.people.tables import Person
+from backend.platform.db import DB
 
 
 class LegalEntity(Table, tablename="legal_entity", db=DB):
@@ -26,7 +26,7 @@ class Unit(Table, tablename="unit", db=DB):
     id = UUID(primary_key=True)
     name = Varchar(length=200)
     mode = Varchar(length=10)  # 3in1 | activity (004:235-273)
-    legal_entity = ForeignKey(LegalEntity)
+    legal_entity = ForeignKey(LegalEntity, null=False)
     office = ForeignKey(Office, null=True)
     personal = Boolean(default=False)  # the worker's own QuickJob unit
     status = Varchar(length=10, default="open")
@@ -35,8 +35,8 @@ class Unit(Table, tablename="unit", db=DB):
 
 class UnitHolder(Table, tablename="unit_holder", db=DB):
     id = UUID(primary_key=True)
-    unit = ForeignKey(Unit)
-    person = ForeignKey(Person)
+    unit = ForeignKey(Unit, null=False)
+    person = ForeignKey(Person, null=False)
     since = Date()
 
 
@@ -45,7 +45,7 @@ class JournalEntry(Table, tablename="journal_entry", db=DB):
 
     id = UUID(primary_key=True)
     seq = BigInt()  # from a sequence: the posting order
-    unit = ForeignKey(Unit)
+    unit = ForeignKey(Unit, null=False)
     kind = Varchar(length=40)
     description = Text()
     reference = Varchar(length=80, null=True)
@@ -57,7 +57,7 @@ class JournalEntry(Table, tablename="journal_entry", db=DB):
 
 class JournalLine(Table, tablename="journal_line", db=DB):
     id = BigInt(primary_key=True)
-    entry = ForeignKey(JournalEntry)
-    unit = ForeignKey(Unit)
+    entry = ForeignKey(JournalEntry, null=False)
+    unit = ForeignKey(Unit, null=False)
     account = Varchar(length=30)
     amount_cents = BigInt()  # debit positive, credit negative; an entry's lines sum to zero

@@ -18,7 +18,7 @@ p99 under 50 ms at 16 concurrent clients; zero errors.
 How:
 
 1. PostgreSQL and Redis: ``DATABASE_URL`` / ``REDIS_URL`` when set, otherwise embedded ones
-   (``backend.embedded``, as ``make run`` does) in ``.data/bench-load/``, recreated per run so
+   (``backend.platform.embedded``, as ``make run`` does) in ``.data/bench-load/``, recreated per run so
    runs compare (``make run`` keeps ``.data/postgres``; nothing is shared with it).
 2. Migrations, then the Procfile's ``web`` and ``worker`` lines as child processes (host
    127.0.0.1, a free port), ``APP_ENV=development`` (the OTP answer carries ``devCode``) and
@@ -134,13 +134,13 @@ class Stack:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        from backend.embedded import _die_with_parent, free_port
-        from backend.migrate import migrate
+        from backend.platform.embedded import die_with_parent, free_port
+        from backend.platform.migrate import migrate
 
         self.database_url = os.environ.get("DATABASE_URL") or ""
         self.redis_url = os.environ.get("REDIS_URL") or ""
         if not self.database_url or not self.redis_url:
-            from backend.embedded import start_postgres, start_redis
+            from backend.platform.embedded import start_postgres, start_redis
 
             # Fresh per run: the previous run's thousands of QuickJobs would skew this one.
             shutil.rmtree(BENCH_DIR, ignore_errors=True)
@@ -178,7 +178,7 @@ class Stack:
             self.logs.append(out)
             self.children.append(subprocess.Popen(
                 commands[name], cwd=ROOT, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                preexec_fn=_die_with_parent(signal.SIGTERM)))
+                preexec_fn=die_with_parent(signal.SIGTERM)))
         log(f"web: {shlex.join(commands['web'][1:])} (WEB_CONCURRENCY={self.web_concurrency})")
         log(f"worker: {shlex.join(commands['worker'][1:])}")
         self._wait_ready()

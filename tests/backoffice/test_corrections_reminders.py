@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from backend.db import fetch
+from backend.platform.db import fetch
 from tests.conftest import bearer
 from tests.quickjobs.conftest import (  # fixtures: tests/backoffice/conftest.py
     quickjob_body,

@@ -128,7 +128,7 @@ async def _adviser(client) -> dict:
 
 async def _setup(kind: str, client, headers: dict, settings, lang: str) -> dict:
     """Live data through the API (and the worker's payslip job, run in-process)."""
-    from backend.db import fetch
+    from backend.platform.db import fetch
     from backend.quickjobs.tasks import render_payslip
     from tests.quickjobs.conftest import quickjob_body, token_of
 
@@ -188,7 +188,7 @@ def _days(lang: str) -> dict:
 
 @pytest.mark.parametrize("lang,case", _cases("real"))
 async def test_real_transcript(lang: str, case: R, client, settings):
-    from backend.db import fetch
+    from backend.platform.db import fetch
 
     headers = await _member(client, case.lang or lang)
     ctx = {**_days(lang), **await _setup(case.setup, client, headers, settings, lang)}

@@ -156,7 +156,7 @@ def app_routes(app) -> set[tuple[str, str]]:
 
 def test_every_route_is_classified():
     from backend.app import create_app
-    from backend.settings import Settings
+    from backend.platform.settings import Settings
 
     app = create_app(Settings(app_env="test", database_url="postgresql://unused@127.0.0.1:1/x",
                               redis_url="redis://127.0.0.1:1/0"))

@@ -26,7 +26,7 @@ from backend.documents.models import (
 
 
 def test_money_formats_by_language():
-    # the documents use the project's one formatting module (Babel): tests/test_formatting.py
+    # the documents use the project's one formatting module (Babel): tests/platform/test_formatting.py
     assert format_money(123456, "nl") == "€\u00a01.234,56"
     assert format_money(123456, "fr") == "1\u202f234,56\u00a0€"
     assert format_money(123456, "en") == "€1,234.56"

@@ -209,6 +209,23 @@ def test_payslip_figures(pdf_text):
     assert "Special social security contribution -€9.09" in flat(pdf_text(render_payslip(special)))
 
 
+def test_payslip_shows_the_work_bonuses_so_the_rates_add_up(pdf_text):
+    # RSZ work bonus 30.00 off 13.07 % of 400.00 (52.28); fiscal work bonus 9.94 off 11.11 %
+    # of 377.72 (41.96): the slip shows each contribution whole and each bonus as its own line
+    slip = make_payslip("nl", social_security_cents=2228, taxable_cents=37772,
+                        withholding_cents=3202, net_cents=34570, work_bonus_cents=3000,
+                        fiscal_work_bonus_cents=994)
+    text = flat(pdf_text(render_payslip(slip)))
+    for expected in ["Brutoloon € 400,00", "Sociale zekerheid werknemer (RSZ) € -52,28",
+                     "Werkbonus (korting op de persoonlijke bijdrage) € 30,00",
+                     "Belastbaar loon € 377,72", "Bedrijfsvoorheffing (11,11%) € -41,96",
+                     "Fiscale werkbonus € 9,94", "Nettoloon € 345,70"]:
+        assert expected in text, expected
+    assert 40000 - 5228 + 3000 - 4196 + 994 == slip.net_cents
+    without = flat(pdf_text(render_payslip(make_payslip("nl"))))
+    assert "Werkbonus" not in without and "Fiscale werkbonus" not in without
+
+
 def test_cash_collection(pdf_text):
     data = render_cash_collection(make_cash())
     assert_pdf(data)

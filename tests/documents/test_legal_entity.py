@@ -15,7 +15,7 @@ from backend.documents.legal_entity import (
     legal_entity,
     require_payment_account,
 )
-from backend.i18n import t
+from backend.platform.i18n import t
 
 SMART = legal_entity("smart")
 

@@ -42,3 +42,8 @@ def doc2025(_docs) -> dict:
 @pytest.fixture
 def doc2024(_docs) -> dict:
     return copy.deepcopy(_docs["be-smart-2024"])
+
+
+@pytest.fixture
+def doc2026(_docs) -> dict:
+    return copy.deepcopy(_docs["be-smart-2026"])

@@ -63,7 +63,25 @@ def test_pay_dates(book, last_day, expected):
 
 
 def test_pay_date_for_names_rule_set():
-    assert pay_date_for(D(2026, 4, 1)) == (D(2026, 4, 13), "be-smart-2025@2025-02-01", True)
+    assert pay_date_for(D(2026, 4, 1)) == (D(2026, 4, 13), "be-smart-2026@2026-04-01", False)
+    assert pay_date_for(D(2027, 4, 1))[1:] == ("be-smart-2026@2026-09-01", True)
+
+
+def test_sundays_and_public_holidays_are_flagged():
+    from backend.engine import flag_sundays_and_holidays
+
+    days = [D(2026, 4, 5), D(2026, 4, 6), D(2026, 4, 7), D(2026, 11, 1), D(2026, 11, 11)]
+    flags = flag_sundays_and_holidays(days)
+    # 5 April 2026 is Easter Sunday (a Sunday, not one of the ten legal holidays); 6 April is
+    # Easter Monday; 1 November 2026 is All Saints' Day on a Sunday; 11 November is Armistice
+    assert [(f.day, f.kind, f.code, f.is_sunday) for f in flags] == [
+        (D(2026, 4, 5), "sunday", "sunday", True),
+        (D(2026, 4, 6), "public_holiday", "easter_monday", False),
+        (D(2026, 11, 1), "public_holiday", "all_saints", True),
+        (D(2026, 11, 11), "public_holiday", "armistice", False),
+    ]
+    assert flags[0].names["nl"] == "Zondag" and flags[1].names["fr"] == "Lundi de Pâques"
+    assert flag_sundays_and_holidays([D(2026, 4, 7), D(2026, 4, 8)]) == ()
 
 
 def test_working_days(rs2025):

@@ -1,7 +1,8 @@
-"""Monthly payslip under the Annex III key formula, 2024 and 2025 parameters.
+"""Monthly payslip under the Annex III key formula: the hand-worked table, 2024-2026.
 
-Expected values computed by hand from the published formula (rounding half up to the cent
-at each step, Annex III point 12). Parameters: domain.md §7 (2025), fin.belgium.be (2024).
+The table of cases (years × family situations × wage levels) is in ``engine_payroll_cases.py``,
+each case with its arithmetic and the sources of its parameters; the engine must give the
+same cents. The properties below hold for every input.
 """
 
 from __future__ import annotations
@@ -9,124 +10,104 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from engine_payroll_cases import CASES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backend.engine import EngineInputError, FamilySituation, monthly_payslip
 
-CASES = [
-    pytest.param(
-        300_000, FamilySituation("single"), date(2025, 3, 1),
-        # ss = 3000 × 13.07 % = 392.10
-        # work bonus A (from 2025-02-01): 120.59 − 0.2443 × (3000 − 2777.83 = 222.17) = 120.59 − 54.28 = 66.31; B = 0
-        # taxable = 3000 − (392.10 − 66.31) = 2674.21; annual = 32,090.52
-        # expenses = min(30 % = 9627.16, 5930) = 5930 → N = 26,160.52
-        # tax = 16,310 × 26.75 % (4362.93) + 9,850.52 × 42.80 % (4216.02) = 8578.95 − 2915.75 = 5663.20
-        # monthly = 5663.20 / 12 = 471.93; fiscal work bonus = 66.31 × 33.14 % = 21.98 → 449.95
-        # special SS = 18.60 + 1.1 % × (3000 − 2190.18) = 18.60 + 8.91 = 27.51
-        # net = 3000 − 325.79 − 449.95 − 27.51 = 2196.75
-        dict(personal_social_security_cents=32_579, taxable_cents=267_421, withholding_base_cents=47_193,
-             fiscal_work_bonus_cents=2_198, withholding_tax_cents=44_995,
-             special_social_security_cents=2_751, net_cents=219_675, rule_set="be-smart-2025@2025-02-01"),
-        id="2025-single-3000",
-    ),
-    pytest.param(
-        400_000, FamilySituation("married_one_income", 2), date(2025, 3, 1),
-        # ss = 522.80, no work bonus (S > 3271.48); taxable = 3477.20; annual = 41,726.40
-        # N = 41,726.40 − 5930 = 35,796.40; marital quotient Q = 30 % × N = 10,738.92 (< cap)
-        # tax(N − Q = 25,057.48) = 4362.93 + 8,747.48 × 42.80 % (3743.92) = 8106.85 − 2915.75 = 5191.10
-        # tax(Q) = 10,738.92 × 26.75 % = 2872.66 − 2915.75 < 0 → 0
-        # monthly = 5191.10 / 12 = 432.59; 2 children − 134.00 → 298.59
-        # special SS = 18.60 + 1.1 % × 1809.82 (19.91) = 38.51; net = 4000 − 522.80 − 298.59 − 38.51 = 3140.10
-        dict(marital_quotient_cents=1_073_892, annual_tax_cents=519_110, withholding_base_cents=43_259,
-             child_reduction_cents=13_400, withholding_tax_cents=29_859,
-             special_social_security_cents=3_851, net_cents=314_010),
-        id="2025-married-one-income-2-children-4000",
-    ),
-    pytest.param(
-        200_000, FamilySituation("single"), date(2025, 3, 1),
-        # ss = 261.40; work bonus A = 120.59 and B = 162.62 capped at 261.40 → A' = 120.59, B' = 140.81
-        # personal ss = 0; taxable = 2000; annual 24,000 − 5930 = 18,070
-        # tax = 4362.93 + 1,760 × 42.80 % (753.28) = 5116.21 − 2915.75 = 2200.46 → /12 = 183.37
-        # fiscal work bonus = 120.59 × 33.14 % (39.96) + 140.81 × 52.54 % (73.98) = 113.94 → 69.43
-        # special SS = 7.6 % × (2000 − 1945.38) = 4.15; net = 2000 − 69.43 − 4.15 = 1926.42
-        dict(work_bonus_a_cents=12_059, work_bonus_b_cents=14_081, personal_social_security_cents=0,
-             withholding_base_cents=18_337, fiscal_work_bonus_cents=11_394, withholding_tax_cents=6_943,
-             special_social_security_cents=415, net_cents=192_642),
-        id="2025-single-2000-work-bonus",
-    ),
-    pytest.param(
-        800_000, FamilySituation("single"), date(2025, 3, 1),
-        # ss = 1045.60; taxable 6954.40; annual 83,452.80 − 5930 = 77,522.80
-        # tax = 4362.93 + 12,480 × 42.80 % (5341.44) + 21,030 × 48.15 % (10125.95)
-        #       + 27,702.80 × 53.50 % (14821.00) = 34,651.32 − 2915.75 = 31,735.57 → /12 = 2644.63
-        # special SS capped at 60.94; net = 8000 − 1045.60 − 2644.63 − 60.94 = 4248.83
-        dict(withholding_tax_cents=264_463, special_social_security_cents=6_094, net_cents=424_883),
-        id="2025-single-8000-top-bracket",
-    ),
-    pytest.param(
-        300_000, FamilySituation("single"), date(2024, 6, 1),
-        # 2024: work bonus A (from 2024-04-01) = 115.91 − 0.2443 × (3000 − 2669.96 = 330.04) = 115.91 − 80.63 = 35.28
-        # taxable = 3000 − (392.10 − 35.28) = 2643.18; annual 31,718.16 − 5750 = 25,968.16
-        # tax = 15,820 × 26.75 % (4231.85) + 10,148.16 × 42.80 % (4343.41) = 8575.26 − 2827.48 = 5747.78
-        # /12 = 478.98; fiscal work bonus 35.28 × 33.14 % = 11.69 → 467.29
-        # net = 3000 − 356.82 − 467.29 − 27.51 = 2148.38
-        dict(work_bonus_cents=3_528, withholding_base_cents=47_898, withholding_tax_cents=46_729,
-             net_cents=214_838, rule_set="be-smart-2024@2024-05-01", rule_set_fallback=False),
-        id="2024-single-3000",
-    ),
-    pytest.param(
-        150_000, FamilySituation("single", 1), date(2025, 3, 1),
-        # low wage: full work bonus (A+B = 283.21) capped at ss 196.05 → A' 120.59, B' 75.46; taxable 1500
-        # annual 18,000 − 5400 (30 %) = 12,600 → tax 12,600 × 26.75 % = 3370.50 − 2915.75 = 454.75 → 37.90
-        # child 51.00 → 0 (never negative); fiscal bonus → 0; special SS 0 (≤ 1945.38); net = 1500.00
-        dict(personal_social_security_cents=0, withholding_base_cents=3_790, child_reduction_cents=3_790,
-             withholding_tax_cents=0, special_social_security_cents=0, net_cents=150_000),
-        id="2025-low-wage-floors",
-    ),
-]  # fmt: skip
 
-
-@pytest.mark.parametrize(("gross", "situation", "on", "expected"), CASES)
-def test_key_formula_worked_cases(gross, situation, on, expected):
-    slip = monthly_payslip(gross, situation, on)
-    for key, value in expected.items():
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_key_formula_worked_cases(case):
+    situation = FamilySituation(case.status, case.children, case.single_parent)
+    slip = monthly_payslip(case.gross_cents, situation, date.fromisoformat(case.on))
+    for key, value in case.expected.items():
         assert getattr(slip, key) == value, key
     assert slip.net_cents == (
         slip.gross_cents - slip.personal_social_security_cents - slip.withholding_tax_cents
         - slip.special_social_security_cents
     )  # fmt: skip
+    assert not slip.rule_set_fallback and slip.rule_set_notice is None
+    assert slip.rule_set.startswith("be-smart-" + case.on[:4])
     assert [line.code for line in slip.lines][0] == "gross"
     for line in slip.lines:
         assert set(line.label) == set(line.explanation) == {"nl", "fr", "en"}
 
 
-def test_2026_uses_2025_with_fallback_flag():
-    slip = monthly_payslip(300_000, FamilySituation(), date(2026, 5, 1))
-    assert slip.rule_set == "be-smart-2025@2025-02-01" and slip.rule_set_fallback is True
+def test_the_table_covers_years_situations_and_wage_levels():
+    years = {c.on[:4] for c in CASES}
+    statuses = {(c.status, c.single_parent, c.children > 0) for c in CASES}
+    wages = {c.gross_cents for c in CASES}
+    assert years == {"2025", "2026"}
+    assert len(statuses) >= 5 and len(wages) >= 5 and len(CASES) >= 30
+
+
+def test_married_one_income_deducts_both_tax_free_sums_from_the_joint_tax():
+    """Issue 12: the reduction is taken from the tax on both parts together, not per part.
+
+    2025, gross 4,000, married, spouse without income (hand-worked in engine_payroll_cases.py):
+    scale(N − Q) 8,106.85 + scale(Q) 2,872.66 − 2 × 2,915.75 = 5,148.01 a year, 429.00 a month.
+    Per part (the former reading) it was 5,191.10 + 0 = 432.59 a month.
+    """
+    slip = monthly_payslip(400_000, FamilySituation("married_one_income"), date(2025, 3, 1))
+    assert slip.annual_tax_cents == 514_801 and slip.withholding_base_cents == 42_900
+
+
+def test_2027_falls_back_and_says_so_in_words():
+    slip = monthly_payslip(300_000, FamilySituation(), date(2027, 5, 1))
+    assert slip.rule_set_fallback is True and slip.rule_set.startswith("be-smart-2026")
+    assert slip.lines[0].code == "rule_set_fallback"
+    assert "2027-05-01" in slip.rule_set_notice["en"] and "2027-05-01" in slip.lines[0].explanation["fr"]
+    assert {"nl", "fr", "en"} == set(slip.rule_set_notice)
+
+
+def test_no_2026_month_uses_a_fallback():
+    for month in range(1, 13):
+        slip = monthly_payslip(300_000, FamilySituation(), date(2026, month, 1))
+        assert not slip.rule_set_fallback and slip.rule_set.startswith("be-smart-2026")
 
 
 def test_married_one_income_pays_less_than_single():
     for gross in (250_000, 400_000, 700_000):
-        single = monthly_payslip(gross, FamilySituation("single"), date(2025, 6, 1))
-        married = monthly_payslip(gross, FamilySituation("married_one_income"), date(2025, 6, 1))
-        assert married.withholding_tax_cents < single.withholding_tax_cents
+        for on in (date(2025, 6, 1), date(2026, 6, 1)):
+            single = monthly_payslip(gross, FamilySituation("single"), on)
+            married = monthly_payslip(gross, FamilySituation("married_one_income"), on)
+            assert married.withholding_tax_cents < single.withholding_tax_cents
 
 
-def test_children_beyond_table():
-    # 9 children: 1787 + 315 per child beyond eight
-    slip = monthly_payslip(900_000, FamilySituation("single", 9), date(2025, 6, 1))
-    assert slip.child_reduction_cents == 178_700 + 31_500
+def test_partial_month_uses_the_reference_wage_of_a_full_month():
+    """RSZ: S = (W / J) × D and P = R × J / D (J/D to two decimals).
+
+    2026-05, 11 of 21 days paid, gross 1,428.57: W/J = 129.87, S = 129.87 × 21 = 2,727.27;
+    A = 125.04 (S ≤ 2,880.32); B = 168.62 − 0.2699 × (2,727.27 − 2,255.50 = 471.77) = 41.29;
+    J/D = 11/21 = 0.52; A = 125.04 × 0.52 = 65.02, B = 41.29 × 0.52 = 21.47; total 86.49
+    (the contribution 1,428.57 × 13.07 % = 186.71 is larger, no cap).
+    Without the rule the month's 1,428.57 as S would give 125.04 + 168.62 capped at 186.71.
+    """
+    slip = monthly_payslip(142_857, FamilySituation(), date(2026, 5, 1), days_paid=11, days_in_month=21)
+    assert (slip.work_bonus_a_cents, slip.work_bonus_b_cents) == (6_502, 2_147)
+    assert slip.social_security_cents == 18_671
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.integers(1, 2_000_000), st.sampled_from(["single", "married_one_income", "married_two_incomes"]),
-       st.integers(0, 10))  # fmt: skip
-def test_payslip_bounds(gross, status, children):
-    slip = monthly_payslip(gross, FamilySituation(status, children), date(2025, 6, 1))
+       st.integers(0, 10), st.dates(date(2024, 1, 1), date(2026, 12, 31)))  # fmt: skip
+def test_payslip_bounds(gross, status, children, on):
+    slip = monthly_payslip(gross, FamilySituation(status, children), on)
     assert 0 <= slip.withholding_tax_cents <= slip.taxable_cents
     assert 0 <= slip.work_bonus_cents <= slip.social_security_cents
+    assert 0 <= slip.special_social_security_cents <= 6_094
     assert slip.net_cents <= gross
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 1_500_000), st.integers(1, 50_000),
+       st.sampled_from(["single", "married_one_income", "married_two_incomes"]),
+       st.dates(date(2025, 1, 1), date(2026, 12, 31)))  # fmt: skip
+def test_more_gross_never_less_net(gross, extra, status, on):
+    low = monthly_payslip(gross, FamilySituation(status), on)
+    high = monthly_payslip(gross + extra, FamilySituation(status), on)
+    assert high.net_cents >= low.net_cents
 
 
 @pytest.mark.parametrize(
@@ -136,8 +117,11 @@ def test_payslip_bounds(gross, status, children):
         ((1.5, FamilySituation()), "grossCents", "not_an_integer"),
         ((100_000, FamilySituation("widowed")), "familyStatus", "unknown_family_status"),
         ((100_000, FamilySituation("single", -1)), "dependentChildren", "negative"),
+        ((100_000, FamilySituation("married_one_income", 1, True)), "singleParent", "single_parent_not_single"),
+        ((100_000, FamilySituation("single", 0, True)), "singleParent", "single_parent_needs_children"),
+        ((100_000, FamilySituation("single", 1, "yes")), "singleParent", "not_a_boolean"),
     ],
-)
+)  # fmt: skip
 def test_monthly_errors(args, field, code):
     with pytest.raises(EngineInputError) as info:
         monthly_payslip(*args, date(2025, 1, 1))
@@ -177,12 +161,23 @@ def test_month_pay_is_paid_on_the_months_last_working_day_with_the_key_formula()
     pay = month_pay(300_000, date(2025, 3, 1), date(2025, 1, 1), None, FamilySituation("single"))
     assert pay is not None
     assert pay.pay_date == date(2025, 3, 31)  # a Monday
-    assert pay.payslip.net_cents == 219_675  # the same as the 2025-single-3000 case above
+    assert pay.payslip.net_cents == 220_502  # the same as the 2025-03-single-3000 case
     assert pay.employer_cost_cents == 465_000  # 3,000.00 × 1.55 (coefficient of the rule set)
     may = month_pay(300_000, date(2025, 5, 1), date(2025, 1, 1), None, FamilySituation("single"))
     assert may.pay_date == date(2025, 5, 30)  # 31 May 2025 is a Saturday
     assert month_pay(300_000, date(2025, 5, 1), date(2025, 6, 2), None,
                      FamilySituation("single")) is None
+
+
+def test_month_pay_first_month_passes_the_days_to_the_work_bonus():
+    from backend.engine import month_pay
+
+    # starts Monday 18 May 2026: 10 of 21 weekdays, gross 2,500.00 × 10 / 21 = 1,190.48;
+    # S = (1,190.48 / 10 = 119.05) × 21 = 2,500.05; A = 125.04; B = 168.62 − 0.2699 × 244.55
+    # (= 66.00) = 102.62; J/D = 0.48: A 60.02 + B 49.26 = 109.28 (< ss 155.59)
+    pay = month_pay(250_000, date(2026, 5, 1), date(2026, 5, 18), None, FamilySituation("single"))
+    assert (pay.days_employed, pay.days_in_month, pay.payslip.gross_cents) == (10, 21, 119_048)
+    assert pay.payslip.work_bonus_cents == 10_928
 
 
 def test_monthly_gross_from_projected_turnover():

@@ -91,3 +91,20 @@ def test_a_rule_set_naming_an_unsuitable_exemption_is_refused():
     doc["parameters"]["vat.exemptions.export.ubl_category"]["value"] = "S"
     with pytest.raises(RuleSetError, match="expected one of"):
         RuleBook.from_documents([doc])
+
+
+def test_an_uploaded_rule_set_gets_its_vat_problems_in_three_languages(doc2026):
+    from backend.engine import validate_rule_set_upload
+
+    params = doc2026["parameters"]
+    params["vat.exemptions.export.vatex"]["value"] = "EU-G"
+    params["vat.place_of_supply.non_eu_business_exemption"]["value"] = "Export"
+    result = validate_rule_set_upload(doc2026, replace=True)
+    assert [p.code for p in result.problems] == ["expected_vatex", "expected_exemption_code"]
+    assert all(p.message(lang).strip() for p in result.problems for lang in ("nl", "fr", "en"))
+
+    params["vat.exemptions.export.vatex"]["value"] = "VATEX-EU-G"
+    params["vat.place_of_supply.non_eu_business_exemption"]["value"] = "training"
+    (problem,) = validate_rule_set_upload(doc2026, replace=True).problems
+    assert problem.code == "place_of_supply_exemption" and problem.params["client"] == "non_eu"
+    assert "vat.place_of_supply.non_eu_business_exemption" in problem.message("fr")

@@ -1,4 +1,4 @@
-"""Run by test_faults.py in its own process (backend.db.DB is a module-global engine).
+"""Run by test_faults.py in its own process (backend.platform.db.DB is a module-global engine).
 
 Starts a private embedded PostgreSQL, creates QuickJobs in a loop through the app in-process,
 stops PostgreSQL mid-way, starts it again on the same data directory, and prints one JSON
@@ -18,10 +18,10 @@ import httpx
 
 async def main(tmp: Path, port: int) -> dict:
     from backend.app import create_app
-    from backend.db import close_pool, start_pool
-    from backend.embedded import start_postgres
-    from backend.migrate import migrate
-    from backend.settings import Settings
+    from backend.platform.db import close_pool, start_pool
+    from backend.platform.embedded import start_postgres
+    from backend.platform.migrate import migrate
+    from backend.platform.settings import Settings
     from tests.conftest import bearer, sign_in
     from tests.quickjobs.conftest import quickjob_body
 
@@ -63,10 +63,10 @@ async def main(tmp: Path, port: int) -> dict:
             await stopping
             for _ in range(3):
                 out["down"].append(await create())
-            # Same port as before, or the pool's DSN would point nowhere: backend.embedded's
+            # Same port as before, or the pool's DSN would point nowhere: backend.platform.embedded's
             # free_port() probes with a plain bind(), which fails while the old server's
             # sockets sit in TIME_WAIT (postgres itself binds with SO_REUSEADDR).
-            import backend.embedded as embedded
+            import backend.platform.embedded as embedded
 
             embedded.free_port = lambda preferred: preferred
             pg2 = start_postgres(tmp / "pg", database="faults", port=port)

@@ -1,7 +1,7 @@
 """Faults on loopback, each bounded: PostgreSQL restarted under writes, Redis down (outbox).
 
 The PostgreSQL test runs ``pg_restart_script.py`` in a subprocess with its own embedded
-PostgreSQL: ``backend.db.DB`` is a module-global engine that the session's app shares.
+PostgreSQL: ``backend.platform.db.DB`` is a module-global engine that the session's app shares.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import redis as sync_redis
 
-from backend.embedded import free_port, start_redis
+from backend.platform.embedded import free_port, start_redis
 from tests.conftest import bearer, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,15 +45,15 @@ def test_postgres_restart_under_writes_gives_503_then_recovers_without_half_writ
 async def test_redis_down_keeps_the_job_in_the_outbox_until_relayed(app, client, tmp_path,
                                                                     monkeypatch):
     """The app's queue points at a private Redis that is stopped during the write."""
-    from backend.db import fetch
     from backend.jobs import outbox
     from backend.jobs.queue import JobQueue
+    from backend.platform.db import fetch
 
     rd = start_redis(tmp_path / "redis", port=free_port(63900), persist=False)
     port = int(rd.url.rsplit(":", 1)[1].split("/")[0])
     queue = JobQueue(rd.url)
     context = app.asgi_handler  # RequestContextMiddleware: relays the outbox after responses
-    session_queue, context.queue = context.queue, queue
+    session_relay, context.relay = context.relay, lambda: outbox.relay_pending(queue)
     try:
         headers = bearer(await sign_in(client, phone="+32470123456"))
         await fetch("DELETE FROM outbox_message")  # sign-in may queue an SMS notification
@@ -71,11 +71,11 @@ async def test_redis_down_keeps_the_job_in_the_outbox_until_relayed(app, client,
         assert all(r["relayed_at"] is None for r in rows), rows
         assert rows[0]["relay_attempts"] >= 2 and rows[0]["last_error"], rows  # one per attempt
         # Back on the same port (free_port's plain bind() would skip it while in TIME_WAIT).
-        monkeypatch.setattr("backend.embedded.free_port", lambda preferred: preferred)
+        monkeypatch.setattr("backend.platform.embedded.free_port", lambda preferred: preferred)
         rd = start_redis(tmp_path / "redis", port=port, persist=False)
         assert await outbox.relay_pending(queue) == len(rows)
         assert await outbox.pending_count() == 0
         assert sync_redis.Redis.from_url(rd.url).llen("rq:queue:default") == len(rows)
     finally:
-        context.queue = session_queue
+        context.relay = session_relay
         rd.stop()

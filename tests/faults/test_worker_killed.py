@@ -18,8 +18,8 @@ from rq import Queue
 from rq.job import Job
 from rq.registry import StartedJobRegistry
 
-from backend.db import fetch
 from backend.jobs.queue import RETRY_INTERVALS, redis_connection
+from backend.platform.db import fetch
 from tests.conftest import eventually, spawn_worker, stop_worker
 from tests.quickjobs.conftest import adviser_headers, worker_headers  # noqa: F401
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from backend.settings import DEV_SECRET, Settings, SettingsError
+from backend.platform.settings import DEV_SECRET, Settings, SettingsError
 
 
 async def test_unknown_route_is_a_localised_problem(client):

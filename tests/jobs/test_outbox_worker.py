@@ -2,9 +2,9 @@
 
 import json
 
-from backend.db import fetch, unit_of_work
 from backend.jobs import outbox
 from backend.notifications.service import notify
+from backend.platform.db import fetch, unit_of_work
 from tests.conftest import eventually
 
 

@@ -4,9 +4,9 @@ import uuid
 
 import pytest
 
-from backend.db import fetch, unit_of_work
 from backend.http.problems import Problem
 from backend.people import service
+from backend.platform.db import fetch, unit_of_work
 from tests.conftest import bearer, sign_in
 
 MEMBERSHIP = "/api/v1/me/membership"

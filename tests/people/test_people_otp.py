@@ -4,10 +4,10 @@ import json
 
 import redis.asyncio as aioredis
 
-from backend.db import fetch
 from backend.people import service
 from backend.people.tokens import TokenService
-from backend.settings import Settings
+from backend.platform.db import fetch
+from backend.platform.settings import Settings
 from tests.conftest import bearer
 
 OTP = "/api/v1/auth/otp"

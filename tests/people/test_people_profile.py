@@ -3,7 +3,7 @@
 import datetime as dt
 import json
 
-from backend.db import fetch
+from backend.platform.db import fetch
 from tests.conftest import bearer, sign_in
 
 ME = "/api/v1/me"

@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jose import jwt
 
-from backend.db import fetch
 from backend.people import service
+from backend.platform.db import fetch
 from tests.conftest import bearer, sign_in
 
 ME = "/api/v1/me"

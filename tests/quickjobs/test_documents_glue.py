@@ -9,12 +9,15 @@ import datetime as dt
 import io
 import uuid
 
+import msgspec
 import pytest
 from lxml import etree
 from pypdf import PdfReader
 
 from backend.engine import SimulationInput, simulate
 from backend.quickjobs import documents
+from backend.quickjobs.rows import InvoiceRow, QuickJobRow, SalaryRow, WorkerRow
+from backend.units.rows import LegalEntityRow
 from tests.official_validation import assert_valid_ubl
 
 DAY = dt.date.today() + dt.timedelta(days=10)
@@ -26,19 +29,35 @@ def text(pdf: bytes) -> str:
     return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
 
 
-def job(language="fr", **changes) -> dict:
-    row = {"id": uuid.uuid4(), "function": "graphiste", "description": "Affiche du festival",
-           "performance_dates": [DAY], "vat_rate": "21", "vat_exemption": None,
-           "contract_type": "employee", "client_name": "Atelier Dupont bv",
-           "client_address": "Rue de la Loi 16, 1000 Bruxelles", "client_country": "BE",
-           "client_vat": "BE0403019261", "client_company_number": "0403019261",
-           "client_email": "compta@dupont.example", "client_language": language}
-    row.update(changes)
-    return row
+NOW = dt.datetime.now(dt.UTC)
 
 
-PERSON = {"first_name": "Łukasz", "last_name": "Żółć", "language": "nl",
-          "national_number": "85073003328", "iban": "BE62510007547061"}
+def job(language="fr", **changes) -> QuickJobRow:
+    row = QuickJobRow(
+        id=uuid.uuid4(), person=uuid.uuid4(), unit=uuid.uuid4(), client=uuid.uuid4(),
+        function="graphiste", description="Affiche du festival", performance_dates=[DAY],
+        amount_cents=100000, vat_included=False, vat_rate="21", vat_exemption=None,
+        contract_type="employee", withholding_rate=None, paid_in_cash=False, status="accepted",
+        simulation={}, rule_set="be-smart-2026", pay_date=DAY, review_reasons=[],
+        language=language, created_at=NOW, updated_at=NOW, client_name="Atelier Dupont bv",
+        client_email="compta@dupont.example", client_vat="BE0403019261",
+        client_company_number="0403019261", client_country="BE",
+        client_address="Rue de la Loi 16, 1000 Bruxelles", client_language=language)
+    return msgspec.structs.replace(row, **changes)
+
+
+PERSON = WorkerRow(id=uuid.uuid4(), phone=None, email=None, first_name="Łukasz",
+                   last_name="Żółć", language="nl", national_number="85073003328",
+                   iban="BE62510007547061", address=None)
+
+
+def credited_invoice(number: str) -> InvoiceRow:
+    return InvoiceRow(
+        id=uuid.uuid4(), quickjob=uuid.uuid4(), legal_entity="smart", kind="invoice", year=DAY.year,
+        sequence=42, number=number, credits=None, issue_date=DAY, due_date=DAY,
+        structured_communication="+++202/6000/04236+++", base_cents=100000, vat_cents=21000,
+        total_cents=121000, vat_rate="21", status="issued", paid_cents=0, pdf_key="x.pdf",
+        ubl_key=None, peppol_transmission=None, created_at=NOW)
 
 
 def sim(rate="21", exemption=None, country="BE"):
@@ -72,7 +91,9 @@ def test_the_supplier_is_named_the_same_way_on_quote_contract_and_invoice():
 
 
 def test_the_configured_account_is_the_one_on_the_invoice_and_in_the_email():
-    entity = {"id": "smart", "iban": "BE62 5100 0754 7061", "bic": "VAPEBE22"}
+    entity = LegalEntityRow(id="smart", name="Smart", country="BE", vat_number="BE0896755397",
+                            company_number="0896.755.397", address="Rue Coenraets 72",
+                            iban="BE62 5100 0754 7061", bic="VAPEBE22")
     pdf, ubl = documents.invoice_files(job("nl"), PERSON, entity, sim(), "2026/000043", DAY, DAY,
                                        "+++202/6000/04337+++", kind="invoice", credited=None,
                                        order_reference="Q2026-000008")
@@ -85,7 +106,7 @@ def test_the_configured_account_is_the_one_on_the_invoice_and_in_the_email():
 
 
 def test_a_credit_note_asks_for_no_payment():
-    credited = {"number": "2026/000042", "issue_date": DAY}
+    credited = credited_invoice("2026/000042")
     pdf, ubl = documents.invoice_files(job("en"), PERSON, None, sim(), "CN2026/000001", DAY, DAY,
                                        "+++202/6000/04236+++", kind="credit_note",
                                        credited=credited)
@@ -117,9 +138,26 @@ def test_every_exemption_code_of_the_engine_renders_end_to_end(exemption, countr
                                      "https://qj.example/q/tok"))
     assert mention in quote
     for kind, credited in (("invoice", None),
-                           ("credit_note", {"number": "2026/000044", "issue_date": DAY})):
+                           ("credit_note", credited_invoice("2026/000044"))):
         pdf, ubl = documents.invoice_files(row, PERSON, None, figures, "2026/000045", DAY, DAY,
                                            "+++202/6000/04438+++", kind=kind, credited=credited)
         assert mention in text(pdf)
         if ubl is not None:
             assert_valid_ubl(ubl)
+
+
+def test_a_payslip_shows_the_work_bonuses_of_the_simulation():
+    # a low day wage: the RSZ work bonus and the fiscal work bonus apply (payroll, issue 12)
+    low = simulate(SimulationInput(performance_dates=(DAY,), amount_cents=15000, vat_rate="21"))
+    assert low.work_bonus_cents > 0 and low.fiscal_work_bonus_cents > 0
+    salary = SalaryRow(id=uuid.uuid4(), contract=uuid.uuid4(), quickjob=uuid.uuid4(),
+                       person=PERSON.id, pay_date=DAY, gross_cents=low.gross_cents,
+                       social_security_cents=low.social_security_cents,
+                       withholding_cents=low.withholding_tax_cents, net_cents=low.net_cents,
+                       expenses_cents=0, status="due", guarantee_advance=False,
+                       payslip_key=None, paid_at=None, created_at=NOW)
+    shown = text(documents.payslip_pdf(job("fr"), PERSON, salary, low))
+    assert "Werkbonus" in shown and "Fiscale werkbonus" in shown  # the worker reads nl
+    euros = lambda cents: f"{cents // 100},{cents % 100:02d}"  # noqa: E731
+    assert euros(low.work_bonus_cents) in shown and euros(low.fiscal_work_bonus_cents) in shown
+    assert euros(low.net_cents) in shown

@@ -4,7 +4,7 @@ import datetime as dt
 import json
 import uuid
 
-from backend.db import fetch
+from backend.platform.db import fetch
 from tests.conftest import eventually
 from tests.quickjobs.conftest import next_weekday, quickjob_body, token_of
 

@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from backend.db import fetch
+from backend.platform.db import fetch
 from tests.quickjobs.conftest import quickjob_body, token_of
 
 

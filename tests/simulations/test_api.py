@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from backend.engine import EXPENSE_CATEGORIES, ExpenseInput, SimulationInput, simulate
-from backend.settings import Settings
+from backend.platform.settings import Settings
 from tests.conftest import bearer, sign_in
 
 URL = "/api/v1/simulations"
@@ -41,7 +41,7 @@ CONTRACT_TYPES = ("employee", "manual_worker", "student", "artist", "artist_1bis
                   "training", "open_ended")
 
 DAY_2025 = "2025-03-03"  # a Monday inside the 2025 rule set
-DAY_2026 = "2026-03-02"  # after the latest rule set: falls back to 2025
+DAY_2027 = "2027-03-01"  # after the latest rule set (2026): falls back to it and says so
 
 
 def body(**overrides) -> dict:
@@ -135,17 +135,21 @@ async def test_rule_set_is_named_and_listed(client):
     assert sim["ruleSet"].startswith("be-smart-2025")
 
 
-async def test_2026_dates_fall_back_to_the_latest_rule_set_and_say_so(client):
+async def test_dates_after_the_latest_rule_set_fall_back_and_say_so(client):
     in_force = await simulate_ok(client, performanceDates=[DAY_2025])
-    fallback = await simulate_ok(client, performanceDates=[DAY_2026])
+    fallback = await simulate_ok(client, "en", performanceDates=[DAY_2027])
     assert in_force["ruleSetFallback"] is False
     assert fallback["ruleSetFallback"] is True
-    assert fallback["ruleSet"].startswith("be-smart-2025")
-    assert fallback["payDate"] > DAY_2026
+    assert fallback["ruleSet"].startswith("be-smart-2026")
+    assert fallback["payDate"] > DAY_2027
+    assert fallback["lines"][0]["code"] == "rule_set_fallback"  # said in words, first
+    assert DAY_2027 in fallback["lines"][0]["explanation"]
     assert_invariant(fallback)
     # spanning the year end: the last date decides (the day the salary becomes due)
-    mixed = await simulate_ok(client, performanceDates=["2025-12-30", "2026-01-05"])
+    mixed = await simulate_ok(client, performanceDates=["2026-12-30", "2027-01-05"])
     assert mixed["ruleSetFallback"] is True
+    in_2026 = await simulate_ok(client, performanceDates=["2025-12-30", "2026-01-05"])
+    assert in_2026["ruleSetFallback"] is False and in_2026["ruleSet"] == "be-smart-2026"
 
 
 async def test_invariant_for_every_contract_type_rate_and_amount(client):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend.db import close_pool, start_pool
+from backend.platform.db import close_pool, start_pool
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from backend.db import fetch
+from backend.platform.db import fetch
 
 
 async def make_person(role: str = "worker", first_name: str | None = "Ann",

@@ -8,8 +8,9 @@ import uuid
 import asyncpg
 import pytest
 
-from backend.db import fetch, unit_of_work
-from backend.http.problems import Problem
+from backend.http.errors import problem_of
+from backend.platform.db import fetch, unit_of_work
+from backend.platform.errors import DomainError
 from backend.units import ledger, service
 from backend.units.accounts import CHART, CODES, Kind, natural
 from tests.units.helpers import make_person
@@ -23,10 +24,10 @@ PAYMENT = [("bank", 121000), ("receivable", -121000)]
 @pytest.fixture
 async def unit(db, clean_db):
     person = await make_person()
-    return (await service.personal_unit_for(person))["id"]
+    return (await service.personal_unit_for(person)).id
 
 
-def _codes(problem: Problem) -> list[tuple[str, str]]:
+def _codes(problem: DomainError) -> list[tuple[str, str]]:
     return [(e.field, e.code) for e in problem.errors]
 
 
@@ -87,38 +88,38 @@ async def test_empty_unit_has_zero_everything(unit):
     ([("bank", 100), "turnover"], [("lines[1]", "invalid_value")]),
 ])
 async def test_post_entry_rejects_bad_lines(unit, lines, expected):
-    with pytest.raises(Problem) as caught:
+    with pytest.raises(DomainError) as caught:
         await ledger.post_entry(unit, "correction", "Bad", lines, DAY)
-    assert caught.value.status == 422
+    assert problem_of(caught.value).status == 422
     assert _codes(caught.value) == expected
     assert await fetch("SELECT 1 FROM journal_entry") == []
 
 
 async def test_post_entry_rejects_bad_header(unit):
-    with pytest.raises(Problem) as caught:
+    with pytest.raises(DomainError) as caught:
         await ledger.post_entry(unit, "Bad Kind", " ", PAYMENT, dt.datetime(2026, 1, 1),
                                 reference="x" * 81)
     assert _codes(caught.value) == [("kind", "ledger_kind_invalid"),
                                     ("description", "ledger_description_required"),
                                     ("effectiveDate", "ledger_date_invalid"),
                                     ("reference", "ledger_reference_too_long")]
-    with pytest.raises(Problem) as caught:
+    with pytest.raises(DomainError) as caught:
         await ledger.post_entry(unit, "reversal", "Fake reversal", PAYMENT, DAY)
     assert _codes(caught.value) == [("kind", "ledger_kind_invalid")]
 
 
 async def test_post_entry_on_unknown_or_closed_unit(unit):
-    with pytest.raises(Problem) as caught:
+    with pytest.raises(DomainError) as caught:
         await ledger.post_entry(uuid.uuid4(), "correction", "x", PAYMENT, DAY)
     assert _codes(caught.value) == [("unitId", "unit_unknown")]
     entry = await ledger.post_entry(unit, "client_payment", "Payment", PAYMENT, DAY)
     await fetch("UPDATE unit SET status = 'closed' WHERE id = {}", unit)
-    with pytest.raises(Problem) as caught:
+    with pytest.raises(DomainError) as caught:
         await ledger.post_entry(unit, "correction", "x", PAYMENT, DAY)
-    assert (caught.value.status, caught.value.code) == (409, "unit_closed")
-    with pytest.raises(Problem) as caught:
+    assert (problem_of(caught.value).status, caught.value.code) == (409, "unit_closed")
+    with pytest.raises(DomainError) as caught:
         await ledger.reverse_entry(entry, None, "wrong")
-    assert (caught.value.status, caught.value.code) == (409, "unit_closed")
+    assert (problem_of(caught.value).status, caught.value.code) == (409, "unit_closed")
 
 
 async def test_reverse_entry_negates_once_and_not_a_reversal(unit):
@@ -137,16 +138,16 @@ async def test_reverse_entry_negates_once_and_not_a_reversal(unit):
     assert await ledger.balance(unit) == 0
     assert not any((await ledger.totals(unit)).accounts.values())
 
-    with pytest.raises(Problem) as caught:
+    with pytest.raises(DomainError) as caught:
         await ledger.reverse_entry(original, actor, "again")
-    assert (caught.value.status, caught.value.code) == (409, "already_reversed")
-    with pytest.raises(Problem) as caught:
+    assert (problem_of(caught.value).status, caught.value.code) == (409, "already_reversed")
+    with pytest.raises(DomainError) as caught:
         await ledger.reverse_entry(reversal, actor, "undo the undo")
-    assert (caught.value.status, caught.value.code) == (409, "cannot_reverse_reversal")
-    with pytest.raises(Problem) as caught:
+    assert (problem_of(caught.value).status, caught.value.code) == (409, "cannot_reverse_reversal")
+    with pytest.raises(DomainError) as caught:
         await ledger.reverse_entry(uuid.uuid4(), actor, "nothing")
-    assert (caught.value.status, caught.value.code) == (404, "ledger_entry_not_found")
-    with pytest.raises(Problem) as caught:
+    assert (problem_of(caught.value).status, caught.value.code) == (404, "ledger_entry_not_found")
+    with pytest.raises(DomainError) as caught:
         await ledger.reverse_entry(original, actor, "  ")
     assert _codes(caught.value) == [("reason", "ledger_reason_required")]
 
@@ -166,7 +167,7 @@ async def test_concurrent_reversals_only_one_wins(unit):
         *[ledger.reverse_entry(original, None, f"try {i}") for i in range(4)],
         return_exceptions=True)
     wins = [r for r in results if isinstance(r, uuid.UUID)]
-    losses = [r for r in results if isinstance(r, Problem)]
+    losses = [r for r in results if isinstance(r, DomainError)]
     assert len(wins) == 1 and len(losses) == 3, results
     assert all(p.code == "already_reversed" for p in losses)
     assert await ledger.balance(unit) == 0
@@ -237,7 +238,7 @@ async def test_database_rejects_unknown_accounts_and_zero_lines(unit, raw):
 
 
 async def test_database_keeps_lines_and_reversals_in_the_entry_unit(unit, raw):
-    other = (await service.personal_unit_for(await make_person()))["id"]
+    other = (await service.personal_unit_for(await make_person())).id
     with pytest.raises(asyncpg.ForeignKeyViolationError):
         await _raw_entry(raw, unit, [("bank", 100), ("turnover", -100)], line_unit=other)
     original = await _raw_entry(raw, unit, [("bank", 100), ("turnover", -100)])

@@ -16,8 +16,9 @@ import uuid
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backend.db import fetch
-from backend.http.problems import Problem
+from backend.http.errors import problem_of
+from backend.platform.db import fetch
+from backend.platform.errors import DomainError
 from backend.units import ledger, service
 from backend.units.accounts import CHART, CODES, Kind, balance_effect
 from tests.units.helpers import make_person
@@ -67,8 +68,8 @@ async def test_postings_and_reversals_keep_every_unit_consistent(db, ops):
     person = await make_person()
     await service.ensure_reference_data()
     units = [
-        (await service.personal_unit_for(person))["id"],
-        (await service.create_unit("Activity", "activity", "smart", [person]))["id"],
+        (await service.personal_unit_for(person)).id,
+        (await service.create_unit("Activity", "activity", "smart", [person])).id,
     ]
     posted: list[tuple[uuid.UUID, uuid.UUID, list[tuple[str, int]]]] = []  # entry, unit, lines
     is_reversal: set[uuid.UUID] = set()
@@ -86,16 +87,16 @@ async def test_postings_and_reversals_keep_every_unit_consistent(db, ops):
                 await ledger.post_entry(units[arg], "correction", "bad", lines,
                                         dt.date(2026, 1, 1))
                 raise AssertionError("an unbalanced entry was accepted")
-            except Problem as problem:
+            except DomainError as problem:
                 assert problem.errors[0].code == "ledger_unbalanced"
         elif posted:
             entry, unit, lines = posted[arg % len(posted)]
             try:
                 reversal = await ledger.reverse_entry(entry, None, "property")
-            except Problem as problem:
+            except DomainError as problem:
                 expected = ("cannot_reverse_reversal" if entry in is_reversal
                             else "already_reversed")
-                assert problem.status == 409 and problem.code == expected
+                assert problem_of(problem).status == 409 and problem.code == expected
                 assert entry in is_reversal or entry in reversed_
                 continue
             assert entry not in is_reversal and entry not in reversed_

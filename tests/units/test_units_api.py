@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from backend.db import fetch
+from backend.platform.db import fetch
 from backend.units import ledger, service
 from tests.units.helpers import auth, lines_sum, make_person
 
@@ -27,9 +27,9 @@ async def world(app, clean_db):
     ann = await make_person(first_name="Ann", last_name="Peeters")
     bob = await make_person(first_name="Bob", last_name="Dupont")
     adviser = await make_person(role="adviser", first_name="Eva", last_name="Claes")
-    ann_unit = (await service.personal_unit_for(ann))["id"]
-    bob_unit = (await service.personal_unit_for(bob))["id"]
-    shared = (await service.create_unit("Collectif", "activity", "smart", [ann, bob]))["id"]
+    ann_unit = (await service.personal_unit_for(ann)).id
+    bob_unit = (await service.personal_unit_for(bob)).id
+    shared = (await service.create_unit("Collectif", "activity", "smart", [ann, bob])).id
     invoice = await ledger.post_entry(ann_unit, "invoice", "Invoice 2026/000001", INVOICE, DAY,
                                       reference="invoice:1", actor_id=ann)
     await ledger.post_entry(ann_unit, "labour_cost", "Labour cost", LABOUR, DAY, actor_id=ann)

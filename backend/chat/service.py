@@ -1,0 +1,248 @@
+"""The bot's port to the real services, and one message turn on a stored conversation.
+
+The dialogue engine (``bot.dialogue``) is pure; here it gets its state from PostgreSQL and its
+answers from the same services as the API: the QuickJob validators and ``create``, the one
+simulation path, live QuickJob/salary/unit rows, and the review queue for a hand-off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+
+from backend.backoffice import repository as review_queue
+from backend.chat import repository as conversations
+from backend.engine import EngineInputError
+from backend.http.context import Principal
+from backend.http.problems import Problem
+from backend.platform import i18n
+from backend.platform.db import unit_of_work
+from backend.platform.errors import DomainError
+from backend.quickjobs import creation, views
+from backend.quickjobs import repository as qj_repo
+from backend.quickjobs.policy import today as quickjob_today
+from backend.quickjobs.ports import Ports
+from backend.quickjobs.schemas import ClientIn, QuickJobCreate
+from backend.simulations.schemas import SimulationRequest
+from backend.simulations.service import run_simulation, to_response
+from backend.units import service as units
+from bot.dialogue import FieldProblem, handle_message, new_state, redact
+
+# API field names (problem+json errors[].field) -> dialogue fields.
+FIELD_MAP = [
+    (r"^amountCents", "amount_cents"),
+    (r"^performanceDates", "dates"),
+    (r"^client\.name|^client$", "client_name"),
+    (r"^client\.email", "email"),
+    (r"^client\.vatNumber", "vat_number"),
+    (r"^vatRate|^vatExemption", "vat_rate"),
+    (r"^contractType", "contract_type"),
+    (r"^function|^description", "function"),
+]
+RECENT = 3  # status answers cover the most recent QuickJobs
+
+
+def dialogue_field(api_field: str) -> str | None:
+    for pattern, name in FIELD_MAP:
+        if re.search(pattern, api_field):
+            return name
+    return None
+
+
+def as_field_problem(exc: Exception, lang: str) -> FieldProblem:
+    if isinstance(exc, EngineInputError):
+        return FieldProblem(dialogue_field(exc.field), exc.message(lang))
+    assert isinstance(exc, (DomainError, Problem))  # Problem: people's membership rule
+    if exc.errors:
+        first = exc.errors[0]
+        return FieldProblem(dialogue_field(first.field), i18n.t(first.code, lang, **first.params))
+    return FieldProblem(None, i18n.t(exc.code, lang, **exc.params))
+
+
+def quickjob_create(fields: dict) -> QuickJobCreate:
+    vat_number = fields.get("vat_number")
+    return QuickJobCreate(
+        function=fields["function"], description=fields["function"],
+        performance_dates=[dt.date.fromisoformat(d) for d in fields["dates"]],
+        amount_cents=fields["amount_cents"], vat_rate=fields["vat_rate"],
+        vat_exemption=fields.get("vat_exemption"), contract_type=fields["contract_type"],
+        client=ClientIn(name=fields["client_name"], email=fields.get("email"), vat_number=vat_number,
+                        country=vat_number[:2] if vat_number and vat_number[:2] != "EL" else "BE"),
+    )
+
+
+@dataclass
+class ServicesPort:
+    principal: Principal
+    ports: Ports
+    conversation_id: uuid.UUID
+    today: dt.date
+    channel: str = "api"
+
+    async def preview(self, fields: dict, lang: str) -> dict:
+        """The summary figures, after the API's own validation of every field."""
+        try:
+            data = quickjob_create(fields)
+            creation.validate_create(data, self.today)
+            sim = to_response(run_simulation(SimulationRequest(
+                performance_dates=data.performance_dates, amount_cents=data.amount_cents,
+                vat_rate=data.vat_rate, contract_type=data.contract_type,
+                client_country=data.client.country)), lang)
+        except (DomainError, Problem, EngineInputError) as exc:
+            raise as_field_problem(exc, lang) from exc
+        return {"vat_cents": sim.vat_cents, "total_cents": sim.total_incl_vat_cents,
+                "contribution_cents": sim.contribution_cents, "net_cents": sim.net_cents,
+                "pay_date": sim.pay_date}
+
+    async def create(self, fields: dict, lang: str) -> dict:
+        """One QuickJob per conversation: the row lock and the stored id make a second yes (even a
+        concurrent one) answer with the first QuickJob."""
+        try:
+            async with unit_of_work():
+                existing = await conversations.lock_quickjob(self.conversation_id)
+                if existing is None:
+                    created = await creation.create(self.principal, quickjob_create(fields),
+                                                    self.ports, lang)
+                    await conversations.set_quickjob(self.conversation_id, created.job.id)
+                    job, quote = created.job, created.quote
+                else:  # a second yes: the QuickJob the first one made
+                    job = await qj_repo.get_quickjob(existing)
+                    quote = await qj_repo.quote_for(existing)
+        except (DomainError, Problem, EngineInputError) as exc:
+            raise as_field_problem(exc, lang) from exc
+        return {"id": str(job.id), "quote": quote.number, "status": job.status}
+
+    async def status(self, kind: str, lang: str) -> list[dict]:
+        async with unit_of_work():
+            if kind == "unit":
+                return await self._units()
+            jobs = [j for j in await qj_repo.list_quickjobs(self.principal.id, None, 10)
+                    if j.status not in ("cancelled", "rejected", "declined")][:RECENT]
+            if not jobs:
+                return [{"key": "status.no_quickjobs"}]
+            answers: list[dict] = []
+            for row in jobs:
+                job = await qj_repo.get_quickjob(row.id)
+                answers += await getattr(self, f"_{kind}")(job)
+            return _dedupe(answers)
+
+    async def _units(self) -> list[dict]:
+        found = await units.units_of(self.principal.id)
+        if not found:
+            return [{"key": "status.no_unit"}]
+        return [{"key": "status.unit", "name": u.name, "balance_cents": u.balance} for u in found]
+
+    async def _client_paid(self, job: dict) -> list[dict]:
+        base = {"client": job.client_name, "function": job.function}
+        if await qj_repo.cash_collection_for(job.id):
+            return [{"key": "status.client_paid.cash", **base}]
+        invoice = await qj_repo.live_invoice(job.id)
+        if invoice is None:
+            return [{"key": "status.client_paid.no_invoice", "status": job.status, **base}]
+        if invoice.status == "paid":
+            return [{"key": "status.client_paid.paid", "amount_cents": invoice.total_cents, **base}]
+        return [{"key": "status.client_paid.open", "due": invoice.due_date,
+                 "amount_cents": invoice.total_cents - invoice.paid_cents, **base}]
+
+    async def _salary(self, job: dict) -> list[dict]:
+        base = {"client": job.client_name, "function": job.function}
+        salary = await qj_repo.salary_for(job.id)
+        if salary is None:
+            return [{"key": "status.salary.planned", "pay_date": job.pay_date,
+                     "net_cents": job.simulation["net_cents"], **base}]
+        key = "status.salary.paid" if salary.status == "paid" else "status.salary.scheduled"
+        return [{"key": key, "pay_date": salary.pay_date, "net_cents": salary.net_cents, **base}]
+
+    async def _payslip(self, job: dict) -> list[dict]:
+        salary = await qj_repo.salary_for(job.id)
+        if salary and salary.payslip_key:
+            return [{"key": "status.payslip", "function": job.function,
+                     "url": views.document_url(job.id, "payslip.pdf")}]
+        return [{"key": "status.no_payslip"}]
+
+    async def _contract(self, job: dict) -> list[dict]:
+        contract = await qj_repo.contract_for(job.id)
+        if contract is None:
+            return [{"key": "status.no_contract"}]
+        return [{"key": "status.contract", "function": job.function, "status": contract.status,
+                 "url": views.document_url(job.id, "contract.pdf")}]
+
+    async def handoff(self, transcript: list, lang: str, reason: str) -> str:
+        """A review-queue item for an adviser, with the (already minimised) transcript."""
+        review_id = uuid.uuid4()
+        async with unit_of_work():
+            await review_queue.insert_review_item(
+                review_id=review_id, person=self.principal.id, kind="bot_handoff",
+                reasons=[reason], context={
+                    "conversationId": str(self.conversation_id), "channel": self.channel,
+                    "language": lang, "transcript": transcript})
+        return str(review_id)[:8].upper()
+
+
+def _dedupe(items: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for item in items:
+        key = json.dumps(item, sort_keys=True, default=str)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+@dataclass
+class _Storage:
+    data: dict
+
+    def contains(self, key: str) -> bool:
+        return key in self.data
+
+    def get(self, key: str):
+        return self.data[key]
+
+    def put(self, key: str, value) -> None:
+        self.data[key] = value
+
+
+@dataclass
+class _Handler:
+    """The Zulip-style handler the engine talks to: storage, replies, today, services."""
+
+    storage: _Storage
+    services: ServicesPort
+    default_language: str
+    day: dt.date
+    replies: list[dict] = field(default_factory=list)
+
+    def today(self) -> dt.date:
+        return self.day
+
+    def send_reply(self, message: dict, text: str, quick_replies: list[str]) -> None:
+        self.replies.append({"text": text, "quick_replies": quick_replies})
+
+
+async def handle(principal: Principal, conversation_id: uuid.UUID | None, text: str,
+                 language: str, ports: Ports, channel: str = "api") -> tuple[uuid.UUID, list[dict]]:
+    """One user message: load (or start) the conversation, run the engine, store the result.
+    An unknown or expired conversation id starts a new conversation."""
+    async with unit_of_work():
+        conversation = None
+        if conversation_id is not None:
+            conversation = await conversations.active_conversation(conversation_id, principal.id)
+        if conversation is None:
+            conversation = await conversations.insert_conversation(uuid.uuid4(), principal.id,
+                                                                   channel, language)
+    cid = conversation.id
+    state = conversation.state or new_state()
+    today = quickjob_today()
+    handler = _Handler(storage=_Storage({"state": state}),
+                       services=ServicesPort(principal, ports, cid, today, channel),
+                       default_language=language, day=today)
+    state = await handle_message({"content": text}, handler)
+    async with unit_of_work():
+        await conversations.save_state(cid, state, state["lang"])
+        await conversations.add_messages(
+            cid, [("user", redact(text))] + [("bot", redact(r["text"])) for r in handler.replies])
+    return cid, handler.replies

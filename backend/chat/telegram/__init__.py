@@ -1,0 +1,1 @@
+"""The bot on Telegram: webhook, link codes, replies through the outbox."""

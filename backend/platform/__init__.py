@@ -1,0 +1,1 @@
+"""Platform: database, settings, logging, messages (i18n), embedded servers, migrations."""

@@ -1,0 +1,273 @@
+"""Creation, the worker's five-minute flow: validated input, the engine's figures, the quote with
+its gap-free number, the planned contract and the expenses, in one unit of work."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from dataclasses import dataclass
+
+import msgspec
+from stdnum import exceptions as stdnum_errors
+from stdnum.eu import vat as eu_vat
+
+from backend.backoffice import repository as review_queue
+from backend.clients import repository as clients
+from backend.engine import (
+    PlatformShift,
+    Simulation,
+    SimulationInput,
+    check_platform_work,
+    simulate,
+)
+from backend.http.context import Principal
+from backend.notifications.service import notify
+from backend.people import service as people
+from backend.platform.db import unit_of_work
+from backend.platform.errors import FieldError, Invalid, NotFound, invalid
+from backend.platform.formatting import format_money, money_texts
+from backend.quickjobs import lifecycle
+from backend.quickjobs import repository as repo
+from backend.quickjobs.lifecycle import Audit, ContractStatus, QuickJobStatus
+from backend.quickjobs.policy import policy_on, today
+from backend.quickjobs.ports import Ports, hash_token
+from backend.quickjobs.rows import (
+    ContractRow,
+    EventRow,
+    ExpenseRow,
+    QuickJobRow,
+    QuoteRow,
+    WorkerRow,
+)
+from backend.quickjobs.schemas import ClientIn, QuickJobCreate
+from backend.quickjobs.wording import person_name
+from backend.simulations.schemas import ExpenseIn, SimulationRequest
+from backend.simulations.service import to_engine_input, to_snapshot
+from backend.units import service as units
+from backend.units.rows import PersonRef
+
+LEGAL_ENTITY = "smart"
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+
+
+# Validation -----------------------------------------------------------------------------------
+
+def _text(errors: list[FieldError], field: str, value: str | None, max_len: int) -> None:
+    if value is None or not value.strip() or len(value) > max_len:
+        errors.append(FieldError(field, "text_required", {"max": max_len}))
+
+
+def _check_client(errors: list[FieldError], client: ClientIn) -> None:
+    _text(errors, "client.name", client.name, 200)
+    if client.email is not None and not EMAIL_RE.match(client.email):
+        errors.append(FieldError("client.email", "email_invalid"))
+    if not re.fullmatch(r"[A-Za-z]{2}", client.country or ""):
+        errors.append(FieldError("client.country", "country_invalid"))
+    if client.vat_number is not None:
+        try:
+            eu_vat.validate(client.vat_number)
+        except stdnum_errors.ValidationError:
+            errors.append(FieldError("client.vatNumber", "vat_number_invalid"))
+    if client.language is not None and client.language not in ("nl", "fr", "en"):
+        errors.append(FieldError("client.language", "language_invalid"))
+    if client.address is not None and len(client.address) > 500:
+        errors.append(FieldError("client.address", "text_required", {"max": 500}))
+
+
+def validate_create(data: QuickJobCreate, on: dt.date) -> None:
+    """Field checks the engine does not do; raises one ``Invalid`` listing every bad field."""
+    errors: list[FieldError] = []
+    if (data.client is None) == (data.client_id is None):
+        errors.append(FieldError("client", "client_required"))
+    if data.client is not None:
+        _check_client(errors, data.client)
+    _text(errors, "function", data.function, 120)
+    _text(errors, "description", data.description, 2000)
+    for i, day in enumerate(data.performance_dates):
+        if day < on:
+            errors.append(FieldError(f"performanceDates[{i}]", "date_in_past", {"date": day.isoformat()}))
+        elif day > on + dt.timedelta(days=366):
+            errors.append(FieldError(f"performanceDates[{i}]", "date_too_far", {"date": day.isoformat()}))
+    if data.hours_per_day is not None and not 1 <= data.hours_per_day <= 12:
+        errors.append(FieldError("hoursPerDay", "hours_invalid"))
+    if data.sector is not None and data.sector not in policy_on(on).sectors_needing_conditions \
+            and data.sector not in ("general",):
+        errors.append(FieldError("sector", "sector_unknown"))
+    if errors:
+        raise Invalid(errors=errors)
+
+
+def engine_input(data: QuickJobCreate, expenses: list[ExpenseIn] | None = None) -> SimulationInput:
+    """The engine's input for a QuickJob: the same mapping as a simulation's."""
+    return to_engine_input(SimulationRequest(
+        performance_dates=data.performance_dates, amount_cents=data.amount_cents,
+        vat_rate=data.vat_rate, vat_included=data.vat_included,
+        vat_exemption=data.vat_exemption, contract_type=data.contract_type,
+        withholding_rate=data.withholding_rate,
+        expenses=data.expenses if expenses is None else expenses,
+        client_country=data.client.country if data.client else "BE"), LEGAL_ENTITY)
+
+
+def review_reasons(data: QuickJobCreate, sim: Simulation, on: dt.date) -> list[dict]:
+    """Rules, not people, validate standard cases (seed 003:91, 003:121); these go to a human."""
+    policy = policy_on(on)
+    reasons = []
+    if sim.turnover_cents > policy.review_amount_threshold_cents:
+        reasons.append({"code": "review.amount_above_threshold",
+                        "params": {"threshold": money_texts(policy.review_amount_threshold_cents)}})
+    function = data.function.lower()
+    if any(risky in function for risky in policy.risky_functions):
+        reasons.append({"code": "review.risky_function", "params": {"function": data.function}})
+    if data.sector in policy.sectors_needing_conditions:
+        reasons.append({"code": "review.sector_conditions",
+                        "params": {"condition": policy.sectors_needing_conditions[data.sector]}})
+    if data.platform_work:
+        days = sorted(set(data.performance_dates))
+        per_day, extra = divmod(sim.gross_cents, len(days))
+        shifts = [PlatformShift(day, (data.hours_per_day or 0) * 60, per_day + (extra if i == 0 else 0))
+                  for i, day in enumerate(days)]
+        for violation in check_platform_work(shifts, legal_entity=LEGAL_ENTITY):
+            reasons.append({"code": "review.platform_minimum",
+                            "params": {"detail": violation.messages}})
+    return reasons
+
+
+# Creation -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Created:
+    """A QuickJob as its creation wrote it: what a read would return, without the reads."""
+
+    job: QuickJobRow
+    quote: QuoteRow
+    contract: ContractRow
+    expenses: list[ExpenseRow]
+    events: list[EventRow]
+    review_reasons: list[dict]  # {"code", "params"}: the open review's reasons, if any
+
+
+async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
+                 language: str) -> Created:
+    on = today()
+    validate_create(data, on)
+    sim = simulate(engine_input(data))  # EngineInputError -> 422 naming the field
+    reasons = _as_stored(review_reasons(data, sim, on))
+    policy = policy_on(on)
+    quickjob_id = uuid.uuid4()
+    status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
+    simulation = json.dumps(to_snapshot(sim), default=str)
+    async with unit_of_work():
+        worker = await repo.worker_with_personal_unit(principal.id, LEGAL_ENTITY)
+        if worker is None:
+            raise NotFound()
+        # The membership rule first (409 share_required before anything else is looked at).
+        await people.record_performance(principal.id, str(quickjob_id))
+        unit_id = worker.personal_unit or (await units.personal_unit_for(
+            principal.id, person=PersonRef(worker.id, worker.first_name, worker.last_name,
+                                           principal.role))).id
+        client = await client_for(principal, data)
+        values = dict(
+            id=quickjob_id, person=principal.id, unit=unit_id, client=client.id,
+            function=data.function.strip(), description=data.description.strip(),
+            performance_dates=sorted(data.performance_dates), amount_cents=data.amount_cents,
+            vat_included=data.vat_included, vat_rate=data.vat_rate,
+            vat_exemption=data.vat_exemption, contract_type=data.contract_type,
+            withholding_rate=data.withholding_rate, paid_in_cash=data.paid_in_cash,
+            status=status.value, rule_set=sim.rule_set, pay_date=sim.pay_date,
+            review_reasons=[r["code"] for r in reasons], language=client.language)
+        at = await repo.insert_quickjob(**values, simulation=simulation)
+        # Every row below is read back from memory: its defaults are the transaction's now().
+        job = QuickJobRow(
+            **values, simulation=json.loads(simulation), created_at=at, updated_at=at,
+            client_name=client.name, client_email=client.email, client_vat=client.vat_number,
+            client_company_number=client.company_number, client_country=client.country,
+            client_address=client.address, client_language=client.language)
+        expenses = await repo.insert_expenses(quickjob_id, [
+            {"id": uuid.uuid4(), "amount_cents": e.amount_cents, "category": e.category}
+            for e in data.expenses])
+        # The contract is planned now; its PDF is made once it is declared (final gross known).
+        contract = ContractRow(
+            id=uuid.uuid4(), quickjob=quickjob_id, person=principal.id,
+            contract_type=job.contract_type, function=job.function,
+            work_dates=job.performance_dates, gross_cents=sim.gross_cents,
+            withholding_rate=job.withholding_rate, status=ContractStatus.PLANNED.value,
+            pdf_key=None, created_at=at)
+        await repo.insert_contract(**_columns(contract))
+        events: list[lifecycle.Event] = [("created", {"ruleSet": sim.rule_set})]
+        if reasons:
+            await review_queue.insert_review_item(
+                kind="quickjob", quickjob=quickjob_id, person=principal.id,
+                reasons=[r["code"] for r in reasons], context={"reasons": reasons})
+            events.append(("review_requested", {"reasons": [r["code"] for r in reasons]}))
+        # The gap-free quote number locks one counter row for every creation until the
+        # commit: taken last, so creations queue on it for as few statements as possible.
+        sequence = await repo.next_number(LEGAL_ENTITY, "quote", on.year)
+        quote_id = uuid.uuid4()
+        quote = QuoteRow(
+            id=quote_id, quickjob=quickjob_id, number=f"Q{on.year}-{sequence:06d}",
+            issue_date=on, valid_until=on + dt.timedelta(days=policy.quote_validity_days),
+            accept_token_hash=hash_token(ports.quote_token(quote_id)), status="sent",
+            decided_at=None, decline_reason=None, pdf_key=None,  # the PDF: on first download
+            clauses={"depositPercent": str(policy.deposit_percent),
+                     "cancellationFeePercent": str(policy.cancellation_fee_percent),
+                     "noticePeriodDays": policy.notice_period_days})
+        await repo.insert_quote(**_columns(quote))
+        if not reasons:
+            events.append(("quote_sent", {"number": quote.number}))
+            await send_quote(job, worker, quote.number, ports.accept_url(quote_id), sim)
+        await lifecycle.start(
+            job, events=events, actor=principal.id, person=worker,
+            notify_event="review_requested" if reasons else "quote_sent",
+            audit=Audit("quickjob.created", after={
+                "status": status.value, "amountCents": data.amount_cents, "quote": quote.number,
+                "ruleSet": sim.rule_set}))
+    return Created(job=job, quote=quote, contract=contract, expenses=expenses,
+                   events=[EventRow(at=at, kind=kind, data=data or {}) for kind, data in events],
+                   review_reasons=reasons)
+
+
+def _as_stored(value):
+    """``value`` as JSON gives it back (what a read of a JSON column returns)."""
+    return json.loads(json.dumps(value, default=str))
+
+
+def _columns(row: msgspec.Struct, skip: tuple[str, ...] = ("created_at",)) -> dict:
+    """A row's values to insert (without those its table's defaults give)."""
+    return {k: v for k, v in msgspec.structs.asdict(row).items() if k not in skip}
+
+
+async def client_for(principal: Principal, data: QuickJobCreate) -> clients.ClientRow:
+    """The client named by id (one the worker has used), or found by VAT number / e-mail, or new."""
+    if data.client_id is not None:
+        client = await clients.get(data.client_id)
+        if client is None or not (principal.is_staff or await clients.used_by(client.id, principal.id)):
+            raise invalid("clientId", "client_unknown")
+        return client
+    given = data.client
+    vat_number = eu_vat.compact(given.vat_number) if given.vat_number else None
+    email = given.email.lower() if given.email else None
+    existing = await clients.find(vat_number, email)
+    if existing:
+        return existing
+    company_number = vat_number[2:] if vat_number and vat_number.startswith("BE") else None
+    return await clients.insert(
+        name=given.name.strip(), email=email, vat_number=vat_number, company_number=company_number,
+        country=given.country.upper(), address=given.address,
+        language=given.language or _guess_language(given.country), created_by=principal.id,
+    )
+
+
+def _guess_language(country: str) -> str:
+    return {"BE": "nl", "NL": "nl", "FR": "fr", "LU": "fr"}.get(country.upper(), "en")
+
+
+async def send_quote(job: QuickJobRow, person: WorkerRow, number: str, accept_url: str, sim: Simulation) -> None:
+    """The quote e-mail to the client (when the client has an address): its link and amount."""
+    if job.client_email:
+        await notify(key=f"quote:{job.id}", channel="email", to=job.client_email,
+                     template="quote_to_client", language=job.client_language,
+                     params={"number": number, "worker": person_name(person),
+                             "amount": format_money(sim.total_incl_vat_cents, job.client_language),
+                             "url": accept_url})

@@ -1,0 +1,93 @@
+"""POST /api/v1/bot/messages on the real database: a real QuickJob and live status answers."""
+
+import datetime as dt
+
+from tests.conftest import bearer, sign_in
+
+
+async def member(client):
+    headers = bearer(await sign_in(client, phone="+32470123400"))
+    r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
+    assert r.status_code in (200, 201), r.text
+    return headers
+
+
+async def say(client, headers, text, conversation_id=None, **extra):
+    body = {"text": text}
+    if conversation_id:
+        body["conversationId"] = conversation_id
+    r = await client.post("/api/v1/bot/messages", json=body, headers={**headers, **extra})
+    assert r.status_code == 200, r.text
+    data = r.json()
+    return data["conversationId"], "\n".join(reply["text"] for reply in data["replies"]), data
+
+
+def day(offset: int) -> str:
+    return (dt.date.today() + dt.timedelta(days=offset)).strftime("%d/%m/%Y")
+
+
+async def test_bot_creates_one_real_quickjob_and_answers_from_live_data(client):
+    headers = await member(client)
+    cid, reply, data = await say(client, headers, "Hello")
+    assert data["replies"][0]["quickReplies"]
+    cid, reply, _ = await say(client, headers,
+                              f"Poster design for client Brouwerij De Klok, 1.250,50 € on "
+                              f"{day(10)}, billing@deklok.be, BE0403019261", cid)
+    assert "Summary" in reply and "Expected net salary" in reply
+    assert (await client.get("/api/v1/quickjobs", headers=headers)).json()["items"] == []
+    cid2, reply, _ = await say(client, headers, "yes", cid)
+    assert cid2 == cid and "Done!" in reply
+    _, again, _ = await say(client, headers, "yes", cid)
+    assert "already created" in again
+    items = (await client.get("/api/v1/quickjobs", headers=headers)).json()["items"]
+    assert len(items) == 1
+    job = items[0]
+    assert job["amountCents"] == 125050 and job["clientName"] == "Brouwerij De Klok"
+
+    _, answer, _ = await say(client, headers, "when is my salary paid?", cid)
+    detail = (await client.get(f"/api/v1/quickjobs/{job['id']}", headers=headers)).json()
+    pay_date = dt.date.fromisoformat(detail["payDate"])
+    assert f"{pay_date.day} " in answer and str(pay_date.year) in answer
+    assert "Poster design" in answer
+
+    _, answer, _ = await say(client, headers, "has my client paid?", cid)
+    assert "no invoice" in answer
+
+
+async def test_validation_comes_back_as_a_question_with_an_example(client):
+    headers = await member(client)
+    cid, reply, _ = await say(client, headers,
+                              "Fotograaf voor klant Acme, 250 euro op 01/01/2020",
+                              **{"Accept-Language": "nl"})
+    assert "verleden" in reply and "morgen" in reply
+    _, reply, _ = await say(client, headers, f"op {day(5)}", cid)
+    assert "Samenvatting" in reply
+
+
+async def test_handoff_creates_a_review_item_with_a_minimised_transcript(client):
+    from backend.platform.db import fetch
+
+    headers = await member(client)
+    cid, _, _ = await say(client, headers, "photographe pour le client Acme, info@acme.be")
+    _, reply, _ = await say(client, headers, "je veux parler à un conseiller", cid)
+    assert "conseiller" in reply
+    rows = await fetch("SELECT kind, reasons, context FROM review_item")
+    assert [(r["kind"], r["reasons"]) for r in rows] == [("bot_handoff", ["bot.handoff"])]
+    assert "info@acme.be" not in str(rows[0]["context"]) and cid in str(rows[0]["context"])
+    stored = await fetch("SELECT text FROM bot_message ORDER BY seq")
+    assert stored and all("info@acme.be" not in r["text"] for r in stored)
+
+
+async def test_an_expired_conversation_starts_anew(client):
+    from backend.platform.db import fetch
+
+    headers = await member(client)
+    cid, _, _ = await say(client, headers, "fotograaf voor klant Acme")
+    await fetch("UPDATE bot_conversation SET updated_at = now() - interval '31 minutes'")
+    new_cid, reply, _ = await say(client, headers, "250 euro", cid)
+    assert new_cid != cid
+
+
+async def test_needs_a_token(client):
+    r = await client.post("/api/v1/bot/messages", json={"text": "hallo"})
+    assert r.status_code == 401
