@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: faults run test install openapi lint chat bench bench-engine bench-quickjob bench-payroll bench-bot bench-load client clean
+.PHONY: faults run test install openapi lint chat bench bench-engine bench-quickjob bench-payroll bench-bot bench-load bench-worker client clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ openapi: $(STAMP) ## re-export openapi/openapi.json from the code
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
-bench: bench-engine bench-quickjob bench-payroll bench-load bench-bot ## every benchmark; figures in bench/README.md
+bench: bench-engine bench-quickjob bench-payroll bench-load bench-bot bench-worker ## every benchmark; figures in bench/README.md
 
 bench-engine: $(STAMP) ## Smart Belgium's 2017 year through the engine
 	$(PY) bench/engine_year.py
@@ -48,6 +48,9 @@ bench-bot: $(STAMP) ## the chat-bot: messages to a QuickJob, server time per rep
 
 bench-load: $(STAMP) ## wrk against the API + worker on PostgreSQL/Redis (needs wrk: apt-get install wrk)
 	$(PY) bench/load/run.py
+
+bench-worker: $(STAMP) ## the worker's start-up overhead per job and drain rate (trivial jobs via the outbox)
+	$(PY) bench/worker_jobs.py
 
 CLIENT := clients/typescript
 

@@ -1,18 +1,25 @@
 """The dialogue engine: deterministic, rule-based, in the style of a Zulip bot.
 
-``await handle_message(message, bot_handler)`` takes ``message = {"content": "..."}`` and a handler
-(the port) offering:
+``await handle_message(message, bot_handler)`` takes ``message = {"content": "...",
+"attachment": {"ref": ..., "contentType": ...} (optional, a receipt photo)}`` and a handler (the
+port) offering:
 
 - ``storage``: ``contains(key)``, ``get(key)``, ``put(key, value)``; the state is a plain dict
   (JSON-serialisable) under ``"state"``;
-- ``send_reply(message, text, quick_replies)``;
-- ``today()`` (dates are read relative to it) and ``default_language``;
-- ``services``: async ``preview(fields, lang)`` (the summary figures, validated by the API's own
-  validators), ``create(fields, lang)``, ``status(kind, lang)`` and ``handoff(transcript, lang,
-  reason)``. ``preview``/``create`` raise ``FieldProblem`` for a field the user must give again.
+- ``send_reply(message, text, quick_replies)``; ``today()``; ``default_language``;
+- ``services`` (async, every figure comes from them, the engine invents none):
+  ``preview(fields, lang)`` the summary figures after the API's validation; ``create(fields,
+  lang)`` -> ``{id, quote, status, accept_url, sent_to}``; ``simulate(fields, lang)`` the same
+  figures, creating nothing; ``minimum_check(fields, lang)`` -> ``{below, message}`` (the
+  engine's verdict on the pay for the days); ``jobs(lang)`` the worker's recent QuickJobs
+  ``[{id, function, client, status, dates}]``; ``issue_invoice(job_id, lang)`` -> ``{number,
+  structured_communication, total_cents, due_date, sent_to}``; ``add_expense(job_id, expense,
+  attachment, lang)`` -> ``{id}``; ``attach_receipt(expense_id, attachment, lang)`` ->
+  ``{stored}``; ``status(kind, lang)``; ``handoff(transcript, lang, reason)``. They raise
+  ``FieldProblem`` for a value the user must give again.
 
-Nothing is ever created without the full summary and an explicit yes; a repeated yes answers
-with the QuickJob already created.
+Nothing is created without the full summary and an explicit yes. Facts given at any point
+replace the ones they correct and the summary is shown again.
 """
 
 from __future__ import annotations
@@ -20,18 +27,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from rapidfuzz import fuzz, process
+
 from bot import texts
 from bot import understanding as u
+from bot.dates import BARE_DAY_RE
+from bot.normalise import fold
 
 REQUIRED = ("function", "client_name", "amount_cents", "dates")
-FIELDS = (*REQUIRED, "email", "vat_number", "vat_rate", "vat_exemption", "contract_type")
+FIELDS = u.Facts.NAMES
 DEFAULTS = {"vat_rate": "21", "contract_type": "employee"}
 MAX_TRANSCRIPT = 40
 COLLECT, CONFIRM, DONE, IDLE = "collect", "confirm", "done", "idle"
 NEW_JOB_RE = re.compile(r"\b(quickjob|offerte|devis|quote|nieuwe job|new job|nouveau job|opdracht|"
                         r"mission|klus)\b")
-GREETING_RE = re.compile(r"^(hallo|hello|hi|hey|dag|goeiedag|goedemorgen|bonjour|salut|bonsoir|"
-                         r"good morning)\b")
+EXPENSE_JOB_STATUSES = ("quote_sent", "in_review")
+INVOICE_JOB_STATUSES = ("accepted",)
 
 
 class FieldProblem(Exception):
@@ -46,7 +57,8 @@ class FieldProblem(Exception):
 
 def new_state(lang: str | None = None) -> dict:
     return {"lang": lang, "stage": IDLE, "fields": {}, "expecting": None, "failures": {},
-            "created": None, "turns": 0, "transcript": []}
+            "created": None, "turns": 0, "transcript": [], "pending": None, "offer": None,
+            "minimum_ok": None, "last_expense": None, "attachment": None}
 
 
 _REDACTIONS = [
@@ -68,9 +80,10 @@ def redact(text: str) -> str:
 
 
 class _Turn:
-    def __init__(self, message: dict, handler, state: dict) -> None:
-        self.message, self.handler, self.state = message, handler, state
+    def __init__(self, message: dict, handler, state: dict, today: dt.date) -> None:
+        self.message, self.handler, self.state, self.today = message, handler, state, today
         self.lang = state["lang"]
+        self.services = handler.services
 
     def reply(self, text: str, quick: list[str] | None = None) -> None:
         self.handler.send_reply(self.message, text, quick or [])
@@ -89,21 +102,21 @@ async def handle_message(message: dict, bot_handler) -> dict:
     """Answer one user message; returns the new state (also stored through the handler)."""
     storage = bot_handler.storage
     state = storage.get("state") if storage.contains("state") else None
-    state = state or new_state()
+    state = {**new_state(), **(state or {})}
     text = (message.get("content") or "").strip()
     today = bot_handler.today()
     if state["lang"] is None:
         state["lang"] = u.language_request(text) or u.detect_language(
             text, getattr(bot_handler, "default_language", "nl"))
     state["turns"] += 1
-    turn = _Turn(message, bot_handler, state)
-    turn.log("user", text)
-    await _respond(turn, text, today)
+    turn = _Turn(message, bot_handler, state, today)
+    turn.log("user", text or "[photo]")
+    await _respond(turn, text)
     storage.put("state", state)
     return state
 
 
-async def _respond(turn: _Turn, text: str, today: dt.date) -> None:
+async def _respond(turn: _Turn, text: str) -> None:
     state = turn.state
     switch = u.language_request(text)
     if switch:
@@ -111,10 +124,15 @@ async def _respond(turn: _Turn, text: str, today: dt.date) -> None:
         turn.say("language_switched")
         rest = re.sub(r"(?i)\b(in het |en |in )?(nederlands|francais|français|english|engels|frans|"
                       r"anglais|neerlandais|néerlandais|dutch|french)\b", "", text).strip(" ,.!")
-        if not u.extract(rest, today).as_fields():
-            await _prompt(turn, today)
+        if not u.extract(rest, turn.today, turn.lang).as_fields():
+            await _prompt(turn)
             return
         text = rest
+    attachment = turn.message.get("attachment")
+    if attachment:
+        await _photo(turn, attachment)
+        if not text:
+            return
     found = u.intents(text)
     if "cancel" in found:
         _reset(state)
@@ -124,47 +142,53 @@ async def _respond(turn: _Turn, text: str, today: dt.date) -> None:
         _reset(state)
         state["stage"] = COLLECT
         turn.say("restarted")
-        await _advance(turn, today)
+        await _advance(turn)
         return
     if "help" in found:
         turn.say("help")
         if state["stage"] in (COLLECT, CONFIRM):
-            await _prompt(turn, today)
+            await _prompt(turn)
         return
     if "handoff" in found:
-        ref = await turn.handler.services.handoff(list(state["transcript"]), turn.lang, "bot.handoff")
+        ref = await turn.services.handoff(list(state["transcript"]), turn.lang, "bot.handoff")
         turn.say("handoff", ref=ref)
         return
+    if state["expecting"] and u.is_non_answer(text):
+        await _non_answer(turn)
+        return
 
-    facts = u.extract(text, today, state["expecting"] if state["stage"] == COLLECT else None)
-    values = facts.as_fields()
-    status = [i for i in found if i in u._STATUS_INTENTS]
-    if status and (not values or u.is_question(text) and set(values) <= {"client_name"}):
-        await _status(turn, status[0])
+    asked = u.intent(text, turn.lang)
+    if asked == "money_question":
+        await _simulate(turn, text)
+        return
+    if asked == "invoice":
+        await _invoice(turn, text)
+        return
+    if asked in u._STATUS_INTENTS:
+        await _status(turn, asked)
         if state["stage"] in (COLLECT, CONFIRM):
-            await _prompt(turn, today)
+            await _prompt(turn)
         return
 
-    if values or facts.vat_number_invalid:
-        if state["stage"] == DONE:  # a new QuickJob after the last one
-            _reset(state)
-        state["stage"] = COLLECT
-        state["fields"].update(values)
-        if values.get("vat_rate", "0") != "0":
-            state["fields"].pop("vat_exemption", None)
-        for name in values:
-            state["failures"].pop(name, None)
-        if facts.vat_number_invalid:
-            state["fields"].pop("vat_number", None)
-            _ask(turn, "vat_number", failed=True)
-            return
-        await _advance(turn, today)
-        return
-
+    pending = state["pending"]
+    expecting = state["expecting"] if state["stage"] == COLLECT else None
+    facts = u.extract(text, turn.today, turn.lang, expecting)
+    values = facts.as_fields()
     answer = u.yes_no(text)
+
+    if pending and await _pending(turn, pending, text, values, answer):
+        return
+    job_values = {k: v for k, v in values.items() if k not in ("expenses", "client_name", "client_kind")}
+    if facts.expenses and not job_values and state["stage"] in (IDLE, DONE):
+        await _expense(turn, facts)
+        return
+    if values or facts.vat_number_invalid:
+        await _take_facts(turn, facts, text)
+        return
+
     if state["stage"] == CONFIRM:
         if answer is True:
-            await _create(turn, today)
+            await _create(turn)
         elif answer is False:
             state["stage"] = COLLECT
             state["expecting"] = None
@@ -173,6 +197,14 @@ async def _respond(turn: _Turn, text: str, today: dt.date) -> None:
             turn.say("not_understood")
             turn.say("confirm_again", texts.quick_replies("confirm", turn.lang))
         return
+    if state["expecting"] == "minimum":
+        if answer is True:
+            state["minimum_ok"] = _minimum_key(state)
+            state["expecting"] = None
+            await _advance(turn)
+        else:
+            turn.say("minimum.ask")
+        return
     if state["stage"] == DONE:
         if answer is True:
             turn.say("already_created", quote=state["created"]["quote"])
@@ -180,142 +212,426 @@ async def _respond(turn: _Turn, text: str, today: dt.date) -> None:
             turn.say("welcome", texts.quick_replies("start", turn.lang))
         return
     if state["stage"] == COLLECT and state["expecting"]:
-        if state["expecting"] == "vat_number" and answer is False or re.search(
-                r"(?i)\b(geen|pas de|no|sans)\b", text) and state["expecting"] == "vat_number":
+        if state["expecting"] == "vat_number" and (answer is False or re.search(
+                r"(?i)\b(geen|pas de|no|sans)\b", text)):
             state["expecting"] = None
-            await _advance(turn, today)
+            await _advance(turn)
             return
         failures = state["failures"]
         failures[state["expecting"]] = failures.get(state["expecting"], 0) + 1
         turn.say("not_understood")
         _ask(turn, state["expecting"], failed=True)
         return
-    if NEW_JOB_RE.search(u.fold(text)) or answer is True or state["stage"] == COLLECT:
+    if state["offer"] and answer is True:
+        state["fields"] = dict(state["offer"])
+        state["offer"] = None
         state["stage"] = COLLECT
-        await _advance(turn, today)
+        await _advance(turn)
+        return
+    if NEW_JOB_RE.search(fold(text)) or answer is True or state["stage"] == COLLECT:
+        state["stage"] = COLLECT
+        await _advance(turn)
         return
     turn.say("welcome", texts.quick_replies("start", turn.lang))
 
 
 def _reset(state: dict) -> None:
-    lang, transcript, turns = state["lang"], state["transcript"], state["turns"]
+    keep = {k: state[k] for k in ("lang", "transcript", "turns")}
     state.clear()
-    state.update(new_state(lang))
-    state["transcript"], state["turns"] = transcript, turns
+    state.update(new_state())
+    state.update(keep)
 
 
-def _missing(state: dict) -> str | None:
+# Facts and corrections --------------------------------------------------------------------------
+
+def _merge(state: dict, facts: u.Facts, text: str, today: dt.date) -> None:
+    """New facts replace the ones they correct; expenses add up (one per category replaced)."""
+    fields = state["fields"]
+    values = facts.as_fields()
+    if "dates" in values and fields.get("dates") and len(facts.dates) == 1 and len(fields["dates"]) == 1:
+        # 'de 13de', 'le 13', 'the 13th': the day changes, the month said before stays
+        m = BARE_DAY_RE.search(fold(text))
+        if m and not re.search(r"\d{1,2}\s*[/.-]\s*\d|[a-z]{3,}\s+\d{4}", fold(text)):
+            old = dt.date.fromisoformat(fields["dates"][0])
+            try:
+                values["dates"] = [old.replace(day=int(m.group(1))).isoformat()]
+            except ValueError:
+                pass
+    if "client_name" in values and values["client_name"] != fields.get("client_name"):
+        for name in ("client_kind", "email", "vat_number"):
+            if name not in values:
+                fields.pop(name, None)
+    if "vat_mode" in values:
+        if values["vat_mode"] != "exempt":
+            fields.pop("vat_exemption", None)
+            if fields.get("vat_rate") == "0" and "vat_rate" not in values:
+                fields.pop("vat_rate", None)
+    if values.get("vat_rate") not in (None, "0"):
+        fields.pop("vat_exemption", None)
+        if fields.get("vat_mode") == "exempt":
+            fields.pop("vat_mode", None)
+    if "vat_exemption" in values:
+        values.setdefault("vat_rate", "0")
+    expenses = values.pop("expenses", None)
+    fields.update(values)
+    if expenses:
+        kept = [e for e in fields.get("expenses", [])
+                if e["category"] not in {x["category"] for x in expenses}]
+        fields["expenses"] = kept + expenses
+    for name in values:
+        state["failures"].pop(name, None)
+
+
+async def _take_facts(turn: _Turn, facts: u.Facts, text: str) -> None:
+    state = turn.state
+    if state["stage"] == DONE:  # a new QuickJob after the last one
+        created = state["created"]
+        _reset(state)
+        state["last_created"] = created
+    if state["stage"] == IDLE and state.get("offer"):
+        state["fields"] = dict(state["offer"])
+    state["offer"] = None
+    before = (state["stage"], repr(state["fields"]))
+    state["stage"] = COLLECT
+    _merge(state, facts, text, turn.today)
+    if before == (CONFIRM, repr(state["fields"])) and not facts.vat_number_invalid:
+        turn.say("no_change")  # said again what the summary already shows: say how to change it
+    if facts.vat_number_invalid:
+        state["fields"].pop("vat_number", None)
+        _ask(turn, "vat_number", failed=True)
+        return
+    await _advance(turn)
+
+
+def _missing(state: dict, today: dt.date) -> str | None:
+    fields = state["fields"]
     for name in REQUIRED:
-        if not state["fields"].get(name):
+        if not fields.get(name):
             return name
+    if any(dt.date.fromisoformat(d) < today for d in fields["dates"]):
+        return "past_dates"
+    if fields.get("vat_mode") == "exempt" and not fields.get("vat_exemption"):
+        return "vat_exemption"
     return None
 
 
 def _ask(turn: _Turn, name: str, failed: bool = False) -> None:
     state = turn.state
     state["expecting"] = name
-    quick = texts.quick_replies(name, turn.lang)
-    turn.say(f"ask.{name}", quick)
+    turn.say(f"ask.{name}", texts.quick_replies(name, turn.lang))
     if failed and state["failures"].get(name, 0) >= 2:
         turn.say("skip_hint")
 
 
-async def _prompt(turn: _Turn, today: dt.date) -> None:
+async def _prompt(turn: _Turn) -> None:
     """Repeat where we are: the question pending, or the summary."""
     state = turn.state
     if state["stage"] == CONFIRM:
         await _summary(turn)
     elif state["stage"] == COLLECT:
-        await _advance(turn, today)
+        await _advance(turn)
     else:
         turn.say("welcome", texts.quick_replies("start", turn.lang))
 
 
-async def _advance(turn: _Turn, today: dt.date) -> None:
-    missing = _missing(turn.state)
+async def _non_answer(turn: _Turn) -> None:
+    """'geen idee', 'pas encore', 'no client yet': nothing is taken; say why it is needed."""
+    name = turn.state["expecting"]
+    turn.say(f"non_answer.{name}" if f"non_answer.{name}" in texts.TEXTS else "non_answer.other")
+    _ask(turn, name)
+
+
+async def _advance(turn: _Turn) -> None:
+    state = turn.state
+    missing = _missing(state, turn.today)
+    if missing == "past_dates":
+        past = [d for d in state["fields"]["dates"] if dt.date.fromisoformat(d) < turn.today]
+        turn.say("past_dates", texts.quick_replies("past_dates", turn.lang),
+                 dates=texts.dates(past, turn.lang))
+        state["expecting"] = "dates"
+        return
     if missing:
         _ask(turn, missing)
         return
+    if state["minimum_ok"] != _minimum_key(state):
+        verdict = await turn.services.minimum_check(job_fields(state), turn.lang)
+        if verdict.get("below"):
+            state["expecting"] = "minimum"
+            turn.say("minimum.below", texts.quick_replies("confirm", turn.lang),
+                     amount=texts.money(state["fields"]["amount_cents"], turn.lang),
+                     days=len(state["fields"]["dates"]), reason=verdict.get("message", ""))
+            return
+        state["minimum_ok"] = _minimum_key(state)
     await _summary(turn)
 
 
+def _minimum_key(state: dict) -> str:
+    f = state["fields"]
+    return f"{f.get('amount_cents')}|{','.join(f.get('dates', []))}|{f.get('contract_type')}|{f.get('vat_mode')}"
+
+
 def job_fields(state: dict) -> dict:
-    return {**DEFAULTS, **state["fields"]}
+    fields = {**DEFAULTS, **state["fields"]}
+    fields["vat_included"] = fields.get("vat_mode") == "included"
+    fields.setdefault("expenses", [])
+    return fields
 
 
 async def _summary(turn: _Turn) -> None:
     state = turn.state
     fields = job_fields(state)
     try:
-        figures = await turn.handler.services.preview(fields, turn.lang)
+        figures = await turn.services.preview(fields, turn.lang)
     except FieldProblem as problem:
         _refused(turn, problem)
         return
     state["stage"] = CONFIRM
     state["expecting"] = None
-    lang = turn.lang
-    client = fields["client_name"]
-    extra = [fields[k] for k in ("email", "vat_number") if fields.get(k)]
-    if extra:
-        client += f" ({', '.join(extra)})"
-    turn.say(
-        "summary", texts.quick_replies("confirm", lang),
-        function=fields["function"], client=client, dates=texts.dates(fields["dates"], lang),
-        amount=texts.money(fields["amount_cents"], lang), vat_rate=fields["vat_rate"],
-        exemption=texts.exemption(fields.get("vat_exemption"), lang),
-        vat=texts.money(figures["vat_cents"], lang), total=texts.money(figures["total_cents"], lang),
-        contract=texts.CONTRACT_NAMES.get(fields["contract_type"], {}).get(lang, fields["contract_type"]),
-        contribution=texts.money(figures["contribution_cents"], lang),
-        net=texts.money(figures["net_cents"], lang), pay_date=texts.date(figures["pay_date"], lang),
-    )
+    turn.reply(texts.summary(fields, figures, turn.lang), texts.quick_replies("confirm", turn.lang))
 
 
 def _refused(turn: _Turn, problem: FieldProblem) -> None:
     state = turn.state
     state["stage"] = COLLECT
-    if problem.field in FIELDS:
+    if problem.field in FIELDS or problem.field == "vat_exemption":
         state["fields"].pop(problem.field, None)
         if problem.field == "vat_rate":
             state["fields"].pop("vat_exemption", None)
         turn.say("error_field", message=problem.message)
-        _ask(turn, problem.field, failed=True)
+        _ask(turn, problem.field if problem.field != "vat_rate" else "vat_exemption", failed=True)
     else:
         state["expecting"] = None
         turn.say("error_general", message=problem.message)
 
 
-async def _create(turn: _Turn, today: dt.date) -> None:
+async def _create(turn: _Turn) -> None:
     state = turn.state
     if state["created"]:
         turn.say("already_created", quote=state["created"]["quote"])
         return
     try:
-        created = await turn.handler.services.create(job_fields(state), turn.lang)
+        created = await turn.services.create(job_fields(state), turn.lang)
     except FieldProblem as problem:
         _refused(turn, problem)
         return
-    state["created"] = {"id": str(created["id"]), "quote": created["quote"]}
+    state["created"] = {"id": str(created["id"]), "quote": created["quote"],
+                        "status": created["status"]}
     state["stage"] = DONE
     state["expecting"] = None
-    turn.say("created", texts.quick_replies("start", turn.lang), quote=created["quote"],
-             status=created["status"])
+    lang = turn.lang
+    done = texts.say("created", lang, quote=created["quote"], status=texts.status_word(created["status"], lang))
+    if created.get("sent_to"):
+        reach = texts.say("created.sent", lang, to=created["sent_to"])
+    elif created.get("accept_url"):
+        reach = texts.say("created.forward", lang, url=created["accept_url"])
+    else:
+        reach = texts.say("created.review", lang)
+    turn.reply(f"{done}\n{reach}", texts.quick_replies("start", lang))
+
+
+# Money question, invoice, expenses, photos ----------------------------------------------------
+
+async def _simulate(turn: _Turn, text: str) -> None:
+    """What is left of an amount: the engine's simulation through the port; nothing is created."""
+    facts = u.extract(text, turn.today, turn.lang, "amount_cents")
+    if facts.amount_cents is None:
+        turn.say("ask.amount_cents")
+        return
+    offer = {k: v for k, v in facts.as_fields().items()
+             if k in ("amount_cents", "dates", "contract_type", "vat_mode", "vat_rate", "expenses")}
+    fields = {**DEFAULTS, **offer, "vat_included": offer.get("vat_mode") == "included"}
+    fields.setdefault("expenses", [])
+    try:
+        figures = await turn.services.simulate(fields, turn.lang)
+    except FieldProblem as problem:
+        turn.say("error_general", message=problem.message)
+        return
+    turn.reply(texts.simulation(fields, figures, turn.lang), texts.quick_replies("offer", turn.lang))
+    if turn.state["stage"] in (IDLE, DONE):
+        turn.state["offer"] = offer
+
+
+def _pick_job(jobs: list[dict], text: str, lang: str) -> dict | None:  # noqa: ARG001
+    """The QuickJob the message names by its client or work (typos allowed)."""
+    if not jobs:
+        return None
+    folded = fold(text)
+    choices = {i: fold(f"{j['client']} {j['function']}") for i, j in enumerate(jobs)}
+    for j in jobs:
+        if fold(j["client"]) in folded:
+            return j
+    match = process.extractOne(folded, choices, scorer=fuzz.partial_ratio, score_cutoff=80)
+    return jobs[match[2]] if match else None
+
+
+async def _invoice(turn: _Turn, text: str) -> None:
+    state = turn.state
+    jobs = await turn.services.jobs(turn.lang)
+    ready = [j for j in jobs if j["status"] in INVOICE_JOB_STATUSES]
+    named = _pick_job(jobs, text, turn.lang) if u.extract(text, turn.today, turn.lang).client_name else None
+    created = state.get("created") or state.get("last_created")
+    target = named or next((j for j in jobs if created and str(j["id"]) == created["id"]
+                            and j["status"] in INVOICE_JOB_STATUSES), None)
+    if target is None and len(ready) == 1:
+        target = ready[0]
+    if target is None and len(ready) > 1:
+        state["pending"] = {"kind": "invoice_pick", "jobs": [_job_ref(j) for j in ready]}
+        turn.say("invoice.which", [j["client"] for j in ready][:4],
+                 jobs=texts.job_list(ready, turn.lang))
+        return
+    if target is None or target["status"] not in INVOICE_JOB_STATUSES:
+        shown = [target] if target else jobs[:3]
+        turn.say("invoice.not_ready" if shown else "status.no_quickjobs",
+                 jobs=texts.job_list(shown, turn.lang))
+        return
+    await _issue(turn, target)
+
+
+def _job_ref(job: dict) -> dict:
+    return {k: (str(v) if k == "id" else v) for k, v in job.items()
+            if k in ("id", "function", "client", "status", "dates")}
+
+
+async def _issue(turn: _Turn, job: dict) -> None:
+    turn.state["pending"] = None
+    try:
+        invoice = await turn.services.issue_invoice(str(job["id"]), turn.lang)
+    except FieldProblem as problem:
+        turn.say("error_general", message=problem.message)
+        return
+    turn.say("invoice.issued", number=invoice["number"], client=job["client"],
+             function=job["function"], total=texts.money(invoice["total_cents"], turn.lang),
+             due=texts.date(invoice["due_date"], turn.lang),
+             communication=invoice["structured_communication"])
+    if invoice.get("sent_to"):
+        turn.say("invoice.sent", to=invoice["sent_to"])
+    else:
+        turn.say("invoice.forward")
+
+
+async def _expense(turn: _Turn, facts: u.Facts) -> None:
+    """An expense for a QuickJob already made: which one, then a yes before it is added."""
+    state = turn.state
+    jobs = [j for j in await turn.services.jobs(turn.lang) if j["status"] in EXPENSE_JOB_STATUSES]
+    created = state.get("created") or state.get("last_created")
+    target = None
+    if facts.client_name:
+        target = _pick_job(jobs, facts.client_name, turn.lang)
+    if target is None and created:
+        target = next((j for j in jobs if str(j["id"]) == created["id"]), None)
+    if target is None and len(jobs) == 1:
+        target = jobs[0]
+    pending = {"kind": "expense", "expenses": facts.expenses, "job": None,
+               "attachment": state.get("attachment")}
+    state["attachment"] = None
+    if target is None:
+        if not jobs:
+            turn.say("expense.no_job")
+            return
+        pending["kind"] = "expense_pick"
+        pending["jobs"] = [_job_ref(j) for j in jobs]
+        state["pending"] = pending
+        turn.say("expense.which", [j["client"] for j in jobs][:4], jobs=texts.job_list(jobs, turn.lang))
+        return
+    pending["job"] = _job_ref(target)
+    state["pending"] = pending
+    _confirm_expense(turn, pending)
+
+
+def _confirm_expense(turn: _Turn, pending: dict) -> None:
+    job = pending["job"]
+    turn.say("expense.confirm", texts.quick_replies("confirm", turn.lang),
+             expenses=texts.expense_list(pending["expenses"], turn.lang),
+             function=job["function"], client=job["client"])
+
+
+async def _pending(turn: _Turn, pending: dict, text: str, values: dict, answer: bool | None) -> bool:
+    """An answer to a question about an invoice or an expense; False when it is something else."""
+    state = turn.state
+    if pending["kind"] in ("invoice_pick", "expense_pick"):
+        job = _pick_job(pending["jobs"], text, turn.lang)
+        if job is None:
+            if answer is False:
+                state["pending"] = None
+                turn.say("ok_nothing")
+                return True
+            return False
+        if pending["kind"] == "invoice_pick":
+            await _issue(turn, job)
+            return True
+        pending.update(kind="expense", job=job)
+        _confirm_expense(turn, pending)
+        return True
+    if pending["kind"] == "expense":
+        if answer is True:
+            state["pending"] = None
+            ids = []
+            for expense in pending["expenses"]:
+                try:
+                    added = await turn.services.add_expense(pending["job"]["id"], expense,
+                                                            pending.get("attachment"), turn.lang)
+                except FieldProblem as problem:
+                    turn.say("error_general", message=problem.message)
+                    return True
+                ids.append(str(added["id"]))
+            state["last_expense"] = ids[-1] if ids else None
+            turn.say("expense.added", expenses=texts.expense_list(pending["expenses"], turn.lang),
+                     function=pending["job"]["function"], client=pending["job"]["client"])
+            if not pending.get("attachment"):
+                turn.say("expense.photo")
+            return True
+        if answer is False:
+            state["pending"] = None
+            turn.say("ok_nothing")
+            return True
+        if values.get("expenses") and not values.get("function"):
+            pending["expenses"] = values["expenses"]  # a corrected amount
+            _confirm_expense(turn, pending)
+            return True
+    return False
+
+
+async def _photo(turn: _Turn, attachment: dict) -> None:
+    """A receipt photo: for the expense waiting for a yes, else the last one added, else kept
+    for the next expense."""
+    state = turn.state
+    pending = state["pending"]
+    if pending and pending["kind"] in ("expense", "expense_pick"):
+        pending["attachment"] = attachment
+        turn.say("photo.kept")
+        return
+    if state["last_expense"]:
+        result = await turn.services.attach_receipt(state["last_expense"], attachment, turn.lang)
+        turn.say("photo.attached" if result.get("stored") else "photo.not_stored")
+        return
+    state["attachment"] = attachment
+    turn.say("photo.which")
 
 
 async def _status(turn: _Turn, kind: str) -> None:
     """A status answer from live data: the port gives ``[{"key", **params}]``; amounts end in
-    ``_cents`` and dates are ``date`` objects or ISO strings, formatted here."""
+    ``_cents``, dates are ``date`` objects or ISO strings and statuses codes, all put in words."""
     if kind == "contribution":
         turn.say("status.contribution")
         return
-    for item in await turn.handler.services.status(kind, turn.lang):
+    if kind == "quickjob_status":
+        jobs = await turn.services.jobs(turn.lang)
+        if not jobs:
+            turn.say("status.no_quickjobs")
+        else:
+            turn.say("status.quickjobs", jobs=texts.job_list(jobs[:3], turn.lang))
+        return
+    for item in await turn.services.status(kind, turn.lang):
         params = {}
         for name, value in item.items():
             if name == "key":
                 continue
             if name.endswith("_cents"):
                 params[name[:-6]] = texts.money(value, turn.lang)
-            elif isinstance(value, dt.date):
+            elif isinstance(value, dt.date) or name in ("due", "pay_date") and isinstance(value, str):
                 params[name] = texts.date(value, turn.lang)
+            elif name == "status":
+                params[name] = texts.status_word(value, turn.lang)
             else:
                 params[name] = value
         turn.say(item["key"], **params)

@@ -1,8 +1,12 @@
-"""Every reply of the bot, in Dutch, French and English, plus money and date formatting."""
+"""Every reply of the bot, in Dutch, French and English; money and dates formatted with Babel
+(nl-BE '€ 1.234,56', fr-BE '1 234,56 €', en '€1,234.56'; dates in words)."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_currency
 
 TEXTS: dict[str, dict[str, str]] = {
     "welcome": {
@@ -27,9 +31,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Who is the client? Give the name, for example \"Acme Ltd\".",
     },
     "ask.amount_cents": {
-        "nl": "Welk bedrag vraag je aan de klant, zonder btw? Bijvoorbeeld \"250 euro\" of \"1.250,50 €\".",
-        "fr": "Quel montant demandez-vous au client, hors TVA ? Par exemple \"250 euros\" ou \"1.250,50 €\".",
-        "en": "What amount do you charge the client, excluding VAT? For example \"250 euro\" or \"€1,250.50\".",
+        "nl": "Welk bedrag vraag je aan de klant? Bijvoorbeeld \"250 euro\" (zonder btw) of \"300 euro incl. btw\".",
+        "fr": "Quel montant demandez-vous au client ? Par exemple \"250 euros\" (hors TVA) ou \"300 euros TVAC\".",
+        "en": "What amount do you charge the client? For example \"250 euro\" (excl. VAT) or \"300 euro incl. VAT\".",
     },
     "ask.dates": {
         "nl": "Op welke dag(en) werk je? Bijvoorbeeld \"morgen\", \"volgende maandag\" of \"12/03\".",
@@ -69,23 +73,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Ça ne marche pas ? Dites \"conseiller\" et une personne vous aidera.",
         "en": "Stuck? Say \"adviser\" and a person will help you.",
     },
-    "summary": {
-        "nl": "Samenvatting van je QuickJob:\n- Werk: {function}\n- Klant: {client}\n- Dagen: {dates}\n"
-              "- Bedrag: {amount} excl. btw\n- Btw ({vat_rate} %{exemption}): {vat} (klant betaalt {total})\n"
-              "- Contract: {contract}\n- Bijdrage aan de coöperatie: {contribution}\n"
-              "- Verwacht nettoloon: {net}\n- Uitbetaling: {pay_date}\n"
-              "Klopt dit? Antwoord \"ja\" om de offerte te maken, of zeg wat je wilt veranderen.",
-        "fr": "Résumé de votre QuickJob :\n- Travail : {function}\n- Client : {client}\n- Jours : {dates}\n"
-              "- Montant : {amount} HTVA\n- TVA ({vat_rate} %{exemption}) : {vat} (le client paie {total})\n"
-              "- Contrat : {contract}\n- Contribution à la coopérative : {contribution}\n"
-              "- Salaire net attendu : {net}\n- Paiement : {pay_date}\n"
-              "Est-ce correct ? Répondez \"oui\" pour créer le devis, ou dites ce qu'il faut changer.",
-        "en": "Summary of your QuickJob:\n- Work: {function}\n- Client: {client}\n- Days: {dates}\n"
-              "- Amount: {amount} excl. VAT\n- VAT ({vat_rate} %{exemption}): {vat} (the client pays {total})\n"
-              "- Contract: {contract}\n- Contribution to the cooperative: {contribution}\n"
-              "- Expected net salary: {net}\n- Paid on: {pay_date}\n"
-              "Is this right? Answer \"yes\" to create the quote, or tell me what to change.",
-    },
     "confirm_again": {
         "nl": "Antwoord \"ja\" om de offerte te maken, \"nee\" om iets te veranderen of \"annuleer\".",
         "fr": "Répondez \"oui\" pour créer le devis, \"non\" pour changer quelque chose ou \"annuler\".",
@@ -95,14 +82,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Wat wil je veranderen? Bijvoorbeeld \"300 euro\" of \"de datum naar vrijdag\".",
         "fr": "Que voulez-vous changer ? Par exemple \"300 euros\" ou \"la date à vendredi\".",
         "en": "What do you want to change? For example \"300 euro\" or \"the date to Friday\".",
-    },
-    "created": {
-        "nl": "Klaar! Je QuickJob is gemaakt (offerte {quote}, status: {status}). "
-              "De klant krijgt de offerte om te aanvaarden.",
-        "fr": "C'est fait ! Votre QuickJob est créé (devis {quote}, statut : {status}). "
-              "Le client reçoit le devis à accepter.",
-        "en": "Done! Your QuickJob is created (quote {quote}, status: {status}). "
-              "The client receives the quote to accept.",
     },
     "already_created": {
         "nl": "Deze QuickJob is al gemaakt (offerte {quote}). Zeg \"opnieuw\" voor een nieuwe.",
@@ -304,34 +283,369 @@ def quick_replies(key: str, lang: str) -> list[str]:
     return list(QUICK_REPLIES.get(key, {}).get(lang, []))
 
 
-def money(cents: int, lang: str) -> str:
-    """'€ 1.250,50' in nl/fr, '€1,250.50' in en."""
-    sign = "-" if cents < 0 else ""
-    whole, rest = divmod(abs(cents), 100)
-    grouped = f"{whole:,}"
-    if lang == "en":
-        return f"{sign}€{grouped}.{rest:02d}"
-    return f"{sign}€ {grouped.replace(',', '.')},{rest:02d}"
+TEXTS.update({
+    "ask.vat_exemption": {
+        "nl": "Waarom geen btw? Zeg de reden: \"uitvoer\" (klant buiten de EU), \"btw verlegd\" (bedrijf "
+              "in een ander EU-land) of \"vrijgesteld, opleiding\". Of zeg \"21 % btw\".",
+        "fr": "Pourquoi sans TVA ? Dites la raison : \"exportation\" (client hors UE), \"autoliquidation\" "
+              "(entreprise d'un autre pays de l'UE) ou \"exonéré, formation\". Ou dites \"TVA 21 %\".",
+        "en": "Why no VAT? Say the reason: \"export\" (client outside the EU), \"reverse charge\" (a "
+              "business in another EU country) or \"exempt, training\". Or say \"21 % VAT\".",
+    },
+    "non_answer.client_name": {
+        "nl": "Zonder klant kan ik geen offerte maken: die moet iemand aanvaarden. Wil je eerst weten "
+              "wat je overhoudt? Vraag bijvoorbeeld \"hoeveel hou ik over van 300 euro\".",
+        "fr": "Sans client, je ne peux pas faire de devis : quelqu'un doit l'accepter. Vous voulez "
+              "d'abord savoir ce qu'il vous reste ? Demandez par exemple \"combien je touche net pour 300 €\".",
+        "en": "Without a client I cannot make a quote: someone has to accept it. Want to know first "
+              "what you keep? Ask for example \"how much do I get net for 300 euros\".",
+    },
+    "non_answer.amount_cents": {
+        "nl": "Geen probleem. Het bedrag bepaal jij; ik bereken wat je ervan overhoudt zodra je een "
+              "bedrag geeft.",
+        "fr": "Pas de souci. C'est vous qui fixez le montant ; je calcule ce qu'il vous reste dès "
+              "que vous en donnez un.",
+        "en": "No problem. You set the amount; I work out what you keep as soon as you give one.",
+    },
+    "non_answer.other": {
+        "nl": "Geen probleem, maar dit heb ik nodig om verder te gaan.",
+        "fr": "Pas de souci, mais j'en ai besoin pour continuer.",
+        "en": "No problem, but I need this to go on.",
+    },
+    "past_dates": {
+        "nl": "{dates} ligt al in het verleden. Een QuickJob wordt aangegeven vóór het werk (je "
+              "contract en je verzekering beginnen dan). Is het werk nog te doen? Geef de juiste "
+              "dag(en), bijvoorbeeld \"morgen\" of \"12/03\". Is het al gedaan? Zeg \"adviseur\": een adviseur bekijkt met je wat nog kan "
+              "(bijvoorbeeld een aangifte van inning).",
+        "fr": "{dates} est déjà passé. Un QuickJob se déclare avant le travail (votre contrat et "
+              "votre assurance commencent alors). Le travail est encore à faire ? Donnez le(s) bon(s) "
+              "jour(s), par exemple \"demain\" ou \"12/03\". Il est déjà fait ? Dites \"conseiller\" : un conseiller voit avec vous ce qui "
+              "est encore possible (par exemple une déclaration d'encaissement).",
+        "en": "{dates} is already past. A QuickJob is declared before the work (your contract and "
+              "insurance start then). Is the work still to come? Give the right day(s), for example \"tomorrow\" or \"12/03\". Already "
+              "done? Say \"adviser\": an adviser will look with you at what can still be done (for "
+              "example a cash collection declaration).",
+    },
+    "minimum.below": {
+        "nl": "Let op: {amount} voor {days} dag(en) is te weinig: {reason} Klopt het bedrag? Geef het "
+              "juiste bedrag, of zeg \"ja\" om toch verder te gaan.",
+        "fr": "Attention : {amount} pour {days} jour(s), c'est trop peu : {reason} Le montant est-il "
+              "correct ? Donnez le bon montant, ou dites \"oui\" pour continuer quand même.",
+        "en": "Careful: {amount} for {days} day(s) is too little: {reason} Is the amount right? Give "
+              "the right amount, or say \"yes\" to go on anyway.",
+    },
+    "minimum.ask": {
+        "nl": "Geef het juiste bedrag, of zeg \"ja\" om met dit bedrag verder te gaan.",
+        "fr": "Donnez le bon montant, ou dites \"oui\" pour continuer avec ce montant.",
+        "en": "Give the right amount, or say \"yes\" to go on with this amount.",
+    },
+    "created": {
+        "nl": "Klaar! Je QuickJob is gemaakt: offerte {quote} ({status}).",
+        "fr": "C'est fait ! Votre QuickJob est créé : devis {quote} ({status}).",
+        "en": "Done! Your QuickJob is created: quote {quote} ({status}).",
+    },
+    "created.sent": {
+        "nl": "De offerte is per e-mail verstuurd naar {to}; de klant kan ze online aanvaarden.",
+        "fr": "Le devis est envoyé par e-mail à {to} ; le client peut l'accepter en ligne.",
+        "en": "The quote was e-mailed to {to}; the client can accept it online.",
+    },
+    "created.forward": {
+        "nl": "De klant heeft nog niets ontvangen: ik heb geen e-mailadres. Stuur deze link door "
+              "(WhatsApp, sms, e-mail), daar kan de klant de offerte aanvaarden: {url}",
+        "fr": "Le client n'a encore rien reçu : je n'ai pas d'adresse e-mail. Transférez-lui ce lien "
+              "(WhatsApp, SMS, e-mail), il pourra y accepter le devis : {url}",
+        "en": "The client has not received anything yet: I have no e-mail address. Forward this "
+              "link (WhatsApp, SMS, e-mail); the client can accept the quote there: {url}",
+    },
+    "created.review": {
+        "nl": "Een adviseur kijkt de offerte eerst na; de klant krijgt ze daarna. Ik laat je weten "
+              "wanneer.",
+        "fr": "Un conseiller vérifie d'abord le devis ; le client le reçoit ensuite. Je vous "
+              "préviens.",
+        "en": "An adviser checks the quote first; the client gets it afterwards. I will let you know.",
+    },
+    "simulation": {
+        "nl": "Voor {amount} ({days}, {contract}):\n- Bijdrage aan de coöperatie: {contribution}\n"
+              "{expenses}- Brutoloon: {gross}\n- Nettoloon: ongeveer {net}\n- Uitbetaling: {pay_date}\n"
+              "Er is niets aangemaakt. Wil je er een QuickJob van maken? Zeg het werk en de klant.",
+        "fr": "Pour {amount} ({days}, {contract}) :\n- Contribution à la coopérative : {contribution}\n"
+              "{expenses}- Salaire brut : {gross}\n- Salaire net : environ {net}\n- Paiement : {pay_date}\n"
+              "Rien n'a été créé. Vous voulez en faire un QuickJob ? Dites le travail et le client.",
+        "en": "For {amount} ({days}, {contract}):\n- Contribution to the cooperative: {contribution}\n"
+              "{expenses}- Gross salary: {gross}\n- Net salary: about {net}\n- Paid on: {pay_date}\n"
+              "Nothing was created. Want to make it a QuickJob? Tell me the work and the client.",
+    },
+    "invoice.issued": {
+        "nl": "Factuur {number} is gemaakt voor \"{function}\" ({client}): {total}, te betalen voor "
+              "{due} met de gestructureerde mededeling {communication}.",
+        "fr": "La facture {number} est créée pour \"{function}\" ({client}) : {total}, à payer "
+              "avant le {due} avec la communication structurée {communication}.",
+        "en": "Invoice {number} is made for \"{function}\" ({client}): {total}, to be paid by "
+              "{due} with the structured communication {communication}.",
+    },
+    "invoice.sent": {
+        "nl": "De factuur is per e-mail verstuurd naar {to}.",
+        "fr": "La facture est envoyée par e-mail à {to}.",
+        "en": "The invoice was e-mailed to {to}.",
+    },
+    "invoice.forward": {
+        "nl": "De klant heeft ze nog niet ontvangen (geen e-mailadres): download ze in de app en "
+              "stuur ze door.",
+        "fr": "Le client ne l'a pas encore reçue (pas d'adresse e-mail) : téléchargez-la dans "
+              "l'app et transférez-la.",
+        "en": "The client has not received it yet (no e-mail address): download it in the app and "
+              "forward it.",
+    },
+    "invoice.which": {
+        "nl": "Voor welke QuickJob maak ik de factuur?\n{jobs}",
+        "fr": "Pour quel QuickJob dois-je faire la facture ?\n{jobs}",
+        "en": "Which QuickJob do I invoice?\n{jobs}",
+    },
+    "invoice.not_ready": {
+        "nl": "Een factuur kan pas als de klant de offerte aanvaard heeft. Je QuickJobs:\n{jobs}",
+        "fr": "Une facture n'est possible qu'après l'acceptation du devis par le client. Vos "
+              "QuickJobs :\n{jobs}",
+        "en": "An invoice is possible only once the client has accepted the quote. Your "
+              "QuickJobs:\n{jobs}",
+    },
+    "expense.confirm": {
+        "nl": "Onkosten toevoegen aan \"{function}\" ({client}): {expenses}? Ze worden belastingvrij "
+              "terugbetaald uit het bedrag van de factuur. Antwoord \"ja\" of \"nee\"; een foto van "
+              "het bonnetje mag je meteen sturen.",
+        "fr": "Ajouter ces frais à \"{function}\" ({client}) : {expenses} ? Ils sont remboursés sans "
+              "impôt sur le montant facturé. Répondez \"oui\" ou \"non\" ; vous pouvez envoyer la "
+              "photo du ticket tout de suite.",
+        "en": "Add these expenses to \"{function}\" ({client}): {expenses}? They are refunded tax-free "
+              "out of the invoiced amount. Answer \"yes\" or \"no\"; you can send a photo of the "
+              "receipt right away.",
+    },
+    "expense.added": {
+        "nl": "Toegevoegd aan \"{function}\" ({client}): {expenses}.",
+        "fr": "Ajouté à \"{function}\" ({client}) : {expenses}.",
+        "en": "Added to \"{function}\" ({client}): {expenses}.",
+    },
+    "expense.photo": {
+        "nl": "Stuur nog een foto van het bonnetje: zonder bewijs kan de onkost niet terugbetaald worden.",
+        "fr": "Envoyez encore une photo du ticket : sans preuve, le frais ne peut pas être remboursé.",
+        "en": "Please send a photo of the receipt: without proof the expense cannot be refunded.",
+    },
+    "expense.which": {
+        "nl": "Bij welke QuickJob hoort deze onkost?\n{jobs}",
+        "fr": "À quel QuickJob ce frais appartient-il ?\n{jobs}",
+        "en": "Which QuickJob is this expense for?\n{jobs}",
+    },
+    "expense.no_job": {
+        "nl": "Je hebt geen QuickJob waar nog onkosten bij kunnen (dat kan tot de klant de offerte "
+              "aanvaardt). Zeg \"adviseur\" als je hulp wil.",
+        "fr": "Vous n'avez pas de QuickJob auquel ajouter des frais (c'est possible jusqu'à "
+              "l'acceptation du devis). Dites \"conseiller\" si vous voulez de l'aide.",
+        "en": "You have no QuickJob that can still take expenses (possible until the client "
+              "accepts the quote). Say \"adviser\" if you want help.",
+    },
+    "photo.kept": {
+        "nl": "Foto ontvangen; ik voeg ze bij de onkost.",
+        "fr": "Photo reçue ; je la joins au frais.",
+        "en": "Photo received; I will attach it to the expense.",
+    },
+    "photo.attached": {
+        "nl": "Foto van het bonnetje toegevoegd.",
+        "fr": "Photo du ticket ajoutée.",
+        "en": "Receipt photo attached.",
+    },
+    "photo.not_stored": {
+        "nl": "Ik kon de foto hier niet bewaren. Voeg ze toe bij de onkost in de app.",
+        "fr": "Je n'ai pas pu garder la photo ici. Ajoutez-la au frais dans l'app.",
+        "en": "I could not keep the photo here. Add it to the expense in the app.",
+    },
+    "photo.which": {
+        "nl": "Foto ontvangen. Voor welke onkost is ze? Bijvoorbeeld \"parking 7,50\".",
+        "fr": "Photo reçue. Pour quel frais ? Par exemple \"parking 7,50\".",
+        "en": "Photo received. Which expense is it for? For example \"parking fee 7.50\".",
+    },
+    "no_change": {
+        "nl": "Dat stond er al zo. Wil je iets anders? Zeg het zo: \"het werk is ...\", \"de klant is "
+              "...\", \"het bedrag is ...\", of zeg \"adviseur\".",
+        "fr": "C'était déjà ainsi. Autre chose ? Dites-le ainsi : \"le travail est ...\", \"le client "
+              "est ...\", \"le montant est ...\", ou dites \"conseiller\".",
+        "en": "That was already so. Something else? Say it like this: \"the work is ...\", \"the "
+              "client is ...\", \"the amount is ...\", or say \"adviser\".",
+    },
+    "ok_nothing": {
+        "nl": "Oké, ik heb niets veranderd.",
+        "fr": "D'accord, je n'ai rien changé.",
+        "en": "OK, I changed nothing.",
+    },
+    "status.quickjobs": {
+        "nl": "Je QuickJobs:\n{jobs}",
+        "fr": "Vos QuickJobs :\n{jobs}",
+        "en": "Your QuickJobs:\n{jobs}",
+    },
+})
 
+QUICK_REPLIES.update({
+    "offer": {"nl": ["ja", "help"], "fr": ["oui", "aide"], "en": ["yes", "help"]},
+    "past_dates": {"nl": ["adviseur", "annuleer"], "fr": ["conseiller", "annuler"],
+                   "en": ["adviser", "cancel"]},
+    "vat_exemption": {"nl": ["uitvoer", "btw verlegd", "21 % btw"],
+                      "fr": ["exportation", "autoliquidation", "TVA 21 %"],
+                      "en": ["export", "reverse charge", "21 % VAT"]},
+})
 
-_MONTH_NAMES = {
-    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"],
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
+STATUS_WORDS = {
+    "draft": {"nl": "in voorbereiding", "fr": "en préparation", "en": "being prepared"},
+    "in_review": {"nl": "wacht op een adviseur", "fr": "en vérification par un conseiller",
+                  "en": "being checked by an adviser"},
+    "quote_sent": {"nl": "offerte wacht op de klant", "fr": "devis en attente du client",
+                   "en": "quote waiting for the client"},
+    "accepted": {"nl": "aanvaard door de klant", "fr": "accepté par le client",
+                 "en": "accepted by the client"},
+    "declined": {"nl": "geweigerd door de klant", "fr": "refusé par le client",
+                 "en": "declined by the client"},
+    "rejected": {"nl": "afgewezen", "fr": "refusé", "en": "rejected"},
+    "invoiced": {"nl": "gefactureerd", "fr": "facturé", "en": "invoiced"},
+    "paid": {"nl": "betaald", "fr": "payé", "en": "paid"},
+    "completed": {"nl": "afgerond", "fr": "terminé", "en": "completed"},
+    "cancelled": {"nl": "geannuleerd", "fr": "annulé", "en": "cancelled"},
+    "planned": {"nl": "gepland", "fr": "prévu", "en": "planned"},
+    "declared": {"nl": "aangegeven", "fr": "déclaré", "en": "declared"},
+    "scheduled": {"nl": "ingepland", "fr": "programmé", "en": "scheduled"},
+    "open": {"nl": "open", "fr": "ouvert", "en": "open"},
+}
+CATEGORY_WORDS = {
+    "travel": {"nl": "reiskosten", "fr": "déplacement", "en": "travel"},
+    "meals": {"nl": "maaltijden", "fr": "repas", "en": "meals"},
+    "material": {"nl": "materiaal", "fr": "matériel", "en": "material"},
+    "accommodation": {"nl": "verblijf", "fr": "logement", "en": "accommodation"},
+    "other": {"nl": "andere", "fr": "autre", "en": "other"},
+}
+KIND_WORDS = {"company": {"nl": "bedrijf", "fr": "entreprise", "en": "company"},
+              "private": {"nl": "particulier", "fr": "particulier", "en": "private person"}}
+LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_IE"}
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+_SUMMARY = {
+    "title": {"nl": "Samenvatting van je QuickJob:", "fr": "Résumé de votre QuickJob :",
+              "en": "Summary of your QuickJob:"},
+    "work": {"nl": "Werk", "fr": "Travail", "en": "Work"},
+    "client": {"nl": "Klant", "fr": "Client", "en": "Client"},
+    "days": {"nl": "Dagen", "fr": "Jours", "en": "Days"},
+    "amount": {"nl": "Bedrag", "fr": "Montant", "en": "Amount"},
+    "excl": {"nl": "excl. btw", "fr": "HTVA", "en": "excl. VAT"},
+    "incl": {"nl": "incl. btw", "fr": "TVAC", "en": "incl. VAT"},
+    "vat": {"nl": "Btw", "fr": "TVA", "en": "VAT"},
+    "pays": {"nl": "klant betaalt", "fr": "le client paie", "en": "the client pays"},
+    "expenses": {"nl": "Onkosten (belastingvrij terugbetaald uit het bedrag)",
+                 "fr": "Frais (remboursés sans impôt sur le montant)",
+                 "en": "Expenses (refunded tax-free out of the amount)"},
+    "contract": {"nl": "Contract", "fr": "Contrat", "en": "Contract"},
+    "contribution": {"nl": "Bijdrage aan de coöperatie", "fr": "Contribution à la coopérative",
+                     "en": "Contribution to the cooperative"},
+    "net": {"nl": "Verwacht nettoloon", "fr": "Salaire net attendu", "en": "Expected net salary"},
+    "pay_date": {"nl": "Uitbetaling", "fr": "Paiement", "en": "Paid on"},
+    "email": {"nl": "E-mail klant", "fr": "E-mail du client", "en": "Client e-mail"},
+    "no_email": {"nl": "nog geen: na het maken krijg je de link om door te sturen (of geef het "
+                       "e-mailadres)",
+                 "fr": "pas encore : après la création vous recevez le lien à transférer (ou "
+                       "donnez l'adresse e-mail)",
+                 "en": "none yet: once created you get the link to forward (or give the e-mail "
+                       "address)"},
+    "ask": {"nl": "Klopt dit? Antwoord \"ja\" om de offerte te maken, of zeg wat je wilt veranderen.",
+            "fr": "Est-ce correct ? Répondez \"oui\" pour créer le devis, ou dites ce qu'il faut changer.",
+            "en": "Is this right? Answer \"yes\" to create the quote, or tell me what to change."},
 }
 
 
-def date(day: dt.date | str, lang: str) -> str:
+def money(cents: int, lang: str) -> str:
+    """'€ 1.250,50' (nl), '1 250,50 €' (fr), '€1,250.50' (en), from Babel's locale data."""
+    value = format_currency(cents / 100, "EUR", locale=LOCALES.get(lang, "nl_BE"))
+    return value.translate(_SPACES)
+
+
+def date(day: dt.date | str, lang: str, weekday: bool = False) -> str:
+    """'5 maart 2026' / 'donderdag 5 maart 2026' in words."""
     if isinstance(day, str):
         day = dt.date.fromisoformat(day)
-    month = _MONTH_NAMES.get(lang, _MONTH_NAMES["nl"])[day.month - 1]
-    if lang == "en":
-        return f"{day.day} {month} {day.year}"
-    return f"{day.day} {month} {day.year}"
+    text = format_date(day, "full" if weekday else "long", locale=LOCALES.get(lang, "nl_BE"))
+    return text.replace(",", "") if weekday else text
 
 
-def dates(days: list, lang: str) -> str:
-    return ", ".join(date(d, lang) for d in days)
+def dates(days: list, lang: str, weekday: bool = False) -> str:
+    return ", ".join(date(d, lang, weekday) for d in days)
+
+
+def status_word(code: str, lang: str) -> str:
+    return STATUS_WORDS.get(code, {}).get(lang) or code.replace("_", " ")
+
+
+def expense_list(expenses: list[dict], lang: str) -> str:
+    return ", ".join(f"{CATEGORY_WORDS[e['category']][lang]} {money(e['amount_cents'], lang)}"
+                     for e in expenses)
+
+
+def job_list(jobs: list[dict], lang: str) -> str:
+    lines = []
+    for job in jobs:
+        when = dates(job.get("dates") or [], lang)
+        sep = " : " if lang == "fr" else ": "
+        lines.append(f"- \"{job['function']}\" ({job['client']}"
+                     f"{', ' + when if when else ''}){sep}{status_word(job['status'], lang)}")
+    return "\n".join(lines)
+
+
+def _t(key: str, lang: str) -> str:
+    return _SUMMARY[key].get(lang) or _SUMMARY[key]["nl"]
+
+
+def summary(fields: dict, figures: dict, lang: str) -> str:
+    """All the QuickJob says, each fact on its line, with the engine's figures."""
+    client = fields["client_name"]
+    extra = [KIND_WORDS[fields["client_kind"]][lang]] if fields.get("client_kind") else []
+    extra += [fields["vat_number"]] if fields.get("vat_number") else []
+    if extra:
+        client += f" ({', '.join(extra)})"
+    mode = _t("incl", lang) if fields.get("vat_included") else _t("excl", lang)
+    amount = f"{money(fields['amount_cents'], lang)} {mode}"
+    if fields.get("vat_included") and "turnover_cents" in figures:
+        amount += f" ({money(figures['turnover_cents'], lang)} {_t('excl', lang)})"
+    contract = CONTRACT_NAMES.get(fields["contract_type"], {}).get(lang, fields["contract_type"])
+    sep = " : " if lang == "fr" else ": "
+    vat_label = f"{_t('vat', lang)} ({fields['vat_rate']} %{exemption(fields.get('vat_exemption'), lang)})"
+    rows = [
+        ("work", fields["function"]),
+        ("client", client),
+        ("email", fields.get("email") or _t("no_email", lang)),
+        ("days", dates(fields["dates"], lang, weekday=True)),
+        ("amount", amount),
+        (vat_label, f"{money(figures['vat_cents'], lang)} ({_t('pays', lang)} "
+                    f"{money(figures['total_cents'], lang)})"),
+    ]
+    if fields.get("expenses"):
+        rows.append(("expenses", expense_list(fields["expenses"], lang)))
+    rows += [
+        ("contract", contract),
+        ("contribution", money(figures["contribution_cents"], lang)),
+        ("net", money(figures["net_cents"], lang)),
+        ("pay_date", date(figures["pay_date"], lang)),
+    ]
+    lines = [_t("title", lang)]
+    lines += [f"- {_t(k, lang) if k in _SUMMARY else k}{sep}{v}" for k, v in rows]
+    lines.append(_t("ask", lang))
+    return "\n".join(lines)
+
+
+def simulation(fields: dict, figures: dict, lang: str) -> str:
+    mode = _t("incl", lang) if fields.get("vat_included") else _t("excl", lang)
+    days = len(fields.get("dates") or []) or 1
+    day_words = {"nl": ("1 dag", "{n} dagen"), "fr": ("1 jour", "{n} jours"),
+                 "en": ("1 day", "{n} days")}[lang]
+    expenses = ""
+    if fields.get("expenses"):
+        label = {"nl": "Onkosten terugbetaald", "fr": "Frais remboursés", "en": "Expenses refunded"}[lang]
+        sep = " : " if lang == "fr" else ": "
+        expenses = f"- {label}{sep}{expense_list(fields['expenses'], lang)}\n"
+    return say("simulation", lang, amount=f"{money(fields['amount_cents'], lang)} {mode}",
+               days=day_words[0] if days == 1 else day_words[1].format(n=days),
+               contract=CONTRACT_NAMES.get(fields["contract_type"], {}).get(lang, fields["contract_type"]),
+               contribution=money(figures["contribution_cents"], lang), expenses=expenses,
+               gross=money(figures["gross_cents"], lang), net=money(figures["net_cents"], lang),
+               pay_date=date(figures["pay_date"], lang))

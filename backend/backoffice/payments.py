@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
 
-from backend.http.context import Principal
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, NotFound, invalid
 from backend.quickjobs import lifecycle, postings
@@ -14,6 +14,9 @@ from backend.quickjobs import repository as quickjobs
 from backend.quickjobs.lifecycle import Audit, InvoiceStatus, QuickJobStatus
 from backend.quickjobs.reading import worker_of
 from backend.units import ledger
+
+if TYPE_CHECKING:  # annotations only: the worker runs this module without the web stack
+    from backend.http.context import Principal
 
 
 async def record_payment(actor: Principal, invoice_id: uuid.UUID, amount_cents: int,

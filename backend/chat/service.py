@@ -1,8 +1,10 @@
 """The bot's port to the real services, and one message turn on a stored conversation.
 
 The dialogue engine (``bot.dialogue``) is pure; here it gets its state from PostgreSQL and its
-answers from the same services as the API: the QuickJob validators and ``create``, the one
-simulation path, live QuickJob/salary/unit rows, and the review queue for a hand-off.
+answers from the same services as the API: the QuickJob validators and ``create``, the
+invoice and expense use cases, the one simulation path and the engine's minimum-pay check, live
+QuickJob/salary/unit rows, and the review queue for a hand-off. Their domain errors come back to
+the dialogue as field problems in the worker's language.
 """
 
 from __future__ import annotations
@@ -15,18 +17,18 @@ from dataclasses import dataclass, field
 
 from backend.backoffice import repository as review_queue
 from backend.chat import repository as conversations
-from backend.engine import EngineInputError
+from backend.engine import EngineInputError, RuleBook, minimum_wage_check
 from backend.http.context import Principal
 from backend.http.problems import Problem
 from backend.platform import i18n
 from backend.platform.db import unit_of_work
 from backend.platform.errors import DomainError
-from backend.quickjobs import creation, views
+from backend.quickjobs import creation, expenses, invoicing, views
 from backend.quickjobs import repository as qj_repo
 from backend.quickjobs.policy import today as quickjob_today
 from backend.quickjobs.ports import Ports
 from backend.quickjobs.schemas import ClientIn, QuickJobCreate
-from backend.simulations.schemas import SimulationRequest
+from backend.simulations.schemas import ExpenseIn, SimulationRequest
 from backend.simulations.service import run_simulation, to_response
 from backend.units import service as units
 from bot.dialogue import FieldProblem, handle_message, new_state, redact
@@ -43,6 +45,8 @@ FIELD_MAP = [
     (r"^function|^description", "function"),
 ]
 RECENT = 3  # status answers cover the most recent QuickJobs
+# What the services refuse with: said back to the worker as a field problem.
+REFUSALS = (DomainError, Problem, EngineInputError)
 
 
 def dialogue_field(api_field: str) -> str | None:
@@ -62,16 +66,28 @@ def as_field_problem(exc: Exception, lang: str) -> FieldProblem:
     return FieldProblem(None, i18n.t(exc.code, lang, **exc.params))
 
 
+def _expenses(fields: dict) -> list[ExpenseIn]:
+    return [ExpenseIn(e["amount_cents"], e["category"]) for e in fields.get("expenses") or []]
+
+
 def quickjob_create(fields: dict) -> QuickJobCreate:
     vat_number = fields.get("vat_number")
     return QuickJobCreate(
         function=fields["function"], description=fields["function"],
         performance_dates=[dt.date.fromisoformat(d) for d in fields["dates"]],
         amount_cents=fields["amount_cents"], vat_rate=fields["vat_rate"],
-        vat_exemption=fields.get("vat_exemption"), contract_type=fields["contract_type"],
+        vat_included=bool(fields.get("vat_included")), vat_exemption=fields.get("vat_exemption"),
+        contract_type=fields["contract_type"], expenses=_expenses(fields),
         client=ClientIn(name=fields["client_name"], email=fields.get("email"), vat_number=vat_number,
                         country=vat_number[:2] if vat_number and vat_number[:2] != "EL" else "BE"),
     )
+
+
+def _figures(sim) -> dict:
+    return {"turnover_cents": sim.turnover_cents, "vat_cents": sim.vat_cents,
+            "total_cents": sim.total_incl_vat_cents, "contribution_cents": sim.contribution_cents,
+            "expenses_cents": sim.expenses_cents, "gross_cents": sim.gross_cents,
+            "net_cents": sim.net_cents, "pay_date": sim.pay_date}
 
 
 @dataclass
@@ -87,15 +103,53 @@ class ServicesPort:
         try:
             data = quickjob_create(fields)
             creation.validate_create(data, self.today)
-            sim = to_response(run_simulation(SimulationRequest(
-                performance_dates=data.performance_dates, amount_cents=data.amount_cents,
-                vat_rate=data.vat_rate, contract_type=data.contract_type,
-                client_country=data.client.country)), lang)
-        except (DomainError, Problem, EngineInputError) as exc:
+            sim = to_response(run_simulation(self._request(data)), lang)
+        except REFUSALS as exc:
             raise as_field_problem(exc, lang) from exc
-        return {"vat_cents": sim.vat_cents, "total_cents": sim.total_incl_vat_cents,
-                "contribution_cents": sim.contribution_cents, "net_cents": sim.net_cents,
-                "pay_date": sim.pay_date}
+        return _figures(sim)
+
+    @staticmethod
+    def _request(data: QuickJobCreate) -> SimulationRequest:
+        return SimulationRequest(
+            performance_dates=data.performance_dates, amount_cents=data.amount_cents,
+            vat_rate=data.vat_rate, vat_included=data.vat_included,
+            vat_exemption=data.vat_exemption, contract_type=data.contract_type,
+            expenses=data.expenses, client_country=data.client.country)
+
+    async def simulate(self, fields: dict, lang: str) -> dict:
+        """A money question: the one simulation path, creating nothing. Without dates, one
+        working day (today) is simulated."""
+        try:
+            sim = run_simulation(SimulationRequest(
+                performance_dates=[dt.date.fromisoformat(d) for d in fields.get("dates") or []]
+                or [self.today], amount_cents=fields["amount_cents"], vat_rate=fields["vat_rate"],
+                vat_included=bool(fields.get("vat_included")), contract_type=fields["contract_type"],
+                expenses=_expenses(fields)))
+        except EngineInputError as exc:
+            raise as_field_problem(exc, lang) from exc
+        return _figures(sim)
+
+    async def minimum_check(self, fields: dict, lang: str) -> dict:
+        """The engine's verdict on the pay for the days (``minimum_wage_check``): each day's share
+        of the gross against the legal minimum per hour of the contract type on that day. The bot
+        does not ask the hours, so a day counts the fewest paid hours the rule set allows
+        (``platform.minimum_paid_hours_per_day``): only pay too low for any day is questioned."""
+        try:
+            data = quickjob_create(fields)
+            sim = run_simulation(self._request(data))
+            days = sorted(set(data.performance_dates))
+            share, extra = divmod(sim.gross_cents, len(days))
+            book = RuleBook.default()
+            for i, day in enumerate(days):
+                rs, _ = book.for_date("BE", "smart", day)
+                check = minimum_wage_check(share + (extra if i == 0 else 0),
+                                           rs.platform_min_paid_hours, day,
+                                           contract_type=data.contract_type, rules=book)
+                if check.below:
+                    return {"below": True, "message": check.messages[lang]}
+        except REFUSALS:
+            pass  # the summary reports the field problem
+        return {"below": False, "message": ""}
 
     async def create(self, fields: dict, lang: str) -> dict:
         """One QuickJob per conversation: the row lock and the stored id make a second yes (even a
@@ -111,9 +165,50 @@ class ServicesPort:
                 else:  # a second yes: the QuickJob the first one made
                     job = await qj_repo.get_quickjob(existing)
                     quote = await qj_repo.quote_for(existing)
-        except (DomainError, Problem, EngineInputError) as exc:
+        except REFUSALS as exc:
             raise as_field_problem(exc, lang) from exc
-        return {"id": str(job.id), "quote": quote.number, "status": job.status}
+        sent = job.status == "quote_sent"  # in review: nothing goes to the client yet
+        return {"id": str(job.id), "quote": quote.number, "status": job.status,
+                "accept_url": self.ports.accept_url(quote.id) if sent else None,
+                "sent_to": job.client_email if sent else None}
+
+    async def jobs(self, lang: str) -> list[dict]:
+        """The worker's recent QuickJobs, for an invoice or an expense by conversation."""
+        async with unit_of_work():
+            out = []
+            for row in await qj_repo.list_quickjobs(self.principal.id, None, 10):
+                job = await qj_repo.get_quickjob(row.id)
+                out.append({"id": str(job.id), "function": job.function,
+                            "client": job.client_name, "status": job.status,
+                            "dates": [d.isoformat() for d in job.performance_dates]})
+            return out
+
+    async def issue_invoice(self, job_id: str, lang: str) -> dict:
+        try:
+            invoice = await invoicing.issue_invoice(self.principal, uuid.UUID(job_id), self.ports)
+            async with unit_of_work():
+                job = await qj_repo.get_quickjob(invoice.quickjob)
+        except REFUSALS as exc:
+            raise as_field_problem(exc, lang) from exc
+        return {"number": invoice.number, "structured_communication": invoice.structured_communication,
+                "total_cents": invoice.total_cents, "due_date": invoice.due_date,
+                "sent_to": job.client_email}
+
+    async def add_expense(self, job_id: str, expense: dict, attachment: dict | None,
+                          lang: str) -> dict:
+        """The receipt photo of ``attachment`` is not fetched here yet (a channel reference):
+        the second wave turns it into the receipt bytes."""
+        try:
+            row = await expenses.add_expense(
+                self.principal, uuid.UUID(job_id), expense["amount_cents"], expense["category"],
+                None, None, None, None, self.ports)
+        except REFUSALS as exc:
+            raise as_field_problem(exc, lang) from exc
+        return {"id": str(row.id)}
+
+    async def attach_receipt(self, expense_id: str, attachment: dict, lang: str) -> dict:
+        """Not stored yet (second wave: fetch the channel's file, then the expense's receipt)."""
+        return {"stored": False}
 
     async def status(self, kind: str, lang: str) -> list[dict]:
         async with unit_of_work():
@@ -224,9 +319,11 @@ class _Handler:
 
 
 async def handle(principal: Principal, conversation_id: uuid.UUID | None, text: str,
-                 language: str, ports: Ports, channel: str = "api") -> tuple[uuid.UUID, list[dict]]:
+                 language: str, ports: Ports, channel: str = "api",
+                 attachment: dict | None = None) -> tuple[uuid.UUID, list[dict]]:
     """One user message: load (or start) the conversation, run the engine, store the result.
-    An unknown or expired conversation id starts a new conversation."""
+    An unknown or expired conversation id starts a new conversation. ``attachment`` is a
+    channel's reference to a receipt photo (``{"ref", "contentType"}``), passed to the engine."""
     async with unit_of_work():
         conversation = None
         if conversation_id is not None:
@@ -240,7 +337,8 @@ async def handle(principal: Principal, conversation_id: uuid.UUID | None, text: 
     handler = _Handler(storage=_Storage({"state": state}),
                        services=ServicesPort(principal, ports, cid, today, channel),
                        default_language=language, day=today)
-    state = await handle_message({"content": text}, handler)
+    message = {"content": text, **({"attachment": attachment} if attachment else {})}
+    state = await handle_message(message, handler)
     async with unit_of_work():
         await conversations.save_state(cid, state, state["lang"])
         await conversations.add_messages(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
 
 from backend.audit.service import record
 from backend.backoffice import repository as review_queue
@@ -23,7 +24,6 @@ from backend.engine import (
     month_pay,
     monthly_gross_from_projection,
 )
-from backend.http.context import Principal
 from backend.jobs import outbox
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, NotFound, invalid
@@ -31,6 +31,9 @@ from backend.platform.formatting import money_texts
 from backend.units import ledger
 from backend.units import repository as units_repo
 from backend.units import service as units
+
+if TYPE_CHECKING:  # annotations only: the worker runs this module without the web stack
+    from backend.http.context import Principal
 
 CONTRACT_TYPE = "open_ended"
 

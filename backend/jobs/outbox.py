@@ -11,10 +11,13 @@ import contextvars
 import json
 import logging
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from backend.platform.db import fetch
 
 log = logging.getLogger("backend.outbox")
+RELAY_BATCH = 200  # rows per relay transaction
 
 # Set per request by the middleware: a list that ``add`` marks, so the request relays after
 # its response instead of every request querying the outbox.
@@ -22,16 +25,36 @@ written_in_request: contextvars.ContextVar[list | None] = contextvars.ContextVar
     "outbox_written_in_request", default=None)
 
 
+@dataclass(frozen=True)
+class Message:
+    """A job to queue: its handler's name, its payload, and the key that makes it once."""
+
+    job: str
+    payload: dict
+    dedupe_key: str
+
+
 async def add(job: str, payload: dict, dedupe_key: str) -> None:
     """Queue ``job`` in the current transaction; a second call with the same key is a no-op."""
+    await add_many([Message(job, payload, dedupe_key)])
+
+
+async def add_many(messages: Sequence[Message]) -> None:
+    """Queue several jobs of one change in one statement (``add``'s rules for each)."""
+    if not messages:
+        return
+    # Raw SQL: one INSERT of n rows from arrays (unnest), the same text whatever n is.
     await fetch(
-        "INSERT INTO outbox_message (id, job, payload, dedupe_key) VALUES ({}, {}, {}::jsonb, {}) "
+        "INSERT INTO outbox_message (id, job, payload, dedupe_key) "
+        "SELECT id, job, payload::jsonb, dedupe_key "
+        "FROM unnest({}::uuid[], {}::text[], {}::text[], {}::text[]) AS m(id, job, payload, dedupe_key) "
         "ON CONFLICT (dedupe_key) DO NOTHING",
-        uuid.uuid4(), job, json.dumps(payload), dedupe_key,
+        [uuid.uuid4() for _ in messages], [m.job for m in messages],
+        [json.dumps(m.payload) for m in messages], [m.dedupe_key for m in messages],
     )
     marker = written_in_request.get()
     if marker is not None:
-        marker.append(job)
+        marker.extend(m.job for m in messages)
 
 
 async def pending_count() -> int:
@@ -39,7 +62,7 @@ async def pending_count() -> int:
     return rows[0]["n"]
 
 
-async def relay_pending(queue, limit: int = 200) -> int:
+async def relay_pending(queue, limit: int = RELAY_BATCH) -> int:
     """Push unrelayed messages to rq. Rows are locked (SKIP LOCKED) so two relays never push
     the same one, and the rq job id is the outbox id, so a crash between push and mark
     cannot enqueue it twice either."""

@@ -1,66 +1,46 @@
-"""Periodic work of the worker: relay the outbox to rq every few seconds (more to come:
-salary runs, reminders). Started by ``backend.jobs.worker``; stops on SIGTERM."""
+"""The worker's timed work, as it runs in a job process (the timetable: ``backend.jobs.schedule``).
+
+- ``relay_forever``: the outbox relay every 2 s, a task on the job process's event loop. Not
+  an rq job: it must keep trying while Redis is down, and relays as soon as it is back.
+- ``follow_up_dimonas`` and ``daily_work``: the handlers of the periodic rq jobs.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
-import signal
-import time
 
-from backend.jobs.outbox import relay_pending
+from backend import composition
+from backend.backoffice import payroll, reminders
+from backend.chat.telegram import repository as telegram
+from backend.jobs.outbox import RELAY_BATCH, relay_pending
 from backend.jobs.queue import JobQueue
-from backend.platform.db import close_pool, start_pool
-from backend.platform.logging_setup import configure_logging
+from backend.platform.db import unit_of_work
 from backend.platform.settings import Settings
 from backend.quickjobs.tasks import poll_dimonas
 
 log = logging.getLogger("backend.periodic")
 RELAY_EVERY_SECONDS = 2.0
-DIMONA_EVERY_SECONDS = 30.0
-DAILY_WORK_EVERY_SECONDS = 3600.0  # idempotent, so running it hourly is harmless and catches up
 
 
-async def run(settings: Settings, stop: asyncio.Event) -> None:
-    queue = JobQueue(settings.redis_url)
-    await start_pool(settings.database_url, min_size=1, max_size=2)
-    next_dimona = next_daily = 0.0
-    try:
-        while not stop.is_set():
-            try:
-                await relay_pending(queue)
-            except Exception:  # noqa: BLE001 - keep the rhythm; log and try again
-                log.exception("periodic relay failed")
-            if time.monotonic() >= next_dimona:
-                next_dimona = time.monotonic() + DIMONA_EVERY_SECONDS
-                try:
-                    await poll_dimonas()
-                except Exception:  # noqa: BLE001
-                    log.exception("Dimona follow-up failed")
-            if settings.periodic_daily_work and time.monotonic() >= next_daily:
-                next_daily = time.monotonic() + DAILY_WORK_EVERY_SECONDS
-                try:
-                    await daily_work(settings)
-                except Exception:  # noqa: BLE001
-                    log.exception("daily work failed")
-            try:
-                await asyncio.wait_for(stop.wait(), RELAY_EVERY_SECONDS)
-            except TimeoutError:
-                pass
-    finally:
-        await close_pool()
+async def relay_forever(queue: JobQueue) -> None:
+    while True:
+        try:
+            while await relay_pending(queue) == RELAY_BATCH:
+                pass  # more are waiting
+        except Exception:  # noqa: BLE001 - keep the rhythm; log and try again
+            log.exception("periodic relay failed")
+        await asyncio.sleep(RELAY_EVERY_SECONDS)
 
 
-async def daily_work(settings: Settings) -> None:
+async def follow_up_dimonas(payload: dict, settings: Settings) -> int:
+    return await poll_dimonas(settings=settings)
+
+
+async def daily_work(payload: dict, settings: Settings) -> None:
     """The payroll run (salaries due today paid, their SEPA file made) and invoice reminders;
     every step idempotent."""
-    import datetime as dt
-
-    from backend import composition
-    from backend.backoffice import payroll, reminders
-    from backend.chat.telegram import repository as telegram
-    from backend.platform.db import unit_of_work
-
     today = dt.date.today()
     result = await payroll.run(today, composition.adapters(settings).quickjobs, None)
     sent, escalated = await reminders.send_reminders(today)
@@ -72,21 +52,3 @@ async def daily_work(settings: Settings) -> None:
         "paymentFiles": [str(f.id) for f in result.payment_files],
         "paymentFileProblem": result.payment_file_problem,
         "reminders": sent, "escalated": escalated, "telegramRowsForgotten": forgotten}})
-
-
-def main() -> None:
-    settings = Settings.from_env()
-    configure_logging(settings.log_level)
-
-    async def start() -> None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, stop.set)
-        await run(settings, stop)
-
-    asyncio.run(start())
-
-
-if __name__ == "__main__":
-    main()

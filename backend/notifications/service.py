@@ -5,11 +5,18 @@ from __future__ import annotations
 from backend.jobs import outbox
 
 
-async def notify(*, key: str, channel: str, to: str, template: str, language: str,
-                 params: dict | None = None) -> None:
-    await outbox.add(
+def notification(*, key: str, channel: str, to: str, template: str, language: str,
+                 params: dict | None = None) -> outbox.Message:
+    """The outbox message of a notification, for a caller that writes several in one go."""
+    return outbox.Message(
         "notify",
         {"key": key, "channel": channel, "to": to, "template": template,
          "language": language, "params": params or {}},
         dedupe_key=f"notify:{key}",
     )
+
+
+async def notify(*, key: str, channel: str, to: str, template: str, language: str,
+                 params: dict | None = None) -> None:
+    await outbox.add_many([notification(key=key, channel=channel, to=to, template=template,
+                                        language=language, params=params)])

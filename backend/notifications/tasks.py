@@ -7,9 +7,10 @@ from backend.jobs.runner import once
 from backend.notifications.ports import OutgoingMessage
 from backend.platform import i18n
 from backend.platform.db import unit_of_work
+from backend.platform.settings import Settings
 
 
-async def deliver(payload: dict) -> None:
+async def deliver(payload: dict, settings: Settings | None = None) -> None:
     lang = payload.get("language", "nl")
     params = payload.get("params", {})
     message = OutgoingMessage(
@@ -23,4 +24,4 @@ async def deliver(payload: dict) -> None:
         if not await once(f"notify:{message.key}", "notify"):
             return
         # Sent inside the transaction: if sending fails, the key is not recorded and rq retries.
-        composition.adapters().notifier.send(message)
+        composition.adapters(settings).notifier.send(message)

@@ -57,6 +57,10 @@ class Settings:
     correction_second_approval_cents: int = 100_000
     # The worker's daily work (payroll run, reminders); off where another process owns it.
     periodic_daily_work: bool = True
+    # Job processes of the worker (each runs one job at a time on its own event loop and pool),
+    # and how much lower their CPU priority is than the API's (nice increment, 0-19).
+    worker_processes: int = 2
+    worker_nice: int = 10
     # Telegram channel of the bot. Empty webhook secret: the channel is off (production default).
     telegram_webhook_secret: str = DEV_TELEGRAM_WEBHOOK_SECRET
     telegram_bot_token: str | None = None  # unset: replies go to the file outbox
@@ -112,6 +116,8 @@ class Settings:
             correction_second_approval_cents=int(
                 env.get("CORRECTION_SECOND_APPROVAL_CENTS", "100000")),
             periodic_daily_work=env.get("PERIODIC_DAILY_WORK", "on").lower() not in ("off", "0", "false"),
+            worker_processes=int(env.get("WORKER_PROCESSES", str(cls.worker_processes))),
+            worker_nice=int(env.get("WORKER_NICE", str(cls.worker_nice))),
             telegram_webhook_secret=env.get(
                 "TELEGRAM_WEBHOOK_SECRET",
                 "" if app_env == "production" else DEV_TELEGRAM_WEBHOOK_SECRET),
@@ -132,6 +138,8 @@ class Settings:
         if secret and (len(secret) > 256 or not set(secret) <= TELEGRAM_SECRET_ALPHABET):
             raise SettingsError("TELEGRAM_WEBHOOK_SECRET may only hold A-Z, a-z, 0-9, _ and - "
                                 "(at most 256 characters)")
+        if self.worker_processes < 1 or not 0 <= self.worker_nice <= 19:
+            raise SettingsError("WORKER_PROCESSES must be at least 1 and WORKER_NICE 0 to 19")
         if not self.is_production:
             return
         problems = []

@@ -23,7 +23,8 @@ from backend.engine import (
     simulate,
 )
 from backend.http.context import Principal
-from backend.notifications.service import notify
+from backend.jobs.outbox import Message, add_many
+from backend.notifications.service import notification
 from backend.people import service as people
 from backend.platform.db import unit_of_work
 from backend.platform.errors import FieldError, Invalid, NotFound, invalid
@@ -214,12 +215,14 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
                      "cancellationFeePercent": str(policy.cancellation_fee_percent),
                      "noticePeriodDays": policy.notice_period_days})
         await repo.insert_quote(**_columns(quote))
+        to_client = None
         if not reasons:
             events.append(("quote_sent", {"number": quote.number}))
-            await send_quote(job, worker, quote.number, ports.accept_url(quote_id), sim)
+            to_client = quote_to_client(job, worker, quote.number, ports.accept_url(quote_id), sim)
         await lifecycle.start(
             job, events=events, actor=principal.id, person=worker,
             notify_event="review_requested" if reasons else "quote_sent",
+            messages=[to_client] if to_client else [],
             audit=Audit("quickjob.created", after={
                 "status": status.value, "amountCents": data.amount_cents, "quote": quote.number,
                 "ruleSet": sim.rule_set}))
@@ -263,11 +266,21 @@ def _guess_language(country: str) -> str:
     return {"BE": "nl", "NL": "nl", "FR": "fr", "LU": "fr"}.get(country.upper(), "en")
 
 
+def quote_to_client(job: QuickJobRow, person: WorkerRow, number: str, accept_url: str,
+                    sim: Simulation) -> Message | None:
+    """The quote e-mail to the client (None when the client has no address): its link and amount."""
+    if not job.client_email:
+        return None
+    return notification(key=f"quote:{job.id}", channel="email", to=job.client_email,
+                        template="quote_to_client", language=job.client_language,
+                        params={"number": number, "worker": person_name(person),
+                                "amount": format_money(sim.total_incl_vat_cents,
+                                                        job.client_language),
+                                "url": accept_url})
+
+
 async def send_quote(job: QuickJobRow, person: WorkerRow, number: str, accept_url: str, sim: Simulation) -> None:
-    """The quote e-mail to the client (when the client has an address): its link and amount."""
-    if job.client_email:
-        await notify(key=f"quote:{job.id}", channel="email", to=job.client_email,
-                     template="quote_to_client", language=job.client_language,
-                     params={"number": number, "worker": person_name(person),
-                             "amount": format_money(sim.total_incl_vat_cents, job.client_language),
-                             "url": accept_url})
+    """Queue the quote e-mail to the client (when the client has an address)."""
+    message = quote_to_client(job, person, number, accept_url, sim)
+    if message is not None:
+        await add_many([message])

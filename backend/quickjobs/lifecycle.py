@@ -17,7 +17,8 @@ from enum import StrEnum
 import msgspec
 
 from backend.audit.service import record
-from backend.notifications.service import notify
+from backend.jobs.outbox import Message, add_many
+from backend.notifications.service import notification
 from backend.platform import i18n
 from backend.platform.errors import Conflict
 from backend.quickjobs import repository as repo
@@ -116,11 +117,13 @@ def _check(moves: dict, current, to) -> None:
 
 
 async def start(job: QuickJobRow, *, events: Sequence[Event], actor: uuid.UUID | None, audit: Audit,
-                person: WorkerRow, notify_event: str | None) -> None:
+                person: WorkerRow, notify_event: str | None,
+                messages: Sequence[Message] = ()) -> None:
     """A new QuickJob's first status: its INSERT wrote it (before the rows that refer to the
-    QuickJob); here the move from nothing is checked and its bookkeeping written."""
+    QuickJob); here the move from nothing is checked and its bookkeeping written, with the
+    creation's other ``messages`` (the quote to the client) in the same outbox statement."""
     _check(QUICKJOB_MOVES, None, job.status)
-    await _write(job, events, actor, audit, person, notify_event)
+    await _write(job, events, actor, audit, person, notify_event, messages)
 
 
 async def transition(job: QuickJobRow, to: QuickJobStatus, *, events: Sequence[Event],
@@ -142,25 +145,29 @@ async def note(job: QuickJobRow, *, events: Sequence[Event], actor: uuid.UUID | 
 
 
 async def _write(job: QuickJobRow, events: Sequence[Event], actor: uuid.UUID | None,
-                 audit: Audit | None, person: WorkerRow | None, notify_event: str | None) -> None:
+                 audit: Audit | None, person: WorkerRow | None, notify_event: str | None,
+                 messages: Sequence[Message] = ()) -> None:
     await repo.add_events(job.id, list(events))
+    messages = list(messages)
     if notify_event is not None:
         if person is None:
             raise ValueError("a worker notification needs the person")
-        await notify_worker(job, person, notify_event)
+        messages.append(worker_notification(job, person, notify_event))
+    await add_many(messages)
     if audit is not None:
         await record(actor_id=actor, action=audit.action, object_type=audit.object_type,
                      object_id=job.id if audit.object_id is None else audit.object_id,
                      before=audit.before, after=audit.after)
 
 
-async def notify_worker(job: QuickJobRow, person: WorkerRow, event: str) -> None:
-    """Tell the worker (e-mail, else SMS) what happened to a QuickJob, in their language."""
+def worker_notification(job: QuickJobRow, person: WorkerRow, event: str) -> Message:
+    """What tells the worker (e-mail, else SMS) what happened to a QuickJob, in their language."""
     lang = person.language or "nl"
     to, channel = (person.email, "email") if person.email else (person.phone, "sms")
-    await notify(key=f"qj:{job.id}:{event}", channel=channel, to=to, template="quickjob_update",
-                 language=lang, params={"function": job.function, "client": job.client_name,
-                                        "event": i18n.t(f"event.{event}", lang)})
+    return notification(key=f"qj:{job.id}:{event}", channel=channel, to=to,
+                        template="quickjob_update", language=lang,
+                        params={"function": job.function, "client": job.client_name,
+                                "event": i18n.t(f"event.{event}", lang)})
 
 
 async def move_contract(contract: ContractRow, to: ContractStatus, **values) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from backend.engine import Simulation
-from backend.http.context import Principal
 from backend.platform.db import unit_of_work
 from backend.platform.errors import NotFound
 from backend.quickjobs import documents
@@ -14,6 +14,9 @@ from backend.quickjobs.lifecycle import ContractStatus
 from backend.quickjobs.ports import Ports
 from backend.quickjobs.rows import QuickJobRow, WorkerRow
 from backend.simulations.service import from_snapshot
+
+if TYPE_CHECKING:  # annotations only: the worker runs this module without the web stack
+    from backend.http.context import Principal
 
 
 async def worker_of(person_id: uuid.UUID) -> WorkerRow:

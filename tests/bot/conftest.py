@@ -26,10 +26,27 @@ class Storage:
 
 
 class StubServices:
+    """Deterministic figures (VAT = amount x rate, contribution 6.5 %, net = half the amount,
+    pay date two weeks on) and the engine's refusals the dialogue must handle."""
+
     def __init__(self) -> None:
         self.created: list[dict] = []
         self.handoffs: list[list] = []
         self.previews = 0
+        self.simulations: list[dict] = []
+        self.jobs_list: list[dict] = []
+        self.invoices: list[str] = []
+        self.expenses: list[tuple] = []
+        self.receipts: list[tuple] = []
+
+    def _figures(self, fields: dict) -> dict:
+        rate = int(fields["vat_rate"])
+        amount = fields["amount_cents"]
+        turnover = amount * 100 // (100 + rate) if fields.get("vat_included") else amount
+        vat = turnover * rate // 100
+        return {"turnover_cents": turnover, "vat_cents": vat, "total_cents": turnover + vat,
+                "contribution_cents": turnover * 65 // 1000, "gross_cents": turnover * 6 // 10,
+                "net_cents": turnover // 2, "pay_date": TODAY + dt.timedelta(days=14)}
 
     async def preview(self, fields: dict, lang: str) -> dict:
         self.previews += 1
@@ -37,17 +54,48 @@ class StubServices:
             raise FieldProblem("amount_cents", "too large")
         if any(dt.date.fromisoformat(d) < TODAY for d in fields["dates"]):
             raise FieldProblem("dates", "in the past")
-        if fields["vat_rate"] == "0":
+        if fields["vat_rate"] == "0" and not fields.get("vat_exemption"):
             raise FieldProblem("vat_rate", "an exemption reason is needed")
-        vat = fields["amount_cents"] * int(fields["vat_rate"]) // 100
-        return {"vat_cents": vat, "total_cents": fields["amount_cents"] + vat,
-                "contribution_cents": fields["amount_cents"] * 65 // 1000,
-                "net_cents": fields["amount_cents"] // 2, "pay_date": TODAY + dt.timedelta(days=14)}
+        return self._figures(fields)
+
+    async def simulate(self, fields: dict, lang: str) -> dict:
+        self.simulations.append(dict(fields))
+        return self._figures(fields)
+
+    async def minimum_check(self, fields: dict, lang: str) -> dict:
+        below = fields["amount_cents"] < 4000 * len(fields["dates"])
+        return {"below": below, "message": "minimum 40 per day (stub)." if below else ""}
 
     async def create(self, fields: dict, lang: str) -> dict:
+        await self.preview(fields, lang)  # the real create validates again
         self.created.append(dict(fields))
-        return {"id": f"job-{len(self.created)}", "quote": f"Q2026-{len(self.created):06d}",
-                "status": "quote_sent"}
+        n = len(self.created)
+        self.jobs_list.insert(0, {"id": f"job-{n}", "function": fields["function"],
+                                  "client": fields["client_name"], "status": "quote_sent",
+                                  "dates": fields["dates"]})
+        return {"id": f"job-{n}", "quote": f"Q2026-{n:06d}", "status": "quote_sent",
+                "accept_url": f"https://example.test/q/{n}", "sent_to": fields.get("email")}
+
+    async def jobs(self, lang: str) -> list[dict]:
+        return list(self.jobs_list)
+
+    async def issue_invoice(self, job_id: str, lang: str) -> dict:
+        job = next(j for j in self.jobs_list if j["id"] == job_id)
+        if job["status"] != "accepted":
+            raise FieldProblem(None, "not accepted")
+        job["status"] = "invoiced"
+        self.invoices.append(job_id)
+        return {"number": f"2026/{len(self.invoices):06d}", "total_cents": 30250,
+                "due_date": TODAY + dt.timedelta(days=30),
+                "structured_communication": "+++026/0000/00197+++", "sent_to": None}
+
+    async def add_expense(self, job_id: str, expense: dict, attachment, lang: str) -> dict:
+        self.expenses.append((job_id, expense, attachment))
+        return {"id": f"exp-{len(self.expenses)}"}
+
+    async def attach_receipt(self, expense_id: str, attachment, lang: str) -> dict:
+        self.receipts.append((expense_id, attachment))
+        return {"stored": True}
 
     async def status(self, kind: str, lang: str) -> list[dict]:
         if kind == "salary":
@@ -83,10 +131,11 @@ class Bot:
     def send_reply(self, message: dict, text: str, quick_replies: list[str]) -> None:
         self.replies.append((text, quick_replies))
 
-    async def say(self, text: str) -> str:
+    async def say(self, text: str, attachment: dict | None = None) -> str:
         self.messages += 1
         self.replies = []
-        await handle_message({"content": text}, self)
+        message = {"content": text, **({"attachment": attachment} if attachment else {})}
+        await handle_message(message, self)
         return "\n".join(t for t, _ in self.replies)
 
     @property

@@ -95,10 +95,19 @@ async def test_a_value_the_services_refuse_is_asked_again_with_an_example():
     assert "Summary" in await bot.say("600 euro")
 
 
-async def test_vat_zero_needs_more_and_is_asked_again():
+async def test_without_vat_is_an_amount_excluding_vat_not_a_zero_rate():
     bot = Bot(default_language="en")
-    reply = await bot.say("Design for client Acme, 600 euro tomorrow, no VAT")
-    assert "exemption" in reply and "21 %" in reply
+    reply = await bot.say("Design for client Acme, 600 euro tomorrow, without VAT")
+    assert "Amount: €600.00 excl. VAT" in reply and "VAT (21 %): €126.00" in reply
+    assert bot.state["fields"]["vat_mode"] == "excluded"
+
+
+async def test_an_exemption_without_its_reason_asks_the_reason():
+    bot = Bot(default_language="en")
+    reply = await bot.say("Design for client Acme, 600 euro tomorrow, VAT exempt")
+    assert "Why no VAT?" in reply and "reverse charge" in reply
+    assert "Summary" in await bot.say("export")
+    assert bot.state["fields"]["vat_exemption"] == "export"
 
 
 async def test_invalid_vat_number_is_asked_again():
@@ -181,10 +190,10 @@ async def test_no_at_the_summary_asks_what_to_change(lang, no):
     ("fr", "quand mon salaire est-il payé ?", "20 mars 2026"),
     ("en", "when is my salary paid?", "20 March 2026"),
     ("nl", "hoeveel staat er nog op mijn eenheid?", "€ 123,45"),
-    ("fr", "combien reste-t-il dans mon unité ?", "€ 123,45"),
+    ("fr", "combien reste-t-il dans mon unité ?", "123,45 €"),
     ("en", "how much is left in my unit?", "€123.45"),
     ("nl", "heeft mijn klant betaald?", "€ 1.210,00"),
-    ("fr", "mon client a-t-il payé ?", "€ 1.210,00"),
+    ("fr", "mon client a-t-il payé ?", "1 210,00 €"),
     ("en", "has my client paid?", "€1,210.00"),
     ("nl", "waarvoor dient de 6,5 %?", "waarborgfonds"),
     ("fr", "à quoi sert la contribution de 6,5 % ?", "fonds de garantie"),
@@ -231,3 +240,14 @@ async def test_deterministic_given_today():
         bot = Bot()
         replies.append([await bot.say(m) for m in ("Hallo", ALL_IN_ONE["nl"][1], "nee, 300 euro")])
     assert replies[0] == replies[1]
+
+
+async def test_a_named_correction_takes_the_whole_phrase_and_a_repeat_says_so():
+    bot = Bot()
+    await bot.say("pilates voor bedrijf Colruyt Group, volgende week dinsdag, 140€")
+    reply = await bot.say("het werk is pilates les op kantoor")
+    assert "Werk: pilates les op kantoor" in reply
+    reply = await bot.say("het werk is pilates les op kantoor")
+    assert "Dat stond er al zo" in reply and "Samenvatting" in reply
+    reply = await bot.say("de klant is comité des fêtes de Spa")
+    assert "Klant: comité des fêtes de Spa" in reply

@@ -15,7 +15,7 @@ import pytest
 
 from bot import texts
 from tests.bot.conftest import TODAY, Bot, StubServices
-from tests.bot.transcripts import R, T, U, en, fr, nl
+from tests.bot.transcripts import R, T, U, capabilities, en, fr, nl
 from tests.conftest import bearer, sign_in
 
 LANGS = {"nl": nl, "fr": fr, "en": en}
@@ -27,7 +27,7 @@ MIN_PER_LANGUAGE, MIN_REAL_PER_LANGUAGE = 30, 5
 def _cases(kind: str) -> list:
     cases = []
     for lang, module in LANGS.items():
-        every = module.STUB + module.REAL
+        every = module.STUB + capabilities.STUB[lang] + module.REAL
         for number, case in enumerate(every, 1):
             if (kind == "real") == isinstance(case, R):
                 cases.append(pytest.param(lang, case, id=f"{lang}-{number:02d}-{case.slug}"))
@@ -36,11 +36,14 @@ def _cases(kind: str) -> list:
 
 def test_every_language_has_enough_transcripts():
     for lang, module in LANGS.items():
-        slugs = [c.slug for c in module.STUB + module.REAL]
+        slugs = [c.slug for c in module.STUB + capabilities.STUB[lang] + module.REAL]
         assert len(slugs) == len(set(slugs)), lang
         assert len(slugs) >= MIN_PER_LANGUAGE, (lang, len(slugs))
         assert len(module.REAL) >= MIN_REAL_PER_LANGUAGE, (lang, len(module.REAL))
         assert all(len(c.turns) >= 1 for c in module.STUB + module.REAL)
+    kinds = {c.slug.split(":")[0] for c in capabilities.STUB["nl"]}
+    for lang in LANGS:  # every capability of issue 13 in every language
+        assert {c.slug.split(":")[0] for c in capabilities.STUB[lang]} == kinds
 
 
 def _check_reply(turn: U, reply: str, state: dict, where: str) -> None:
@@ -83,8 +86,15 @@ class Services(StubServices):
 async def test_stub_transcript(lang: str, case: T):
     bot = Bot(default_language=case.default)
     bot.services = Services()
+    bot.services.jobs_list = [dict(j) for j in case.jobs]
+    photos = 0
     for i, turn in enumerate(case.turns, 1):
-        reply = await bot.say(turn.text)
+        text, attachment = turn.text, None
+        if text.startswith("[photo]"):
+            photos += 1
+            text, attachment = text[len("[photo]"):].strip(), {"ref": f"photo-{photos}",
+                                                               "contentType": "image/jpeg"}
+        reply = await bot.say(text, attachment)
         assert reply, f"turn {i}: no reply"
         _check_reply(turn, reply, bot.state, f"turn {i} ({turn.text!r})")
     created = bot.services.created
@@ -95,6 +105,12 @@ async def test_stub_transcript(lang: str, case: T):
     else:
         assert len(created) == case.created, created
     assert len(bot.services.handoffs) == case.handoffs
+    services = bot.services
+    for name, want in case.expect.items():
+        have = {"invoices": len(services.invoices), "expenses": len(services.expenses),
+                "receipts": len(services.receipts), "simulations": len(services.simulations),
+                "attached": sum(1 for e in services.expenses if e[2])}[name]
+        assert have == want, (name, have)
     for transcript in bot.services.handoffs:
         assert transcript[0]["from"] == "user"
         assert all("@" not in line["text"] for line in transcript)  # e-mails minimised
@@ -182,7 +198,7 @@ def _days(lang: str) -> dict:
         day = today + dt.timedelta(days=n)
         ctx[f"d{n}"] = day.strftime("%d/%m/%Y")
         ctx[f"iso{n}"] = day.isoformat()
-        ctx[f"day{n}"] = texts.date(day, lang)
+        ctx[f"day{n}"] = texts.date(day, lang, weekday=True)  # as the summary's days line
     return ctx
 
 

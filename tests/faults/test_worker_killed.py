@@ -1,6 +1,13 @@
-"""The rq worker killed with SIGKILL in the middle of a job: the job runs again, its effect
-happens once. Two cases: only the work horse dies (the OOM killer's usual victim), and the
-whole worker dies (its horse with it) and is restarted.
+"""The worker killed with SIGKILL in the middle of a job: the job runs again, its effect happens
+once. Two cases, each a real process kill:
+
+- the job process that runs the job dies (the OOM killer's usual victim); its supervisor puts
+  the job back and starts another job process, which runs it;
+- the whole worker (the supervisor) dies: its job processes die with it, nothing finishes the
+  job behind anyone's back, and the restarted worker puts the job back at once.
+
+Jobs run inside long-lived job processes now (no work horse forked per job), so "the work
+horse" of the first case is the job process itself.
 
 The job is a real one (a monthly payslip); it is held in mid-flight by a table lock the test
 takes, so the kill lands while the job is running, every time.
@@ -23,32 +30,7 @@ from backend.platform.db import fetch
 from tests.conftest import eventually, spawn_worker, stop_worker
 from tests.quickjobs.conftest import adviser_headers, worker_headers  # noqa: F401
 
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def _horse_of(worker_pid: int) -> int | None:
-    """The work horse: the worker's child that leads its own process group (rq's setpgrp),
-    other than the periodic process (the scheduler child shares the worker's group)."""
-    for child in _children(worker_pid):
-        try:
-            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
-            pgrp = int(Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[2])
-        except OSError:
-            continue
-        if b"backend.jobs.periodic" not in cmdline and pgrp == child:
-            return child
-    return None
+JOB = "monthly_payslip.render"
 
 
 def _alive(pid: int) -> bool:
@@ -60,6 +42,10 @@ def _alive(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def _parent_of(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 async def _month_to_render(client, worker_headers, adviser_headers) -> dict:  # noqa: F811
@@ -82,16 +68,19 @@ async def _hold_the_job(settings) -> asyncpg.Connection:
     return conn
 
 
-async def _running_job(settings) -> Job:
+async def _running_job(settings) -> tuple[Job, int]:
+    """The payslip job once a job process has started it, and that process's pid."""
     connection = redis_connection(settings.redis_url)
     registry = StartedJobRegistry(queue=Queue("default", connection=connection))
 
     def started():
-        ids = registry.get_job_ids()
-        return ids and ids[0]
+        for job in Job.fetch_many(registry.get_job_ids(), connection=connection):
+            if job is not None and job.args and job.args[0] == JOB and job.worker_name:
+                pid = connection.hget(f"rq:worker:{job.worker_name}", "pid")
+                return pid and (job, int(pid))
+        return None
 
-    job_id = await eventually(started, timeout=30)
-    return Job.fetch(job_id, connection=connection)
+    return await eventually(started, timeout=30)
 
 
 async def _rendered_once(settings, salary_id) -> None:
@@ -114,20 +103,29 @@ async def _ran_twice(job: Job) -> None:
     assert job.retries_left == len(RETRY_INTERVALS) - 1  # the killed run, then one retry
 
 
-async def test_a_killed_work_horse_runs_the_job_again(client, settings, worker_headers,  # noqa: F811
-                                                      adviser_headers):  # noqa: F811
+async def test_a_killed_job_process_runs_the_job_again(client, settings, worker_headers,  # noqa: F811
+                                                       adviser_headers):  # noqa: F811
     salary = await _month_to_render(client, worker_headers, adviser_headers)
     lock = await _hold_the_job(settings)
     proc = spawn_worker(settings)
     try:
-        job = await _running_job(settings)
-        horse = await eventually(lambda: _horse_of(proc.pid), timeout=10)
-        os.kill(horse, signal.SIGKILL)
-        await eventually(lambda: not _alive(horse), timeout=10)
+        job, runner = await _running_job(settings)
+        assert _parent_of(runner) == proc.pid  # a job process of this worker runs it
+        dead_worker = job.worker_name
+        os.kill(runner, signal.SIGKILL)
+        await eventually(lambda: not _alive(runner), timeout=10)
+
+        def put_back():  # at once, not after rq's heartbeat expiry (minutes)
+            job.refresh()
+            status = job.get_status(refresh=False)
+            return status == "queued" or (status == "started" and job.worker_name != dead_worker)
+
+        await eventually(put_back, timeout=5)
         await lock.execute("ROLLBACK")
         await _ran_twice(job)
         await _rendered_once(settings, salary["id"])
         assert proc.poll() is None  # the worker itself carried on
+        assert not _alive(runner)
     finally:
         await lock.close()
         stop_worker(proc)
@@ -141,15 +139,16 @@ async def test_a_killed_worker_is_restarted_and_the_job_runs_again(client, setti
     first = spawn_worker(settings)
     second = None
     try:
-        job = await _running_job(settings)
-        horse = await eventually(lambda: _horse_of(first.pid), timeout=10)
+        job, runner = await _running_job(settings)
+        assert _parent_of(runner) == first.pid
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=10)
-        # The horse does not outlive its worker (it would finish the job behind our back).
-        await eventually(lambda: not _alive(horse), timeout=10)
+        # The job process does not outlive its worker (it would finish the job behind our back).
+        await eventually(lambda: not _alive(runner), timeout=10)
         await lock.execute("ROLLBACK")
         await asyncio.sleep(0.5)
         assert await fetch("SELECT payslip_key FROM monthly_salary WHERE payslip_key IS NOT NULL") == []
+        assert job.get_status(refresh=True) == "started"  # as the dead worker left it
         second = spawn_worker(settings)  # e.g. the Procfile's process manager restarting it
         await _ran_twice(job)
         await _rendered_once(settings, salary["id"])

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import re
 import uuid
+from typing import TYPE_CHECKING
 
 import msgspec
 from stdnum import iban as stdnum_iban
@@ -33,11 +34,13 @@ from backend.backoffice.banking.rows import (
 )
 from backend.backoffice.payments import record_payment
 from backend.engine import EngineInputError, parse_ogm
-from backend.http.context import Principal
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, Invalid, NotFound, invalid
 from backend.quickjobs import repository as quickjobs
 from backend.units import service as units
+
+if TYPE_CHECKING:  # annotations only: the worker runs this module without the web stack
+    from backend.http.context import Principal
 
 LEGAL_ENTITY = "smart"
 _OGM_IN_TEXT = re.compile(r"[+*]{3}\s*(\d{3})\s*/\s*(\d{4})\s*/\s*(\d{5})\s*[+*]{3}")

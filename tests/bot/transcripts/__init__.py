@@ -1,6 +1,8 @@
 """Transcripts of whole conversations, as data: what the user types, what the reply must (and
 must not) contain, and what the conversation must have done.
 
+A user text starting with "[photo]" also sends a receipt photo (an attachment reference).
+
 ``STUB`` transcripts run on the dialogue engine with the stub port of ``tests/bot/conftest.py``
 (today is Wednesday 4 March 2026; the stub's figures: VAT = amount x rate, contribution 6.5 %,
 net = half the amount, pay date 18 March 2026). ``REAL`` transcripts run through
@@ -44,6 +46,8 @@ class T:
     lang: str | None = None
     default: str = "nl"  # the Accept-Language of the conversation
     max_messages: int | None = None
+    jobs: list = field(default_factory=list)  # the worker's QuickJobs before the conversation
+    expect: dict = field(default_factory=dict)  # counts of stub calls: invoices, expenses...
 
 
 @dataclass

@@ -15,10 +15,10 @@ STUB = [
     T("all-in-one", [
         u("Bonjour", "Bonjour !", "Graphisme pour le client", stage="idle", lang="fr"),
         u("Photographe pour le client Café Central, 1.250,50 € vendredi prochain",
-          SUMMARY, "Travail : Photographe", "Client : Café Central", "Jours : 6 mars 2026",
-          "Montant : € 1.250,50 HTVA", "TVA (21 %) : € 262,60 (le client paie € 1.513,10)",
-          "Contrat : employé", "Contribution à la coopérative : € 81,28",
-          "Salaire net attendu : € 625,25", "Paiement : 18 mars 2026", "Répondez \"oui\"",
+          SUMMARY, "Travail : Photographe", "Client : Café Central", "Jours : vendredi 6 mars 2026",
+          "Montant : 1 250,50 € HTVA", "TVA (21 %) : 262,60 € (le client paie 1 513,10 €)",
+          "Contrat : employé", "Contribution à la coopérative : 81,28 €",
+          "Salaire net attendu : 625,25 €", "Paiement : 18 mars 2026", "Répondez \"oui\"",
           lacks=(CREATED,), stage="confirm"),
         u("oui", CREATED, "devis Q2026-000001", stage="done"),
     ], created={"function": "Photographe", "client_name": "Café Central", "amount_cents": 125050,
@@ -29,55 +29,55 @@ STUB = [
         u("photographe", ASK_CLIENT, fields={"function": "photographe"}),
         u("Café Central", ASK_AMOUNT, "250 euros", fields={"client_name": "Café Central"}),
         u("250 euros", ASK_DATES, "demain", fields={"amount_cents": 25000}),
-        u("demain", SUMMARY, "Jours : 5 mars 2026", "Montant : € 250,00",
-          "Salaire net attendu : € 125,00"),
+        u("demain", SUMMARY, "Jours : jeudi 5 mars 2026", "Montant : 250,00 €",
+          "Salaire net attendu : 125,00 €"),
         u("oui", CREATED),
     ], created={"function": "photographe", "client_name": "Café Central", "amount_cents": 25000,
                 "dates": ["2026-03-05"]}, max_messages=10),
     T("amount-euro-sign-first-day-after-tomorrow", [
         u("Graphisme pour le client Brasserie Dupont, €250, après-demain", SUMMARY,
-          "Montant : € 250,00", "Jours : 6 mars 2026", "Travail : Graphisme"),
+          "Montant : 250,00 €", "Jours : vendredi 6 mars 2026", "Travail : Graphisme"),
         u("oui", CREATED),
     ], created={"amount_cents": 25000, "dates": ["2026-03-06"], "function": "Graphisme"}),
     T("amount-space-thousands-today", [
         u("Traiteur pour le client Resto Max, 1 250 euros, aujourd'hui", SUMMARY,
-          "Montant : € 1.250,00", "Jours : 4 mars 2026"),
+          "Montant : 1 250,00 €", "Jours : mercredi 4 mars 2026"),
         u("d'accord", CREATED),
     ], created={"amount_cents": 125000, "dates": ["2026-03-04"]}),
     T("amount-cents-next-monday", [
         u("Cours de guitare pour le client Famille Dubois, 99,99 € lundi prochain", SUMMARY,
-          "Montant : € 99,99", "Jours : 9 mars 2026"),
+          "Montant : 99,99 €", "Jours : lundi 9 mars 2026"),
         u("oui", CREATED),
     ], created={"amount_cents": 9999, "dates": ["2026-03-09"], "client_name": "Famille Dubois"}),
     T("amount-eur-numeric-dates", [
         u("Montage pour le client Studio Nord, 300 EUR le 12/03 et le 13/03", SUMMARY,
-          "Jours : 12 mars 2026, 13 mars 2026", "Montant : € 300,00"),
+          "Jours : jeudi 12 mars 2026, vendredi 13 mars 2026", "Montant : 300,00 €"),
         u("oui", CREATED),
     ], created={"amount_cents": 30000, "dates": ["2026-03-12", "2026-03-13"]}),
     T("date-month-name-first-of-month", [
         u("Photographe pour le client Café Central, 250 euros le 1er avril", SUMMARY,
-          "Jours : 1 avril 2026"),
+          "Jours : mercredi 1 avril 2026"),
         u("oui", CREATED),
     ], created={"dates": ["2026-04-01"]}),
     T("weekday-with-explicit-date", [
         u("DJ pour le client Club Quatre, 400 euros mardi 10 mars", SUMMARY,
-          "Jours : 10 mars 2026"),
+          "Jours : mardi 10 mars 2026"),
         u("oui", CREATED),
     ], created={"dates": ["2026-03-10"]}),
     T("vat-six-percent", [
         u("Atelier pour le client Atelier Sud, 200 euros demain, TVA 6 %", SUMMARY,
-          "TVA (6 %) : € 12,00 (le client paie € 212,00)"),
+          "TVA (6 %) : 12,00 € (le client paie 212,00 €)"),
         u("oui", CREATED),
     ], created={"vat_rate": "6", "amount_cents": 20000}),
     T("vat-twelve-as-correction", [
         u("Photographe pour le client Café Central, 250 euros demain", SUMMARY, "TVA (21 %)"),
-        u("12 % de TVA", SUMMARY, "TVA (12 %) : € 30,00", fields={"vat_rate": "12"}),
+        u("12 % de TVA", SUMMARY, "TVA (12 %) : 30,00 €", fields={"vat_rate": "12"}),
         u("oui", CREATED),
     ], created={"vat_rate": "12"}),
     T("vat-exemption-asked-with-reasons", [
-        u("Traduction pour le client Globex, 400 euros demain, sans TVA", "Ce n'est pas possible",
-          "Quel taux de TVA ?", "exportation", stage="collect"),
-        u("exportation", SUMMARY, "TVA (0 %, exonéré, exportation) : € 0,00"),
+        u("Traduction pour le client Globex, 400 euros demain, exonéré de TVA", "Pourquoi sans TVA ?",
+          "exportation", stage="collect", fields={"vat_mode": "exempt"}),
+        u("exportation", SUMMARY, "TVA (0 %, exonéré, exportation) : 0,00 €"),
         u("oui", CREATED),
     ], created={"vat_rate": "0", "vat_exemption": "export"}),
     T("vat-reverse-charge-in-one-message", [
@@ -103,7 +103,7 @@ STUB = [
     T("client-email-and-vat-number", [
         u("Photographe pour le client Café Central, 250 euros demain, info@cafecentral.be, "
           "TVA BE0403019261", SUMMARY,
-          "Client : Café Central (info@cafecentral.be, BE0403019261)", "TVA (21 %)"),
+          "Client : Café Central (entreprise, BE0403019261)", "E-mail du client : info@cafecentral.be", "TVA (21 %)"),
         u("oui", CREATED),
     ], created={"email": "info@cafecentral.be", "vat_number": "BE0403019261"}),
     T("invalid-vat-number-then-none", [
@@ -115,23 +115,23 @@ STUB = [
     ], created={"vat_rate": "21"}),
     T("amount-correction", [
         u("Photographe pour le client Café Central, 250 euros demain", SUMMARY),
-        u("non, 300 euros", SUMMARY, "Montant : € 300,00", "Salaire net attendu : € 150,00",
+        u("non, 300 euros", SUMMARY, "Montant : 300,00 €", "Salaire net attendu : 150,00 €",
           "Travail : Photographe"),
         u("oui", CREATED),
     ], created={"amount_cents": 30000}),
     T("amount-correction-by-field-name", [
         u("Photographe pour le client Café Central, 250 euros demain", SUMMARY),
-        u("le montant est 500", SUMMARY, "Montant : € 500,00"),
+        u("le montant est 500", SUMMARY, "Montant : 500,00 €"),
         u("oui", CREATED),
     ], created={"amount_cents": 50000}),
     T("date-correction", [
         u("Photographe pour le client Café Central, 250 euros demain", SUMMARY, "5 mars 2026"),
-        u("change la date à vendredi", SUMMARY, "Jours : 6 mars 2026", lacks=("5 mars 2026",)),
+        u("change la date à vendredi", SUMMARY, "Jours : vendredi 6 mars 2026", lacks=("5 mars 2026",)),
         u("oui", CREATED),
     ], created={"dates": ["2026-03-06"]}),
     T("date-correction-with-negation", [
         u("Photographe pour le client Café Central, 250 euros demain", SUMMARY),
-        u("pas demain mais le 12 mars", SUMMARY, "Jours : 12 mars 2026", lacks=("5 mars",)),
+        u("pas demain mais le 12 mars", SUMMARY, "Jours : jeudi 12 mars 2026", lacks=("5 mars",)),
         u("oui", CREATED),
     ], created={"dates": ["2026-03-12"]}),
     T("client-correction", [
@@ -149,7 +149,7 @@ STUB = [
     T("no-at-summary-asks-what-to-change", [
         u("Photographe pour le client Café Central, 250 euros demain", SUMMARY),
         u("non", "Que voulez-vous changer ?", "300 euros", stage="collect"),
-        u("400 euros", SUMMARY, "€ 400,00"),
+        u("400 euros", SUMMARY, "400,00 €"),
         u("oui", CREATED),
     ], created={"amount_cents": 40000}),
     T("invalid-amount-gets-example-not-a-loop", [
@@ -208,17 +208,17 @@ STUB = [
     ], created=0, handoffs=1),
     T("status-salary", [
         u("quand mon salaire est-il payé ?",
-          "Votre salaire pour \"poster\" (Acme) sera payé le 20 mars 2026 : € 432,10 net."),
+          "Votre salaire pour \"poster\" (Acme) sera payé le 20 mars 2026 : 432,10 € net."),
     ]),
     T("status-salary-other-phrasing", [
         u("Bonjour", "Bonjour !"),
         u("quand est-ce que je suis payé ?", "sera payé le 20 mars 2026"),
     ]),
     T("status-unit", [
-        u("combien reste-t-il dans mon unité ?", "Votre unité \"Lena\" dispose maintenant de € 123,45."),
+        u("combien reste-t-il dans mon unité ?", "Votre unité \"Lena\" dispose maintenant de 123,45 €."),
     ]),
     T("status-client-paid", [
-        u("mon client a-t-il payé ?", "Pas encore : Acme doit encore payer € 1.210,00",
+        u("mon client a-t-il payé ?", "Pas encore : Acme doit encore payer 1 210,00 €",
           "échéance 3 avril 2026", "fonds de garantie"),
     ]),
     T("status-payslip-and-contract", [
@@ -239,8 +239,8 @@ REAL = [
     R("real-all-in-one-creates-one-quickjob", [
         u("Bonjour", "Bonjour !", lang="fr"),
         u("Photographe pour le client Café Central, 250 euros le {d7}, info@cafecentral.be",
-          SUMMARY, "Montant : € 250,00 HTVA", "Jours : {day7}",
-          "TVA (21 %) : € 52,50 (le client paie € 302,50)", stage="confirm"),
+          SUMMARY, "Montant : 250,00 € HTVA", "Jours : {day7}",
+          "TVA (21 %) : 52,50 € (le client paie 302,50 €)", stage="confirm"),
         u("oui", CREATED, stage="done"),
         u("oui", "déjà créé"),
     ], db={"amountCents": 25000, "clientName": "Café Central", "function": "Photographe",
@@ -251,7 +251,7 @@ REAL = [
         u("graphiste", ASK_CLIENT),
         u("Brasserie Dupont", ASK_AMOUNT),
         u("1.250,50 €", ASK_DATES),
-        u("le {d5}", SUMMARY, "€ 1.250,50", "Jours : {day5}"),
+        u("le {d5}", SUMMARY, "1 250,50 €", "Jours : {day5}"),
         u("comme étudiant", SUMMARY, "Contrat : étudiant"),
         u("oui", CREATED),
     ], db={"amountCents": 125050, "clientName": "Brasserie Dupont", "function": "graphiste",
@@ -269,7 +269,8 @@ REAL = [
         u("combien reste-t-il dans mon unité ?", "dispose maintenant de {balance}"),
     ], setup="paid", jobs=1, lang="fr"),
     R("real-status-quote-waiting", [
-        u("mon client a-t-il payé ?", "aucune facture n'est encore envoyée", "quote_sent"),
+        u("mon client a-t-il payé ?", "aucune facture n'est encore envoyée",
+          "devis en attente du client", lacks=("quote_sent",)),
         u("quand mon salaire est-il payé ?", "le paiement est prévu le {pay_date}", "{net}"),
     ], setup="quote_sent", jobs=1, lang="fr"),
     R("real-handoff-creates-a-review-item", [
@@ -277,8 +278,8 @@ REAL = [
         u("je veux parler à un conseiller", "J'ai transmis votre question", "référence"),
     ], review=True, jobs=0, lang="fr"),
     R("real-validation-exemption-then-cancel", [
-        u("Photographe pour le client Café Central, 250 euros le {d5}, sans TVA",
-          "Avec 0 % de TVA, choisissez le motif d'exonération", "Quel taux de TVA ?"),
+        u("Photographe pour le client Café Central, 250 euros le {d5}, exonéré de TVA",
+          "Pourquoi sans TVA ?", "exportation"),
         u("TVA 6 %", SUMMARY, "TVA (6 %)"),
         u("annuler", "Rien n'a été créé"),
     ], jobs=0, lang="fr"),
