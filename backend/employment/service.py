@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from backend.audit.service import record
 from backend.backoffice import repository as review_queue
-from backend.documents.formatting import format_money
 from backend.employment import messages  # noqa: F401  (registers the texts)
 from backend.employment import repository as repo
 from backend.employment.rows import EmploymentRow, MonthlySalaryRow
@@ -28,7 +27,7 @@ from backend.engine import (
 from backend.jobs import outbox
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, NotFound, invalid
-from backend.platform.i18n import LANGUAGES
+from backend.platform.formatting import money_texts
 from backend.units import ledger
 from backend.units import repository as units_repo
 from backend.units import service as units
@@ -45,11 +44,6 @@ def _month_start(day: dt.date) -> dt.date:
 
 def _next_month(month: dt.date) -> dt.date:
     return last_day_of_month(month.year, month.month) + dt.timedelta(days=1)
-
-
-def _money(cents: int) -> dict[str, str]:
-    """An amount for a review reason, in each reader's language."""
-    return {lang: format_money(cents, lang) for lang in LANGUAGES}
 
 
 async def hire(actor: Principal, data: EmploymentIn) -> EmploymentRow:
@@ -206,7 +200,7 @@ async def _pay_month(employment: EmploymentRow, month: dt.date, on: dt.date,
             person=employment.person, kind="monthly_salary_uncovered",
             reasons=["review.monthly_salary_uncovered"],
             context={"reasons": [{"code": "review.monthly_salary_uncovered", "params": {
-                "month": f"{month:%Y-%m}", "cost": _money(cost), "balance": _money(balance)}}],
+                "month": f"{month:%Y-%m}", "cost": money_texts(cost), "balance": money_texts(balance)}}],
                 "employmentId": str(employment.id), "monthlySalaryId": str(row.id)})
     await outbox.add("monthly_payslip.render", {"monthlySalaryId": str(row.id)},
                      dedupe_key=f"monthly-payslip:{row.id}")

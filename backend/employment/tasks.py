@@ -35,18 +35,23 @@ def payslip_document(salary: MonthlySalaryRow, employment: EmploymentRow, person
     start = max(month, employment.start_date)
     end = min(month_end, employment.end_date or month_end)
     taxable = salary.gross_cents - salary.social_security_cents
+    # both bonuses are already deducted from what the row withholds; the slip shows them
+    bonus = salary.payslip.get("workBonusCents", 0)
+    fiscal = salary.payslip.get("fiscalWorkBonusCents", 0)
+    language = person.language or "nl"
     return PayslipDocument(
         number=f"M-{month:%Y%m}-{str(salary.id)[:8]}", issue_date=salary.pay_date,
-        language=person.language or "nl", employer=supplier(entity), worker=worker(person),
+        language=language, employer=supplier(entity, language), worker=worker(person),
         period_start=start, period_end=end,
         work_dates=tuple(start + dt.timedelta(days=i) for i in range((end - start).days + 1)),
         contract_type=employment.contract_type, gross_cents=salary.gross_cents,
         social_security_cents=salary.social_security_cents, taxable_cents=taxable,
-        withholding_rate=effective_rate(salary.withholding_cents, taxable),
+        withholding_rate=effective_rate(salary.withholding_cents + fiscal, taxable),
         withholding_cents=salary.withholding_cents,
         special_social_security_cents=salary.special_social_security_cents,
         net_cents=salary.net_cents, pay_date=salary.pay_date, rule_set_id=salary.rule_set,
-        contract_number=f"E-{str(employment.id)[:8]}")
+        contract_number=f"E-{str(employment.id)[:8]}",
+        work_bonus_cents=bonus, fiscal_work_bonus_cents=fiscal)
 
 
 async def render_monthly_payslip(payload: dict, settings: Settings | None = None) -> None:

@@ -28,7 +28,10 @@ CONTRACT_TYPES = (
     "open_ended",
 )
 EXPENSE_CATEGORIES = ("travel", "meals", "material", "accommodation", "other")
-VAT_EXEMPTIONS = ("training", "intra_eu_reverse_charge", "export")
+VAT_EXEMPTIONS = ("training", "intra_eu_reverse_charge", "export", "outside_scope")
+# EN 16931 VAT category codes (UNCL5305 subset) an exemption may be filed under in UBL.
+VAT_CATEGORIES = ("E", "AE", "G", "O", "K", "Z")
+CLIENT_KINDS = ("any", "other_eu", "non_eu")
 LANGS = ("nl", "fr", "en")
 PAY_DATE_RULES = ("working_days_after_last_day", "tenth_of_next_month")
 MONTHLY_PAY_DATE_RULES = ("last_working_day_of_month",)
@@ -59,6 +62,10 @@ SCHEMA: dict[str, str] = {
     "vat.rates": "percent_list",
     "vat.exemptions.*.mention": "mention",
     "vat.exemptions.*.client": "client_kind",
+    "vat.exemptions.*.ubl_category": "vat_category",
+    "vat.exemptions.*.vatex": "vatex",
+    "vat.place_of_supply.eu_business_exemption": "exemption_code",
+    "vat.place_of_supply.non_eu_business_exemption": "exemption_code",
     "vat.eu_countries": "country_list",
     "calendar.public_holidays": "holidays",
     "calendar.pay_date_rule": "pay_date_rule",
@@ -99,6 +106,7 @@ REQUIRED_NAMES = {
 }
 IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
+VATEX = re.compile(r"(?i)vatex-[a-z]{2}-[a-z0-9-]+")
 TOP_LEVEL_KEYS = (
     "id",
     "country",
@@ -297,6 +305,19 @@ def _country_list(where: str, value: Any) -> None:
         raise fail(where, "expected_countries", "expected a list of two-letter upper-case country codes")
 
 
+def _vatex(where: str, value: Any) -> None:
+    # CEF's VATEX code list: "VATEX-EU-AE", "VATEX-EU-G"... (any case in the file)
+    if not isinstance(value, str) or not VATEX.fullmatch(value):
+        raise fail(where, "expected_vatex", "expected a VATEX code such as vatex-eu-ae")
+
+
+def _exemption_code(where: str, value: Any) -> None:
+    # that it names an exemption of this rule set is checked when the segment compiles
+    if not isinstance(value, str) or not IDENT.match(value):
+        raise fail(where, "expected_exemption_code",
+                   "expected an exemption code (a key of vat.exemptions)")  # fmt: skip
+
+
 def _text(where: str, value: Any) -> None:
     if not isinstance(value, str) or not value.strip() or len(value) > 40:
         raise fail(where, "expected_text", "expected a short non-empty string")
@@ -326,7 +347,10 @@ CHECKS: dict[str, Callable[[str, Any], None]] = {
     "percent_list": _percent_list,
     "cents_list": _cents_list,
     "mention": _mention,
-    "client_kind": lambda w, v: _one_of(w, v, ("any", "other_eu", "non_eu")),
+    "client_kind": lambda w, v: _one_of(w, v, CLIENT_KINDS),
+    "vat_category": lambda w, v: _one_of(w, v, VAT_CATEGORIES),
+    "vatex": _vatex,
+    "exemption_code": _exemption_code,
     "country_list": _country_list,
     "pay_date_rule": lambda w, v: _one_of(w, v, PAY_DATE_RULES),
     "monthly_pay_date_rule": lambda w, v: _one_of(w, v, MONTHLY_PAY_DATE_RULES),

@@ -202,6 +202,21 @@ MESSAGES: dict[str, T] = {
         "fr": "true ou false est attendu.",
         "en": "Expected true or false.",
     },
+    "expected_vatex": {
+        "nl": "Verwacht een VATEX-code (CEF-lijst), bijvoorbeeld \"VATEX-EU-AE\".",
+        "fr": "Un code VATEX (liste CEF) est attendu, par exemple « VATEX-EU-AE ».",
+        "en": "Expected a VATEX code (CEF list), for example \"VATEX-EU-AE\".",
+    },
+    "expected_exemption_code": {
+        "nl": "Verwacht de code van een vrijstelling (een sleutel van vat.exemptions).",
+        "fr": "Le code d'une exonération est attendu (une clé de vat.exemptions).",
+        "en": "Expected the code of an exemption (a key of vat.exemptions).",
+    },
+    "place_of_supply_exemption": {
+        "nl": "{key} moet een vrijstelling van vat.exemptions noemen met als klant {client}.",
+        "fr": "{key} doit nommer une exonération de vat.exemptions dont le client est {client}.",
+        "en": "{key} must name an exemption of vat.exemptions whose client is {client}.",
+    },
     "vat_rates_need_zero": {
         "nl": "De btw-tarieven moeten 0 bevatten (vrijgestelde verrichtingen).",
         "fr": "Les taux de TVA doivent contenir 0 (opérations exonérées).",

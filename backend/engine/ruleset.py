@@ -166,6 +166,22 @@ class RuleSet:
             e: (v(f"vat.exemptions.{e}.mention"), v(f"vat.exemptions.{e}.client"))
             for e in self._names("vat.exemptions")
         }
+        # exemption -> (EN 16931 VAT category, VATEX reason code) for e-invoices
+        self.vat_exemption_codes: dict[str, tuple[str, str]] = {
+            e: (v(f"vat.exemptions.{e}.ubl_category"), v(f"vat.exemptions.{e}.vatex").lower())
+            for e in self.vat_exemptions
+        }
+        self.place_of_supply: dict[str, str] = {
+            "eu_business": v("vat.place_of_supply.eu_business_exemption"),
+            "non_eu_business": v("vat.place_of_supply.non_eu_business_exemption"),
+        }
+        for kind, code in self.place_of_supply.items():
+            wanted = "other_eu" if kind == "eu_business" else "non_eu"
+            if code not in self.vat_exemptions or self.vat_exemptions[code][1] != wanted:
+                raise fail(self.id, "place_of_supply_exemption",
+                           f"vat.place_of_supply.{kind}_exemption must name an exemption of "
+                           f"vat.exemptions whose client is {wanted}",
+                           key=f"vat.place_of_supply.{kind}_exemption", client=wanted)  # fmt: skip
         self.eu_countries: frozenset[str] = frozenset(v("vat.eu_countries"))
         self.holiday_rules: list[dict[str, Any]] = v("calendar.public_holidays")
         self.pay_date_rule: str = v("calendar.pay_date_rule")

@@ -17,12 +17,40 @@ hence rounding returns exactly B.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from .errors import EngineInputError
+from stdnum import exceptions as stdnum_errors
+from stdnum.eu import vat as eu_vat
+
+from .errors import MESSAGES, EngineInputError
 from .money import Ratio
 from .rules import RuleBook, RuleSet
 
-__all__ = ["VatAmounts", "vat_amounts", "vat_amounts_ratio", "exemption_mention", "check_vat"]
+__all__ = [
+    "ExemptionInfo", "VatAmounts", "VatTreatment", "check_vat", "exemption_info",
+    "exemption_mention", "is_business_vat_number", "place_of_supply", "vat_amounts",
+    "vat_amounts_ratio",
+]
+
+# The VAT messages of the place-of-supply rules (the engine's catalogue is shared).
+MESSAGES.update({
+    "reverse_charge_needs_vat_number": {
+        "nl": "Verlegging van heffing kan alleen voor een klant met een geldig btw-nummer van "
+              "zijn land ({country}).",
+        "fr": "L'autoliquidation n'est possible que pour un client ayant un numéro de TVA "
+              "valable de son pays ({country}).",
+        "en": "Reverse charge only applies to a client with a valid VAT number of its country "
+              "({country}).",
+    },
+    "outside_scope_needs_business": {
+        "nl": "Buiten het toepassingsgebied van de Belgische btw valt alleen een dienst aan "
+              "een onderneming buiten de EU (met haar btw- of ondernemingsnummer).",
+        "fr": "Seul un service à une entreprise hors UE (avec son numéro de TVA ou "
+              "d'entreprise) est hors du champ de la TVA belge.",
+        "en": "Only a service to a business outside the EU (with its VAT or company number) is "
+              "outside the scope of Belgian VAT.",
+    },
+})
 
 
 @dataclass(frozen=True)
@@ -114,3 +142,112 @@ def exemption_mention(exemption: str, *, rules: RuleSet | None = None) -> dict[s
             {"value": exemption, "allowed": ", ".join(rs.vat_exemptions)},
         )
     return dict(ex[0])
+
+
+# --------------------------------------------------------------------------- place of supply
+
+
+@dataclass(frozen=True)
+class ExemptionInfo:
+    """What an e-invoice and a document need of an exemption reason."""
+
+    code: str
+    mention: dict[str, str]  # the legal mention, nl / fr / en
+    client: str  # any | other_eu | non_eu
+    ubl_category: str  # EN 16931 VAT category: E, AE, G, O...
+    vatex: str  # VATEX reason code, lower case: vatex-eu-ae
+
+
+@dataclass(frozen=True)
+class VatTreatment:
+    """How a service is taxed: the rate and exemption to invoice, and why (``rule``).
+
+    ``rule``: ``domestic`` (Belgian VAT at the chosen rate, or the chosen exemption),
+    ``reverse_charge`` (EU business client) or ``outside_scope`` (business client outside
+    the EU). ``rule_set`` names the dated rules that decided.
+    """
+
+    rate: str
+    exemption: str | None
+    rule: str
+    rule_set: str
+    info: ExemptionInfo | None = None
+
+    @property
+    def mention(self) -> dict[str, str] | None:
+        return dict(self.info.mention) if self.info else None
+
+
+def _rule_set(rules: RuleSet | None, on: date | None, country: str, legal_entity: str) -> RuleSet:
+    if rules is not None:
+        return rules
+    book = RuleBook.default()
+    if on is None:
+        return [rs for rs in book.rule_sets()
+                if (rs.country, rs.legal_entity) == (country, legal_entity)][-1]
+    return book.for_date(country, legal_entity, on, field="date")[0]
+
+
+def exemption_info(exemption: str, *, on: date | None = None, rules: RuleSet | None = None,
+                   country: str = "BE", legal_entity: str = "smart") -> ExemptionInfo:
+    """Mention, UBL category and VATEX code of an exemption, from the rules in force ``on``."""
+    rs = _rule_set(rules, on, country, legal_entity)
+    ex = rs.vat_exemptions.get(exemption) if isinstance(exemption, str) else None
+    if ex is None:
+        raise EngineInputError("vatExemption", "unknown_exemption",
+                               {"value": str(exemption), "allowed": ", ".join(rs.vat_exemptions)})
+    category, vatex = rs.vat_exemption_codes[exemption]
+    return ExemptionInfo(exemption, dict(ex[0]), ex[1], category, vatex)
+
+
+def _vat_country(code: str) -> str:
+    return "GR" if code == "EL" else code
+
+
+def is_business_vat_number(vat_number: str | None, client_country: str) -> bool:
+    """A VAT number valid (format and check digits, offline) for the client's EU country."""
+    if not vat_number:
+        return False
+    try:
+        number = eu_vat.validate(vat_number)
+    except stdnum_errors.ValidationError:
+        return False
+    return _vat_country(number[:2]) == client_country
+
+
+def place_of_supply(client_country: str, client_vat_number: str | None, vat_rate: str,
+                    vat_exemption: str | None = None, *, on: date | None = None,
+                    rules: RuleSet | None = None, country: str = "BE",
+                    legal_entity: str = "smart") -> VatTreatment:
+    """The VAT treatment of a service by the cooperative, from where the client is and
+    whether it is a business (WBTW art. 21 §2 / CTVA; Directive 2006/112/EC art. 44, 196):
+
+    - client in Belgium: Belgian VAT at ``vat_rate`` (or the chosen exemption, e.g. training);
+    - business client in another EU state (a VAT number valid for that state): reverse charge,
+      0 %, exemption ``vat.place_of_supply.eu_business_exemption``;
+    - business client outside the EU (any VAT, tax or company number given): outside the
+      scope of Belgian VAT, 0 %, exemption ``vat.place_of_supply.non_eu_business_exemption``;
+    - private client anywhere: Belgian VAT at ``vat_rate`` (B2C general rule), or an
+      exemption its own conditions allow (e.g. ``export``).
+
+    Raises ``EngineInputError`` (localised) for an impossible choice.
+    """
+    rs = _rule_set(rules, on, country, legal_entity)
+    cc = client_country.upper() if isinstance(client_country, str) else ""
+    if not (len(cc) == 2 and cc.isascii() and cc.isalpha()):
+        raise EngineInputError("clientCountry", "invalid_country", {})
+    in_eu = cc in rs.eu_countries
+    if cc != rs.country and in_eu and is_business_vat_number(client_vat_number, cc):
+        code = rs.place_of_supply["eu_business"]
+        return VatTreatment("0", code, "reverse_charge", rs.id, exemption_info(code, rules=rs))
+    if not in_eu and client_vat_number and client_vat_number.strip():
+        code = rs.place_of_supply["non_eu_business"]
+        return VatTreatment("0", code, "outside_scope", rs.id, exemption_info(code, rules=rs))
+    if vat_exemption == rs.place_of_supply["eu_business"]:
+        raise EngineInputError("client.vatNumber", "reverse_charge_needs_vat_number",
+                               {"country": cc})
+    if vat_exemption == rs.place_of_supply["non_eu_business"]:
+        raise EngineInputError("client.vatNumber", "outside_scope_needs_business", {})
+    _, exemption = check_vat(rs, vat_rate, vat_exemption, cc)
+    info = exemption_info(exemption, rules=rs) if exemption else None
+    return VatTreatment(vat_rate, exemption, "domestic", rs.id, info)

@@ -6,6 +6,8 @@ bug caught by tests/test_i18n.py, which checks every registered code has all thr
 
 from __future__ import annotations
 
+from backend.platform.formatting import localize
+
 LANGUAGES = ("nl", "fr", "en")
 DEFAULT_LANGUAGE = "nl"
 
@@ -25,12 +27,14 @@ def catalogue() -> dict[str, dict[str, str]]:
 
 
 def t(code: str, lang: str, /, **params: object) -> str:
+    """The message in ``lang``; amounts and dates passed as ``formatting.Money`` / ``Day`` are
+    written the reader's way here, when the language is known."""
     texts = _CATALOGUE.get(code)
     if texts is None:
         return code
     text = texts.get(lang) or texts[DEFAULT_LANGUAGE]
     try:
-        return text.format(**params)
+        return text.format(**{k: localize(v, lang) for k, v in params.items()})
     except (KeyError, IndexError):
         return text
 

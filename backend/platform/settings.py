@@ -109,7 +109,10 @@ class Settings:
             data_dir=data_dir,
             outbox_dir=Path(env.get("OUTBOX_DIR", data_dir / "outbox")),
             storage_dir=Path(env.get("STORAGE_DIR", data_dir / "files")),
-            public_base_url=env.get("PUBLIC_BASE_URL", cls.public_base_url).rstrip("/"),
+            # Links sent to clients: in development they follow PORT; production sets its
+            # public https origin (README, configuration).
+            public_base_url=(env.get("PUBLIC_BASE_URL")
+                             or f"http://localhost:{env.get('PORT') or '8000'}").rstrip("/"),
             smtp_host=env.get("SMTP_HOST") or None,
             smtp_port=int(env.get("SMTP_PORT", "587")),
             smtp_user=env.get("SMTP_USER") or None,

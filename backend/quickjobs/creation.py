@@ -28,6 +28,7 @@ from backend.notifications.service import notification
 from backend.people import service as people
 from backend.platform.db import unit_of_work
 from backend.platform.errors import FieldError, Invalid, NotFound, invalid
+from backend.platform.formatting import format_money, money_texts
 from backend.quickjobs import lifecycle
 from backend.quickjobs import repository as repo
 from backend.quickjobs.lifecycle import Audit, ContractStatus, QuickJobStatus
@@ -42,7 +43,7 @@ from backend.quickjobs.rows import (
     WorkerRow,
 )
 from backend.quickjobs.schemas import ClientIn, QuickJobCreate
-from backend.quickjobs.wording import euro, person_name
+from backend.quickjobs.wording import person_name
 from backend.simulations.schemas import ExpenseIn, SimulationRequest
 from backend.simulations.service import to_engine_input, to_snapshot
 from backend.units import service as units
@@ -116,7 +117,7 @@ def review_reasons(data: QuickJobCreate, sim: Simulation, on: dt.date) -> list[d
     reasons = []
     if sim.turnover_cents > policy.review_amount_threshold_cents:
         reasons.append({"code": "review.amount_above_threshold",
-                        "params": {"threshold": euro(policy.review_amount_threshold_cents)}})
+                        "params": {"threshold": money_texts(policy.review_amount_threshold_cents)}})
     function = data.function.lower()
     if any(risky in function for risky in policy.risky_functions):
         reasons.append({"code": "review.risky_function", "params": {"function": data.function}})
@@ -273,7 +274,9 @@ def quote_to_client(job: QuickJobRow, person: WorkerRow, number: str, accept_url
     return notification(key=f"quote:{job.id}", channel="email", to=job.client_email,
                         template="quote_to_client", language=job.client_language,
                         params={"number": number, "worker": person_name(person),
-                                "amount": euro(sim.total_incl_vat_cents), "url": accept_url})
+                                "amount": format_money(sim.total_incl_vat_cents,
+                                                        job.client_language),
+                                "url": accept_url})
 
 
 async def send_quote(job: QuickJobRow, person: WorkerRow, number: str, accept_url: str, sim: Simulation) -> None:

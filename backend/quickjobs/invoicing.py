@@ -14,6 +14,7 @@ from backend.jobs import outbox
 from backend.notifications.service import notify
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, invalid
+from backend.platform.formatting import Money, format_date, format_money
 from backend.quickjobs import documents, lifecycle, postings
 from backend.quickjobs import repository as repo
 from backend.quickjobs.creation import LEGAL_ENTITY
@@ -22,7 +23,6 @@ from backend.quickjobs.policy import policy_on, today
 from backend.quickjobs.ports import Ports
 from backend.quickjobs.reading import owned_for_update, simulation_of, worker_of
 from backend.quickjobs.rows import CashCollectionRow, InvoiceRow, QuickJobRow
-from backend.quickjobs.wording import euro
 from backend.units import ledger
 from backend.units import service as units
 
@@ -51,8 +51,10 @@ async def issue_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Por
         invoice_id = uuid.uuid4()
         person = await worker_of(job.person)
         entity = await units.legal_entity(LEGAL_ENTITY)
+        quote = await repo.quote_for(job.id)  # the offer the client accepted: the order
         pdf, ubl = documents.invoice_files(job, person, entity, sim, number, on, due, communication,
-                                           kind="invoice", credited=None)
+                                           kind="invoice", credited=None,
+                                           order_reference=quote.number if quote else None)
         pdf_key = ports.storage.save(f"invoices/{invoice_id}.pdf", pdf, "application/pdf")
         ubl_key = None
         if ubl is not None:
@@ -76,8 +78,12 @@ async def issue_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Por
         if job.client_email:
             await notify(key=f"invoice:{invoice_id}", channel="email", to=job.client_email,
                          template="invoice_to_client", language=job.client_language,
-                         params={"number": number, "amount": euro(sim.total_incl_vat_cents),
-                                 "communication": communication, "due": due.isoformat()})
+                         params={"number": number,
+                                 "amount": format_money(sim.total_incl_vat_cents,
+                                                        job.client_language),
+                                 "communication": communication,
+                                 "due": format_date(due, job.client_language),
+                                 **documents.payment_params(entity)})
         await lifecycle.transition(
             job, S.INVOICED, events=[("invoice_issued", {"number": number})],
             actor=principal.id, person=person, notify_event="invoice_issued",
@@ -137,8 +143,8 @@ async def collect_cash(principal: Principal, quickjob_id: uuid.UUID, amount_cent
     async with unit_of_work():
         job, sim = await _to_be_paid(principal, quickjob_id)
         if amount_cents != sim.total_incl_vat_cents:
-            raise invalid("amountCents", "cash_amount_mismatch", amount=euro(amount_cents),
-                          expected=euro(sim.total_incl_vat_cents))
+            raise invalid("amountCents", "cash_amount_mismatch", amount=Money(amount_cents),
+                          expected=Money(sim.total_incl_vat_cents))
         person = await worker_of(job.person)
         cash_id = uuid.uuid4()
         pdf = documents.cash_collection_pdf(job, person, amount_cents, collected_on)

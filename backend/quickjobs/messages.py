@@ -168,9 +168,9 @@ i18n.register({
         "en": "Invoice {number}",
     },
     "invoice_to_client.body": {
-        "nl": "Goeiedag,\n\nIn bijlage factuur {number} voor {amount}, te betalen tegen {due} met de gestructureerde mededeling {communication}.\n\nMet vriendelijke groet,\nSmart",
-        "fr": "Bonjour,\n\nVoici la facture {number} de {amount}, à payer pour le {due} avec la communication structurée {communication}.\n\nCordialement,\nSmart",
-        "en": "Hello,\n\nHere is invoice {number} for {amount}, due on {due}, to pay with the structured communication {communication}.\n\nKind regards,\nSmart",
+        "nl": "Goeiedag,\n\nIn bijlage factuur {number} voor {amount}, te betalen uiterlijk op {due} op rekening {iban} (BIC {bic}) met de gestructureerde mededeling {communication}.\n\nMet vriendelijke groet,\nSmart",
+        "fr": "Bonjour,\n\nVoici la facture {number} de {amount}, à payer au plus tard le {due} sur le compte {iban} (BIC {bic}) avec la communication structurée {communication}.\n\nCordialement,\nSmart",
+        "en": "Hello,\n\nHere is invoice {number} for {amount}, to pay by {due} to account {iban} (BIC {bic}) with the structured communication {communication}.\n\nKind regards,\nSmart",
     },
     "invoice_reminder.subject": {
         "nl": "Herinnering {stage}: factuur {number}",

@@ -1,4 +1,5 @@
-"""Words the QuickJob flow puts in messages: review reasons, amounts, the worker's name."""
+"""Words the QuickJob flow puts in messages: review reasons and the worker's name (amounts and
+dates: backend.platform.formatting)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,6 @@ def reason_text(reason: dict, lang: str) -> str:
     params = {k: (v.get(lang) or v.get("nl")) if isinstance(v, dict) else v
               for k, v in reason.get("params", {}).items()}
     return i18n.t(reason["code"], lang, **params)
-
-
-def euro(cents: int) -> str:
-    return f"€{cents // 100:,}.{cents % 100:02d}".replace(",", ".")
 
 
 def person_name(person: WorkerRow) -> str:

@@ -28,10 +28,10 @@ import asyncpg
 from backend.audit.service import record
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, FieldError, Invalid, NotFound
+from backend.platform.formatting import format_money
 from backend.platform.i18n import t
 from backend.units import repository as repo
 from backend.units.accounts import CHART, Account, balance_effect, is_known, natural
-from backend.units.messages import format_money
 from backend.units.rows import EntryRef, EntryRow
 
 # The kinds other services post; any lower_snake_case kind is accepted, these get a title.

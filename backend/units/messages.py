@@ -335,22 +335,6 @@ EXPLAIN = {
 }
 
 
-NBSP = "\u00a0"
-NARROW_NBSP = "\u202f"
-
-
-def format_money(cents: int, lang: str) -> str:
-    """``123456`` -> nl ``€ 1.234,56``, fr ``1 234,56 €``, en ``€1,234.56``."""
-    sign = "-" if cents < 0 else ""
-    euros, rest = divmod(abs(cents), 100)
-    grouped = f"{euros:,}"
-    if lang == "fr":
-        return sign + grouped.replace(",", NARROW_NBSP) + f",{rest:02d}" + NBSP + "€"
-    if lang == "en":
-        return f"{sign}€{grouped}.{rest:02d}"
-    return sign + "€" + NBSP + grouped.replace(",", ".") + f",{rest:02d}"
-
-
 def _catalogue() -> dict[str, dict[str, str]]:
     messages: dict[str, dict[str, str]] = dict(ERRORS)
     messages.update(EXPLAIN)

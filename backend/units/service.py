@@ -16,13 +16,14 @@ from typing import Protocol
 import msgspec
 
 from backend.audit.service import record
+from backend.documents.legal_entity import legal_entity as reference_entity
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Forbidden, NotFound, invalid
+from backend.platform.formatting import format_money
 from backend.platform.i18n import t
 from backend.units import ledger
 from backend.units import repository as repo
 from backend.units.accounts import CHART, balance_effect, label
-from backend.units.messages import format_money
 from backend.units.rows import LegalEntityRow, PersonRef, UnitBalanceRow, UnitDetailRow, UnitRow
 from backend.units.schemas import (
     HolderOut,
@@ -41,23 +42,11 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 SMART = "smart"
 
-# Smart Belgium. Name, country, VAT and company number as given in the project brief; the
-# address matches the seeds (Coenraetsstraat, 1060 Sint-Gillis, 001:956, 002:802).
-# TO VERIFY against the Crossroads Bank for Enterprises (KBO/BCE) before production: the exact
-# registered name and address. IBAN and BIC are deliberately empty until the real account is
-# configured: invoices must not print a made-up bank account.
-LEGAL_ENTITIES = (
-    {
-        "id": SMART,
-        "name": "Smart (coopérative / coöperatie)",
-        "country": "BE",
-        "vat_number": "BE0896755397",
-        "company_number": "0896.755.397",
-        "address": "Rue Coenraets 72, 1060 Bruxelles",
-        "iban": "",
-        "bic": "",
-    },
-)
+# The legal entities come from the documents' reference data (name, seat, enterprise and VAT
+# numbers: backend/documents/legal_entities.json, with sources), so the units, the SEPA files
+# and every document name the entity the same way. IBAN and BIC stay empty until the real
+# account is configured in the row: invoices refuse the demo account in production.
+LEGAL_ENTITIES = tuple(reference_entity(entity_id).reference_row() for entity_id in (SMART,))
 
 # Regional offices (seeds: Brussels, Liège "les Tanneurs", Tournai; "regiokantoren van
 # Vlaanderen en Wallonië", 002:191). TO VERIFY: the current list of Smart offices.

@@ -9,13 +9,12 @@ from pathlib import Path
 
 from backend.documents.labels import (
     CONTRACT_TYPE_LABELS,
-    EXEMPTION_MENTIONS,
     EXPENSE_CATEGORY_LABELS,
     LABELS,
-    exemption_mention,
     label,
 )
-from backend.documents.models import CONTRACT_TYPES, KNOWN_EXEMPTIONS
+from backend.documents.models import CONTRACT_TYPES
+from backend.engine.rules import RuleBook
 
 
 def placeholders(text: str) -> set[str]:
@@ -23,21 +22,20 @@ def placeholders(text: str) -> set[str]:
 
 
 def test_every_label_in_three_languages_with_the_same_placeholders():
-    for table in (LABELS, CONTRACT_TYPE_LABELS, EXPENSE_CATEGORY_LABELS, EXEMPTION_MENTIONS):
+    for table in (LABELS, CONTRACT_TYPE_LABELS, EXPENSE_CATEGORY_LABELS):
         for code, texts in table.items():
             assert set(texts) == {"nl", "fr", "en"}, code
             assert all(t.strip() for t in texts.values()), code
             assert placeholders(texts["nl"]) == placeholders(texts["fr"]) == \
                 placeholders(texts["en"]), code
-            for text in texts.values():
-                text.encode("cp1252")  # printable with the PDF core fonts
 
 
-def test_every_contract_type_and_exemption_has_labels():
+def test_every_contract_type_has_labels_and_every_exemption_a_mention_in_every_rule_set():
     assert set(CONTRACT_TYPE_LABELS) == set(CONTRACT_TYPES)
-    assert set(EXEMPTION_MENTIONS) == set(KNOWN_EXEMPTIONS)
-    assert exemption_mention(None, "nl") == ""
-    assert exemption_mention("training", "nl", override="X") == "X"
+    for rule_set in RuleBook.default().rule_sets():
+        for code, (mention, _client) in rule_set.vat_exemptions.items():
+            assert set(mention) == {"nl", "fr", "en"}, (rule_set.id, code)
+            assert rule_set.vat_exemption_codes[code][0] in ("E", "AE", "G", "O"), code
 
 
 def test_label_formats_parameters():

@@ -26,10 +26,11 @@ from backend.documents.models import (
 
 
 def test_money_formats_by_language():
-    assert format_money(123456, "nl") == "1.234,56 €"
-    assert format_money(123456, "fr") == "1.234,56 €"
+    # the documents use the project's one formatting module (Babel): tests/platform/test_formatting.py
+    assert format_money(123456, "nl") == "€\u00a01.234,56"
+    assert format_money(123456, "fr") == "1\u202f234,56\u00a0€"
     assert format_money(123456, "en") == "€1,234.56"
-    assert format_money(5, "nl") == "0,05 €"
+    assert format_money(5, "nl") == "€\u00a00,05"
     assert format_money(-150000000, "en") == "-€1,500,000.00"
     assert format_amount(123456) == "1234.56"
     assert format_amount(-5) == "-0.05"
@@ -38,10 +39,10 @@ def test_money_formats_by_language():
 
 
 def test_percent_and_dates():
-    assert format_percent("11.11", "nl") == "11,11 %"
+    assert format_percent("11.11", "nl") == "11,11%"
     assert format_percent("21", "en") == "21%"
     days = [date(2026, 3, 2), date(2026, 3, 3), date(2026, 3, 4), date(2026, 3, 9)]
-    assert format_dates(days, "nl") == "2 maart 2026 tot 4 maart 2026, 9 maart 2026"
+    assert format_dates(days, "nl") == "2 maart 2026 – 4 maart 2026 en 9 maart 2026"
     assert format_dates(days[:1], "fr") == "2 mars 2026"
 
 
@@ -95,11 +96,40 @@ def test_zero_rate_needs_an_exemption_reason():
     lines = (DocumentLine.of("Opleiding", 50000, "0"),)
     with pytest.raises(DocumentError, match="exemption"):
         make_invoice(lines=lines, totals=compute_totals(lines))
-    with pytest.raises(DocumentError, match="mention"):
+    # a reason the engine's rule set does not know has no mention nor category: refused
+    with pytest.raises(DocumentError, match="unknown vat_exemption"):
         make_invoice(lines=lines, totals=compute_totals(lines), vat_exemption="something_new")
-    doc = make_invoice(lines=lines, totals=compute_totals(lines), vat_exemption="something_new",
+    # the caller may word the mention; the code must still be one the rules know
+    doc = make_invoice(lines=lines, totals=compute_totals(lines), vat_exemption="training",
                        vat_exemption_mention="Vrijgesteld – art. X")
-    assert doc.vat_exemption == "something_new"
+    assert doc.exemption_mention == "Vrijgesteld – art. X"
+    assert doc.exemption.ubl_category == "E"
+
+
+@pytest.mark.parametrize("code, category, vatex", [
+    ("training", "E", "vatex-eu-132-1i"),
+    ("intra_eu_reverse_charge", "AE", "vatex-eu-ae"),
+    ("export", "G", "vatex-eu-g"),
+    ("outside_scope", "O", "vatex-eu-o"),
+])
+def test_every_engine_exemption_is_known_to_the_documents(code, category, vatex):
+    """The engine's exemption codes (``export`` included) all work in the documents: the dated
+    rule set gives their mention, EN 16931 category and VATEX code."""
+    lines = (DocumentLine.of("Prestation", 50000, "0"),)
+    for language in ("nl", "fr", "en"):
+        doc = make_invoice(lines=lines, totals=compute_totals(lines), vat_exemption=code,
+                           language=language)
+        assert (doc.exemption.ubl_category, doc.exemption.vatex) == (category, vatex)
+        assert doc.exemption_mention == doc.exemption.mention[language]
+        quote = make_quote(language, lines=lines, totals=compute_totals(lines),
+                           vat_exemption=code)
+        assert quote.exemption_mention == doc.exemption_mention
+
+
+def test_outside_scope_is_the_whole_document():
+    lines = (DocumentLine.of("Logo", 50000, "0"), DocumentLine.of("Print", 1000, "21"))
+    with pytest.raises(DocumentError, match="outside the scope"):
+        make_invoice(lines=lines, totals=compute_totals(lines), vat_exemption="outside_scope")
 
 
 def test_invoice_checks():
@@ -111,15 +141,29 @@ def test_invoice_checks():
         make_invoice(language="de")
     doc = make_invoice(prepaid_cents=36300)
     assert doc.payable_cents == 121000 - 36300
-    assert doc.payment_iban == "BE68539007547034"
+    assert doc.payment_iban == "BE71096123456769"
     assert doc.customer.vat_number == "BE0403019261"
+
+
+def test_an_invoice_needs_a_valid_account_and_a_credit_note_asks_for_nothing():
+    with pytest.raises(DocumentError, match="BR-50"):
+        make_invoice(payment_iban=None)
+    with pytest.raises(DocumentError, match="IBAN"):
+        make_invoice(payment_iban="BE00 0000 0000 0000")  # the old dummy: not an account
+    with pytest.raises(DocumentError, match="structured communication"):
+        make_invoice(structured_communication=None)
+    credit = make_invoice(kind="credit_note", number="CN2026/000001",
+                          credited_invoice_number="2026/000042")
+    assert credit.payment_iban is None and credit.structured_communication is None
+    assert credit.payable_cents == 0  # asks for no payment
 
 
 def test_quote_clause_amounts():
     quote = make_quote()
     assert quote.totals.total_cents == 45000 + 9450 + 5000 + 300
-    assert quote.deposit_cents == apply_rate(quote.totals.total_cents, "30")
+    assert not hasattr(quote, "deposit_cents")  # no deposit is promised (issue 11)
     assert quote.cancellation_fee_cents == 29875
+    assert quote.cancellation_fee_cents == apply_rate(quote.totals.total_cents, "50")
 
 
 def test_payslip_arithmetic_is_checked():

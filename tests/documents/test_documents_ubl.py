@@ -1,4 +1,6 @@
-"""Peppol BIS Billing 3.0 UBL: schema-valid, rule-clean, consistent to the cent."""
+"""Peppol BIS Billing 3.0 UBL: every variant the project produces passes the official validators
+(OASIS UBL 2.1 XSD, CEN EN 16931 UBL rules, OpenPEPPOL BIS 3.0 rules: tests/official_validation.py)
+and is consistent to the cent."""
 
 from __future__ import annotations
 
@@ -8,26 +10,30 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from documents_samples import BE_CLIENT, NL_CLIENT, SMART, US_CLIENT, make_invoice
+from documents_samples import (
+    BE_CLIENT,
+    FR_CLIENT,
+    NL_CLIENT,
+    SMART,
+    US_BUSINESS,
+    US_CLIENT,
+    make_invoice,
+)
 from lxml import etree
-from peppol import check_rules, validate_xsd
 
 from backend.documents.models import DocumentError, DocumentLine, Party, compute_totals
 from backend.documents.pdf import render_invoice
 from backend.documents.ubl import CUSTOMIZATION_ID, PROFILE_ID, peppol_endpoint, render_ubl_invoice
+from backend.engine.vat import place_of_supply, vat_amounts
+from tests.official_validation import assert_valid_ubl, ubl_findings
 
 NS = {"cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
       "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"}
+SMART_IBAN = "BE71096123456769"
 
 
 def assert_valid(xml: bytes) -> etree._Element:
-    ok, errors = validate_xsd(xml)
-    assert ok, "XSD errors:\n" + "\n".join(errors)
-    findings = check_rules(xml)
-    for finding in findings:
-        print(finding)
-    fatal = [f for f in findings if f.severity == "fatal"]
-    assert not fatal, "Peppol rule findings:\n" + "\n".join(str(f) for f in fatal)
+    assert_valid_ubl(xml)
     return etree.fromstring(xml)
 
 
@@ -40,7 +46,8 @@ def cents(root: etree._Element, path: str) -> int:
 
 
 def assert_consistent(root: etree._Element, doc) -> None:
-    line_tag = "cac:CreditNoteLine" if doc.kind == "credit_note" else "cac:InvoiceLine"
+    credit = doc.kind == "credit_note"
+    line_tag = "cac:CreditNoteLine" if credit else "cac:InvoiceLine"
     lines = root.findall(line_tag, NS)
     assert len(lines) == len(doc.lines)
     assert sum(cents(ln, "cbc:LineExtensionAmount") for ln in lines) == doc.totals.base_cents
@@ -53,28 +60,142 @@ def assert_consistent(root: etree._Element, doc) -> None:
     for sub, expected in zip(subs, doc.totals.breakdown, strict=True):
         assert cents(sub, "cbc:TaxableAmount") == expected.base_cents
         assert cents(sub, "cbc:TaxAmount") == expected.vat_cents
-        assert Decimal(sub.findtext("cac:TaxCategory/cbc:Percent", namespaces=NS)) == \
-            Decimal(expected.vat_rate)
+        percent = sub.findtext("cac:TaxCategory/cbc:Percent", namespaces=NS)
+        if sub.findtext("cac:TaxCategory/cbc:ID", namespaces=NS) == "O":
+            assert percent is None  # BR-O-05/BR-O-09: no rate when not subject to VAT
+        else:
+            assert Decimal(percent) == Decimal(expected.vat_rate)
     total = "cac:LegalMonetaryTotal/cbc:"
     assert cents(root, total + "LineExtensionAmount") == doc.totals.base_cents
     assert cents(root, total + "TaxExclusiveAmount") == doc.totals.base_cents
     assert cents(root, total + "TaxInclusiveAmount") == doc.totals.total_cents
-    assert cents(root, total + "PayableAmount") == doc.payable_cents
+    assert cents(root, total + "PayableAmount") == doc.totals.total_cents - doc.prepaid_cents
     assert root.findtext("cbc:CustomizationID", namespaces=NS) == CUSTOMIZATION_ID
     assert root.findtext("cbc:ProfileID", namespaces=NS) == PROFILE_ID
-    assert root.findtext("cac:PaymentMeans/cbc:PaymentMeansCode", namespaces=NS) == "30"
-    assert root.findtext("cac:PaymentMeans/cbc:PaymentID", namespaces=NS) == \
-        re.sub(r"\D", "", doc.structured_communication)
-    assert root.findtext("cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID",
-                         namespaces=NS) == "BE68539007547034"
+    if credit:  # a credit note asks for no payment
+        assert root.find("cac:PaymentMeans", NS) is None
+    else:  # BR-50 / BR-61: a credit transfer names the payee's account
+        assert root.findtext("cac:PaymentMeans/cbc:PaymentMeansCode", namespaces=NS) == "30"
+        assert root.findtext("cac:PaymentMeans/cbc:PaymentID", namespaces=NS) == \
+            re.sub(r"\D", "", doc.structured_communication)
+        assert root.findtext("cac:PaymentMeans/cac:PayeeFinancialAccount/cbc:ID",
+                             namespaces=NS) == SMART_IBAN
+        assert root.findtext("cac:PaymentMeans/cac:PayeeFinancialAccount/"
+                             "cac:FinancialInstitutionBranch/cbc:ID", namespaces=NS) == "GKCCBEBB"
     supplier = root.find("cac:AccountingSupplierParty/cac:Party/cbc:EndpointID", NS)
-    assert (supplier.get("schemeID"), supplier.text) == ("0208", "0403170701")
+    assert (supplier.get("schemeID"), supplier.text) == ("0208", "0896755397")
 
 
-def categories(root: etree._Element) -> list[tuple[str, str]]:
+def categories(root: etree._Element) -> list[tuple[str, str | None]]:
     return [(s.findtext("cac:TaxCategory/cbc:ID", namespaces=NS),
              s.findtext("cac:TaxCategory/cbc:Percent", namespaces=NS))
             for s in root.findall("cac:TaxTotal/cac:TaxSubtotal", NS)]
+
+
+# ------------------------------------------------------------------ every variant we produce
+
+
+def _lines(*specs) -> tuple[DocumentLine, ...]:
+    return tuple(DocumentLine.of(*spec) for spec in specs)
+
+
+def _included(amount_incl_cents: int, rate: str) -> int:
+    """The base of a price given VAT included, as the engine computes it (api vatIncluded)."""
+    return vat_amounts(amount_incl_cents, rate, True).base_cents
+
+
+def _variants() -> dict[str, dict]:
+    reverse = place_of_supply("FR", FR_CLIENT.vat_number, "21")
+    outside = place_of_supply("US", US_BUSINESS.vat_number, "21")
+    return {
+        "be_b2b_21": dict(lines=_lines(("Stand op de beurs: ontwerp en opbouw", 100000, "21"))),
+        "be_b2b_12": dict(lines=_lines(("Catering receptie (12 %)", 45000, "12"))),
+        "be_b2b_6": dict(lines=_lines(("Optreden: concert in de bibliotheek", 60000, "6"))),
+        "be_b2b_mixed_rates_several_days": dict(
+            lines=_lines(("Workshop keramiek", 33333, "21", "2.5"), ("Klei", 1999, "6", "3"),
+                         ("Affiche", 1, "21")),
+            service_dates=(date(2026, 3, 2), date(2026, 3, 5)), buyer_reference="PO-77"),
+        "expenses_reinvoiced": dict(lines=_lines(
+            ("Grafisch ontwerp affiche", 80000, "21"),
+            ("Doorgerekende kosten: verplaatsing (120 km)", 4500, "21"),
+            ("Doorgerekende kosten: drukwerk", 12000, "21"))),
+        "vat_included_amounts": dict(lines=_lines(
+            ("Fotoreportage (prijs btw inbegrepen: 1.000,00)", _included(100000, "21"), "21"),
+            ("Boekje (prijs btw inbegrepen: 10,00)", _included(1000, "6"), "6"))),
+        "reverse_charge_eu_business": dict(
+            lines=_lines(("Illustrations pour le catalogue", 150000, reverse.rate)),
+            customer=FR_CLIENT, vat_exemption=reverse.exemption, language="fr"),
+        "reverse_charge_dutch_company": dict(
+            lines=_lines(("Illustraties voor catalogus", 150000, "0")), customer=NL_CLIENT,
+            vat_exemption="intra_eu_reverse_charge", language="en", order_reference=None),
+        "outside_scope_non_eu_business": dict(
+            lines=_lines(("Logo design", 80000, outside.rate)), customer=US_BUSINESS,
+            vat_exemption=outside.exemption, language="en"),
+        "export": dict(lines=_lines(("Wooden cabinet, shipped to the client", 80000, "0")),
+                       customer=US_CLIENT, vat_exemption="export", language="en"),
+        "training_exempt": dict(lines=_lines(("Formation InDesign (2 jours)", 60000, "0")),
+                                vat_exemption="training", language="fr"),
+        "unicode_names": dict(
+            lines=_lines(("Warsztaty: Łukasz Żółć – ceramika, ćwiczenia", 25000, "21")),
+            customer=FR_CLIENT, worker_name="Łukasz Żółć",
+            vat_exemption=None, language="fr"),
+        "prepaid_part": dict(prepaid_cents=20000),
+    }
+
+
+VARIANTS = _variants()
+
+
+def build(name: str, kind: str = "invoice"):
+    spec = dict(VARIANTS[name])
+    lines = spec.pop("lines", None)
+    if lines is not None:
+        spec["totals"] = compute_totals(lines)
+    if name == "unicode_names":  # a Belgian VAT client is not reverse charged: pick BE
+        spec["customer"] = Party("Łukasz Żółć – Atelier Ćma bv", ("Rue de la Loi 16",
+                                 "1000 Bruxelles"), "BE", vat_number="BE0403019261")
+    if kind == "credit_note":
+        spec.update(kind="credit_note", number="CN2026/000007",
+                    credited_invoice_number="2026/000042", credited_invoice_date=date(2026, 3, 3))
+        spec.pop("prepaid_cents", None)
+    return make_invoice(lines=lines, **spec)
+
+
+@pytest.mark.parametrize("kind", ["invoice", "credit_note"])
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_every_variant_passes_the_official_validators(name, kind):
+    doc = build(name, kind)
+    xml = render_ubl_invoice(doc)
+    root = assert_valid(xml)
+    assert_consistent(root, doc)
+    assert root.tag.endswith("}CreditNote" if kind == "credit_note" else "}Invoice")
+
+
+def test_the_check_bites_a_broken_invoice_is_rejected():
+    """A deliberately broken invoice fails each layer: so a pass above means something."""
+    xml = render_ubl_invoice(build("be_b2b_21"))
+    root = etree.fromstring(xml)
+    # 1. EN 16931: the payable amount no longer follows from the totals (BR-CO-16), and the
+    #    credit transfer has no account (BR-61), as the issue found in production
+    root.find("cac:LegalMonetaryTotal/cbc:PayableAmount", NS).text = "1.00"
+    account = root.find("cac:PaymentMeans/cac:PayeeFinancialAccount", NS)
+    account.getparent().remove(account)
+    rules = {f.rule for f in ubl_findings(etree.tostring(root)) if f.fatal}
+    assert {"BR-CO-16", "BR-61"} <= rules, rules
+    # 2. Peppol: a wrong customization identifier
+    root = etree.fromstring(xml)
+    root.find("cbc:CustomizationID", NS).text = "urn:example:not-peppol"
+    found = [f for f in ubl_findings(etree.tostring(root)) if f.fatal]
+    assert any(f.source == "Peppol BIS 3.0" for f in found), found
+    # 3. the OASIS schema: an element out of its sequence
+    root = etree.fromstring(xml)
+    issue_date = root.find("cbc:IssueDate", NS)
+    root.remove(issue_date)
+    root.append(issue_date)
+    found = ubl_findings(etree.tostring(root))
+    assert found and found[0].source == "XSD", found
+    with pytest.raises(AssertionError, match="reject"):
+        assert_valid_ubl(etree.tostring(root))
 
 
 def test_single_line_at_21_percent():
@@ -120,7 +241,7 @@ def test_exempt_training():
     assert_consistent(root, doc)
     assert categories(root) == [("E", "0")]
     category = root.find("cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory", NS)
-    assert category.findtext("cbc:TaxExemptionReasonCode", namespaces=NS) == "VATEX-EU-132-1I"
+    assert category.findtext("cbc:TaxExemptionReasonCode", namespaces=NS) == "vatex-eu-132-1i"
     assert "art. 44" in category.findtext("cbc:TaxExemptionReason", namespaces=NS)
     assert "art. 44" in root.findtext("cbc:Note", namespaces=NS)
     assert cents(root, "cac:TaxTotal/cbc:TaxAmount") == 0
@@ -148,18 +269,47 @@ def test_intra_eu_reverse_charge_to_a_dutch_company():
     assert reason.startswith("Reverse charge")
 
 
-def test_outside_eu_client_with_explicit_endpoint():
-    lines = (DocumentLine.of("Logo design", 80000, "0"),)
+def test_export_client_with_explicit_endpoint():
+    lines = (DocumentLine.of("Wooden cabinet", 80000, "0"),)
     doc = make_invoice(lines=lines, totals=compute_totals(lines), customer=US_CLIENT,
-                       vat_exemption="outside_eu", language="en")
+                       vat_exemption="export", language="en")
     root = assert_valid(render_ubl_invoice(doc))
     assert_consistent(root, doc)
     assert categories(root) == [("G", "0")]
+    assert root.findtext("cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory/cbc:TaxExemptionReasonCode",
+                         namespaces=NS) == "vatex-eu-g"
     endpoint = root.find("cac:AccountingCustomerParty/cac:Party/cbc:EndpointID", NS)
     assert (endpoint.get("schemeID"), endpoint.text) == ("0060", "123456789")
 
 
-def test_credit_note():
+def test_reverse_charge_for_a_french_business_client():
+    """Place of supply (WBTW art. 21 §2): a French company with a valid FR VAT number is
+    reverse charged, category AE with vatex-eu-ae, the mention in the document's language."""
+    doc = build("reverse_charge_eu_business")
+    root = assert_valid(render_ubl_invoice(doc))
+    assert categories(root) == [("AE", "0")]
+    category = root.find("cac:TaxTotal/cac:TaxSubtotal/cac:TaxCategory", NS)
+    assert category.findtext("cbc:TaxExemptionReasonCode", namespaces=NS) == "vatex-eu-ae"
+    assert category.findtext("cbc:TaxExemptionReason", namespaces=NS).startswith("Autoliquidation")
+    customer = root.find("cac:AccountingCustomerParty/cac:Party", NS)
+    assert customer.findtext("cac:PartyTaxScheme/cbc:CompanyID", namespaces=NS) == "FR40303265045"
+    assert customer.findtext("cac:PartyName/cbc:Name", namespaces=NS) == "Atelier Łukasz Żółć SARL"
+
+
+def test_outside_scope_for_a_business_outside_the_eu():
+    """Category O: no rate, no VAT identifier of either party (BR-O-02, BR-O-05); the seller
+    is known by its enterprise number and its legal form and register (BT-30, BT-33)."""
+    doc = build("outside_scope_non_eu_business")
+    root = assert_valid(render_ubl_invoice(doc))
+    assert categories(root) == [("O", None)]
+    assert root.find(".//cac:PartyTaxScheme", NS) is None
+    legal = root.find("cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity", NS)
+    assert legal.findtext("cbc:CompanyID", namespaces=NS) == "0896755397"
+    assert "asbl" in legal.findtext("cbc:CompanyLegalForm", namespaces=NS)
+    assert "Outside the scope of Belgian VAT" in root.findtext("cbc:Note", namespaces=NS)
+
+
+def test_credit_note_refers_to_the_invoice_and_asks_for_no_payment():
     lines = (DocumentLine.of("Stand op de beurs: ontwerp en opbouw", 100000, "21"),
              DocumentLine.of("Drukwerk", 5000, "6"))
     doc = make_invoice(lines=lines, totals=compute_totals(lines), kind="credit_note",
@@ -176,6 +326,8 @@ def test_credit_note():
     assert ref.findtext("cbc:IssueDate", namespaces=NS) == "2026-03-03"
     assert root.find("cac:CreditNoteLine/cbc:CreditedQuantity", NS) is not None
     assert cents(root, "cac:LegalMonetaryTotal/cbc:PayableAmount") == 121000 + 5300
+    assert root.find("cac:PaymentMeans", NS) is None
+    assert root.find("cac:PaymentMeans/cbc:PaymentID", NS) is None
 
 
 def test_embedded_pdf_is_the_visual_representation():
@@ -221,7 +373,7 @@ def test_invalid_belgian_enterprise_number_is_refused():
 
 
 def test_endpoints():
-    assert peppol_endpoint(SMART) == ("0208", "0403170701")
+    assert peppol_endpoint(SMART) == ("0208", "0896755397")
     assert peppol_endpoint(BE_CLIENT) == ("0208", "0403019261")
     assert peppol_endpoint(NL_CLIENT) == ("9944", "NL004495445B01")
     assert peppol_endpoint(Party("X", (), "BE", company_number="0403.019.261")) == \

@@ -131,7 +131,7 @@ async def test_get_unit_with_balance_totals_and_holders(client, world):
         "socialSecurityPayableCents", "expenseRefundPayableCents", "cooperativePayableCents",
         "guaranteeAdvanceCents"))
     assert assets - liabilities == unit["balanceCents"]
-    assert unit["legalEntityName"] == "Smart (coopérative / coöperatie)"
+    assert unit["legalEntityName"] == "Smart – Productions Associées asbl"
     assert [h["personId"] for h in unit["holders"]] == [str(world["ann_id"])]
     assert unit["holders"][0]["firstName"] == "Ann"
     assert "€\u00a085,00" in unit["summary"]  # nl by default: 8,500 cents left

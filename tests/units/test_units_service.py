@@ -29,7 +29,7 @@ async def test_reference_data_is_idempotent_and_audited(db, clean_db):
 
 
 async def test_legal_entity_seeds_itself_when_missing(db, clean_db):
-    assert (await service.legal_entity("smart")).name == "Smart (coopérative / coöperatie)"
+    assert (await service.legal_entity("smart")).name == "Smart – Productions Associées asbl"
 
 
 async def test_personal_unit_is_created_once(db, clean_db):

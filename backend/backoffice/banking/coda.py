@@ -11,12 +11,19 @@ as in the Febelfin standard (checked against the 2.3/2.6 record descriptions):
 - 2.1 movement: 3-6 continuous sequence number, 7-10 detail number, 11-31 bank reference,
   32 sign, 33-47 amount (12 + 3 decimals), 48-53 value date (000000 = none), 54-61 transaction
   code (type 1, family 2, transaction 2, category 3), 62 communication type (1 = structured),
-  63-115 communication (structured: 63-65 type, "101" = Belgian OGM, 66-77 its 12 digits),
+  63-115 communication (structured: 63-65 type; "101" = Belgian structured communication (OGM)
+  and "102" = the same, reconstituted by the bank from a free text: 66-77 the 12 digits),
   116-121 entry date, 122-124 statement number, 125 globalisation code, 126 next code, 128 link.
 - 2.2: 11-63 communication (continued), 64-98 customer reference, 99-109 counterparty BIC.
 - 2.3: 11-47 counterparty account and currency, 48-82 counterparty name, 83-125 communication.
-- 3.x information and 4 free communication records are accepted and skipped.
-- 8 new balance: 2-4 statement number, 5-41 account, 42 sign, 43-57 balance, 58-63 date.
+- 3.x information records are accepted and skipped.
+- 4 free communication: 3-6 sequence, 7-10 detail, 33-112 text. Banks send it inside the
+  statement, or after the new balance (8) whose position 128 (link code "1") announces it;
+  either way it belongs to that statement (``Statement.free_communications``).
+- 8 new balance: 2-4 statement number, 5-41 account, 42 sign, 43-57 balance, 58-63 date,
+  128 link code (1 = free communication records follow).
+- A statement may have no movement at all (1 then 8): banks send one on days without
+  movements when the customer asked for daily statements.
 - 9 trailer: 17-22 number of records, 23-37 sum of debits, 38-52 sum of credits, 128 multiple
   file code. The sums are checked against the movements (global movements only, as banks do).
 
@@ -31,6 +38,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 RECORD_LENGTH = 128
+# Structured communication types carrying a Belgian OGM's 12 digits (Febelfin CODA 2.6 annex).
+STRUCTURED_OGM_TYPES = ("101", "102")
 
 
 class CodaError(ValueError):
@@ -82,6 +91,7 @@ class Statement:
     new_balance_cents: int | None = None
     new_balance_date: dt.date | None = None
     movements: list[Movement] = field(default_factory=list)
+    free_communications: list[str] = field(default_factory=list)
     content_hash: str = ""
 
 
@@ -172,8 +182,17 @@ def parse(content: str | bytes) -> CodaFile:
         record_count=0, debit_cents=0, credit_cents=0,
     )
     current: Statement | None = None
+    closed: Statement | None = None  # ended by its 8; free communications (4) may follow
     statement_lines: list[str] = []
     last: Movement | None = None
+
+    def finish() -> None:
+        nonlocal closed
+        if closed is not None:
+            closed.content_hash = hashlib.sha256("\n".join(statement_lines).encode()).hexdigest()
+            result.statements.append(closed)
+            closed = None
+
     counted = free = 0
     trailer_seen = False
     for number, line in enumerate(lines[1:], 2):
@@ -186,6 +205,7 @@ def parse(content: str | bytes) -> CodaFile:
         if kind == "1":
             if current is not None:
                 raise CodaError(number, "old balance before the previous statement ended")
+            finish()
             structure = line[1]
             account, currency = _account(structure, _field(line, 6, 42))
             current = Statement(
@@ -207,7 +227,7 @@ def parse(content: str | bytes) -> CodaFile:
                 structured = line[61] == "1"
                 zone = _field(line, 63, 115)
                 s_type = zone[:3] if structured else None
-                ogm = zone[3:15] if structured and s_type == "101" else None
+                ogm = zone[3:15] if structured and s_type in STRUCTURED_OGM_TYPES else None
                 last = Movement(
                     sequence=_int(_field(line, 3, 6), number, "sequence number"),
                     detail=_int(_field(line, 7, 10), number, "detail number"),
@@ -239,12 +259,21 @@ def parse(content: str | bytes) -> CodaFile:
                         last.communication += _field(line, 83, 125).rstrip()
             else:
                 raise CodaError(number, f"unknown movement record 2.{article}")
-        elif kind in ("3", "4"):
+        elif kind == "3":
             if current is None:
-                raise CodaError(number, f"record {kind} outside a statement")
+                raise CodaError(number, "record 3 outside a statement")
             statement_lines.append(line)
             counted += 1
-            free += kind == "4"
+        elif kind == "4":
+            owner = current or closed  # inside the statement, or after its new balance (8)
+            if owner is None:
+                raise CodaError(number, "free communication (4) outside a statement")
+            text = _text(_field(line, 33, 112))
+            if text:
+                owner.free_communications.append(text)
+            statement_lines.append(line)
+            counted += 1
+            free += 1
         elif kind == "8":
             if current is None:
                 raise CodaError(number, "new balance without an old balance")
@@ -253,14 +282,13 @@ def parse(content: str | bytes) -> CodaFile:
             statement_lines.append(line)
             counted += 1
             _check_balance(current, number)
-            current.content_hash = hashlib.sha256("\n".join(statement_lines).encode()).hexdigest()
             for movement in current.movements:
                 movement.communication = " ".join(movement.communication.split())
-            result.statements.append(current)
-            current, last = None, None
+            closed, current, last = current, None, None
         elif kind == "9":
             if current is not None:
                 raise CodaError(number, "trailer before the new balance (8)")
+            finish()
             result.record_count += _int(_field(line, 17, 22), number, "record count")
             result.debit_cents += _amount("0", _field(line, 23, 37), number)
             result.credit_cents += _amount("0", _field(line, 38, 52), number)
@@ -324,9 +352,12 @@ def _ddmmyy(day: dt.date | None) -> str:
 
 
 def write(*, account: str, number: int, old_balance_cents: int, day: dt.date,
-          movements: list[dict], holder: str = "SMART", created: dt.date | None = None) -> str:
+          movements: list[dict], holder: str = "SMART", created: dt.date | None = None,
+          free_communication: str | None = None) -> str:
     """A CODA 2 file with one statement; each movement dict: amount_cents (signed), and
-    optionally ogm (12 digits), communication, name, counterparty (IBAN), reference."""
+    optionally ogm (12 digits) with ogm_type ("101", "102"), communication, name, counterparty
+    (IBAN), reference. ``free_communication`` is sent as a record 4 after the new balance,
+    which announces it (link code 1), as banks do."""
     created = created or day
     lines = [("0" + "0000" + _ddmmyy(created) + "300" + "05" + " " + " " * 7 + _pad("QJTEST", 10)
               + _pad(holder, 26) + _pad("GEBABEBB", 11) + _pad("", 11) + " " + "00000"
@@ -343,7 +374,7 @@ def write(*, account: str, number: int, old_balance_cents: int, day: dt.date,
         debit += -amount if amount < 0 else 0
         credit += amount if amount > 0 else 0
         if m.get("ogm"):
-            comm_type, zone = "1", "101" + m["ogm"]
+            comm_type, zone = "1", m.get("ogm_type", "101") + m["ogm"]
         else:
             comm_type, zone = "0", m.get("communication", "")
         lines.append("2" + "1" + _num(i, 4) + "0000" + _pad(m.get("reference", f"REF{i:05d}"), 21)
@@ -357,7 +388,10 @@ def write(*, account: str, number: int, old_balance_cents: int, day: dt.date,
                      + _pad(m.get("name", ""), 35) + _pad("", 43) + "0" + " " + "0")
     lines.append("8" + _num(number, 3) + _pad(account, 34) + "EUR"
                  + ("1" if balance < 0 else "0") + _num(abs(balance) * 10, 15) + _ddmmyy(day)
-                 + _pad("", 64) + "0")
+                 + _pad("", 64) + ("1" if free_communication else "0"))
+    if free_communication:
+        lines.append("4" + " " + "0001" + "0000" + _pad("", 22) + _pad(free_communication, 80)
+                     + _pad("", 15) + "0")
     lines.append("9" + _pad("", 15) + _num(len(lines) - 1, 6) + _num(debit * 10, 15)
                  + _num(credit * 10, 15) + _pad("", 75) + "2")
     for line in lines:

@@ -258,6 +258,10 @@ async def make_payment_file(actor_id: uuid.UUID | None, storage,
                                 "reason": "iban_missing" if not salary.iban else "iban_invalid"})
                 continue
             amount = salary.net_cents + salary.expenses_cents
+            if amount <= 0:  # SEPA allows no zero transfer (EPC: 0.01 at least)
+                skipped.append({"salaryId": str(salary.id), "personId": str(salary.person),
+                                "reason": "amount_not_positive"})
+                continue
             end_to_end = salary.id.hex  # 32 characters: unique, and the same on a retry
             monthly = salary.kind == "monthly"
             remittance = (f"Salary {salary.pay_date:%Y-%m}" if monthly

@@ -84,3 +84,68 @@ def test_latin1_file_is_read():
     text = _statement([{"amount_cents": 500, "name": "Café Ménard"}])
     parsed = coda.parse(text.encode("latin-1"))
     assert parsed.statements[0].movements[0].counterparty_name == "Café Ménard"
+
+
+# Files shaped like real bank exports ----------------------------------------------------------
+
+
+def test_a_real_bank_export():
+    """A KBC export (Noviat's published test file): globalised movements with details,
+    information records 3.x, counterparties, customer references."""
+    parsed = coda.parse((FIXTURES / "kbc_noviat_2011.cod").read_bytes())
+    assert (parsed.bic, parsed.bank_id, parsed.creation_date) == ("KREDBEBB", "725",
+                                                                 dt.date(2011, 1, 11))
+    [st] = parsed.statements
+    assert (st.account, st.number, st.old_balance_cents, st.new_balance_cents) == \
+        ("BE33737018595246", 135, 1181270, 1352781)
+    assert [m.amount_cents for m in st.movements if m.detail == 0] == \
+        [-43500, 304445, -47904, -47904, 6374]
+    assert st.movements[0].counterparty_name == "PARTNER 1"
+    assert st.movements[-1].customer_reference == "362/363"
+    assert (parsed.debit_cents, parsed.credit_cents, parsed.record_count) == (139308, 310819, 22)
+    assert [m.amount_cents for m in coda.matchable(st)] == [304445, 6374]
+
+
+def test_a_file_as_banks_send_it_under_febelfin_2_6():
+    parsed = coda.parse((FIXTURES / "febelfin_2_6_two_statements.cod").read_bytes())
+    assert parsed.bic == "GKCCBEBB"
+    first, empty = parsed.statements
+    # structured communications of type 101 and 102 both carry the OGM's 12 digits
+    ogm, reconstituted, free_text, fees, *_ = first.movements
+    assert (ogm.structured_type, ogm.structured_communication) == ("101", "260000017045")
+    assert (reconstituted.structured_type, reconstituted.structured_communication) == \
+        ("102", "260000017146")
+    assert free_text.communication == "Factuur 2026/000171 Café Ménard"  # ISO 8859-1 text
+    assert fees.amount_cents == -1250 and fees.globalisation_code == 1
+    # the free communications after the new balance belong to that statement
+    assert first.free_communications == [
+        "Vanaf 1 januari wijzigen de tarieven van uw zichtrekening.",
+        "Meer info: uw kantoor of de website van uw bank."]
+    # a statement without movements is a statement
+    assert (empty.number, empty.movements, empty.old_balance_cents) == (213, [], 1454200)
+    assert empty.new_balance_cents == empty.old_balance_cents
+    assert first.content_hash != empty.content_hash
+    assert [m.amount_cents for m in coda.matchable(first)] == [121000, 54450, 30000]
+
+
+def test_free_communication_after_the_new_balance_from_the_writer():
+    text = _statement([{"amount_cents": 500, "ogm": "010806817183", "ogm_type": "102"}],
+                      free_communication="Bericht van de bank")
+    lines = text.splitlines()
+    assert lines[-3].startswith("8") and lines[-3][127] == "1"  # 8 announces the record 4
+    assert lines[-2].startswith("4")
+    [st] = coda.parse(text).statements
+    assert st.free_communications == ["Bericht van de bank"]
+    assert st.movements[0].structured_communication == "010806817183"
+
+
+def test_free_communication_outside_any_statement_is_refused():
+    lines = _statement([]).splitlines()
+    record4 = "4 00010000" + " " * 22 + "Los bericht".ljust(80) + " " * 15 + "0"
+    with pytest.raises(coda.CodaError, match="outside a statement"):
+        coda.parse("\n".join([lines[0], record4, *lines[1:]]))
+
+
+def test_a_statement_without_movements_from_the_writer():
+    [st] = coda.parse(_statement([])).statements
+    assert st.movements == [] and st.old_balance_cents == st.new_balance_cents == 1000
