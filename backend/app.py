@@ -48,13 +48,15 @@ def api_routers() -> list:
     from backend.backoffice.banking.controllers import CONTROLLERS as BANKING
     from backend.backoffice.controllers import CONTROLLERS as BACKOFFICE
     from backend.chat.controllers import CONTROLLERS as BOT
+    from backend.clients.controllers import CONTROLLERS as CLIENTS
     from backend.employment.controllers import CONTROLLERS as EMPLOYMENT
     from backend.people.controllers import CONTROLLERS as PEOPLE
     from backend.quickjobs.controllers import CONTROLLERS as QUICKJOBS
     from backend.simulations.controllers import CONTROLLERS as SIMULATIONS
     from backend.units.controllers import CONTROLLERS as UNITS
 
-    return [*PEOPLE, *SIMULATIONS, *UNITS, *QUICKJOBS, *BACKOFFICE, *BANKING, *EMPLOYMENT, *BOT]
+    return [*PEOPLE, *SIMULATIONS, *UNITS, *QUICKJOBS, *CLIENTS, *BACKOFFICE, *BANKING, *EMPLOYMENT,
+            *BOT]
 
 
 def problem_responses() -> dict[int, ResponseSpec]:

@@ -39,9 +39,17 @@ async def seed(settings: Settings) -> str:
         if await Person.exists().where(Person.phone == DEMO_PHONE):
             return f"worker {DEMO_PHONE}, {ADVISER_HOW} (already there)"
         worker = Principal(uuid.uuid4(), "worker")
+        # A worker with what a contract and a salary need (identity, the usage agreement),
+        # whose share is withheld from the first salary with her consent.
         await Person.insert(new_row(Person, id=worker.id, phone=DEMO_PHONE, first_name="Lena",
-                                    last_name="Peeters", language="nl"))
-        await people.buy_shares(worker.id, shares=1, category="A")
+                                    last_name="Peeters", language="nl",
+                                    national_number="85073003328",
+                                    birth_date=dt.date(1985, 7, 30),
+                                    address="Markt 1, 9000 Gent", iban="BE71096123456769"))
+        await people.accept_usage_agreement(worker.id, people.current_agreement_version(),
+                                            language="nl", ip=None)
+        await people.request_shares(worker.id, shares=1, category="A",
+                                    withhold_from_salary=True)
         ports = composition.adapters(settings).quickjobs
         start = dt.date.today() + dt.timedelta(days=7)
         created = await creation.create(worker, QuickJobCreate(

@@ -85,11 +85,15 @@ async def main(contracts: int, monthly: int) -> dict:
                             storage_dir=tmp / "files", outbox_dir=tmp / "outbox")
         await start_pool(pg.url, min_size=2, max_size=4)
         ports = composition.adapters(settings).quickjobs
-        person = (await fetch("INSERT INTO person (id, phone, first_name, last_name, iban) VALUES "
-                              "(gen_random_uuid(), '+32470111222', 'Bench', 'Worker', "
-                              "'BE71096123456769') RETURNING id"))[0]
+        # What a contract and a salary need: identity and the usage agreement (issue 14).
+        person = (await fetch(
+            "INSERT INTO person (id, phone, first_name, last_name, iban, national_number, "
+            "birth_date, address) VALUES (gen_random_uuid(), '+32470111222', 'Bench', 'Worker', "
+            "'BE71096123456769', '85073003328', '1985-07-30', 'Markt 1, 9000 Gent') "
+            "RETURNING id"))[0]
         worker = Principal(person["id"], "worker")
-        await people.buy_shares(worker.id, shares=1, category="A")
+        await people.accept_usage_agreement(worker.id, people.current_agreement_version(),
+                                            language="en", ip=None)
         day = dt.date.today() + dt.timedelta(days=1)
         created = await creation.create(worker, QuickJobCreate(
             client=ClientIn(name="Bench client", email="bench@example.be", country="BE"),

@@ -256,3 +256,40 @@ async def eventually(check, timeout: float = 15.0, interval: float = 0.1):
         if time.monotonic() > deadline:
             raise AssertionError(f"condition not met within {timeout}s")
         await asyncio.sleep(interval)
+
+
+# A passer-by's identity, as the contract and the salary need it (backend.people.identity).
+FULL_PROFILE = {"firstName": "Lena", "lastName": "Peeters", "nationalNumber": "85073003328",
+                "birthDate": "1985-07-30", "address": "Markt 1, 9000 Gent",
+                "iban": "BE71096123456769"}
+
+
+async def complete_profile(client: httpx.AsyncClient, headers: dict, **fields) -> dict:
+    """PATCH /me with a full identity (names, national number, birth date, address, IBAN) and
+    accept the current usage agreement: what a contract and a salary need."""
+    r = await client.patch("/api/v1/me", json={**FULL_PROFILE, **fields}, headers=headers)
+    assert r.status_code == 200, r.text
+    version = (await client.get("/api/v1/usage-agreement")).json()["version"]
+    r = await client.post("/api/v1/me/usage-agreement", json={"version": version},
+                          headers=headers)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+async def become_member(client: httpx.AsyncClient, headers: dict) -> dict:
+    """Subscribe one share and pay it as the bank statement import does (its structured
+    communication, the exact amount); returns the membership."""
+    from backend.people import service as people
+    from backend.platform.db import unit_of_work
+
+    r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
+    assert r.status_code == 201, r.text
+    request = r.json()["paymentRequest"]
+    digits = "".join(c for c in request["structuredCommunication"] if c.isdigit())
+    async with unit_of_work():
+        share, reason = await people.pay_share_by_bank(digits, request["amountCents"], None,
+                                                       None)
+    assert share is not None and reason is None, reason
+    r = await client.get("/api/v1/me/membership", headers=headers)
+    assert r.json()["isMember"] is True, r.text
+    return r.json()

@@ -7,8 +7,9 @@ import datetime as dt
 import uuid
 
 from backend.jobs import outbox
+from backend.people import service as people
 from backend.platform.db import unit_of_work
-from backend.quickjobs import lifecycle, postings
+from backend.quickjobs import lifecycle, postings, requirements
 from backend.quickjobs import repository as quickjobs
 from backend.quickjobs.lifecycle import Audit, ContractStatus, InvoiceStatus, QuickJobStatus
 from backend.quickjobs.ports import Ports
@@ -40,6 +41,11 @@ async def _pay_salary(salary: SalaryRow, on: dt.date, actor: uuid.UUID | None) -
     contract = await quickjobs.contract_for(job.id)
     if contract.status != ContractStatus.DECLARED:
         return False  # a refused Dimona or a cancelled contract blocks the pay
+    person = await worker_of(job.person)
+    if missing := await requirements.missing(person, "salary"):
+        # No IBAN (or no declared identity): held, the worker told; the next run pays it.
+        await requirements.hold_salary(job, salary, person, missing, actor)
+        return False
     invoice = await quickjobs.live_invoice(job.id)
     cash = await quickjobs.cash_collection_for(job.id)
     client_paid = cash is not None or (invoice is not None
@@ -57,6 +63,10 @@ async def _pay_salary(salary: SalaryRow, on: dt.date, actor: uuid.UUID | None) -
                             postings.salary_paid(salary.net_cents, salary.expenses_cents,
                                                  from_cash=cash is not None),
                             effective_date=on, reference=f"salary:{salary.id}", actor_id=actor)
+    # The member's share, with their consent, from their first salary's transfer (the unit's
+    # books are unchanged: the worker pays it out of their net pay).
+    if withheld := await people.withhold_share(job.person, salary.id, payout, actor):
+        events.append(("share_withheld", {"amountCents": withheld}))
     # The payslip PDF is made by the worker: a salary run moves money, documents follow.
     await outbox.add("payslip.render", {"salaryId": str(salary.id)},
                      dedupe_key=f"payslip:{salary.id}")
@@ -66,8 +76,8 @@ async def _pay_salary(salary: SalaryRow, on: dt.date, actor: uuid.UUID | None) -
     events.append(("salary_paid", {"netCents": salary.net_cents}))
     await lifecycle.transition(
         job, QuickJobStatus.SALARY_PAID, events=events, actor=actor,
-        person=await worker_of(job.person), notify_event="salary_paid",
+        person=person, notify_event="salary_paid",
         audit=Audit("salary.paid", object_type="salary_payment", object_id=salary.id,
-                    before={"status": "scheduled"},
+                    before={"status": salary.status},
                     after={"status": "paid", "guaranteeAdvance": not client_paid}))
     return True

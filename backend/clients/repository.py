@@ -1,4 +1,6 @@
-"""Clients are shared across workers and deduplicated by VAT number, else by e-mail."""
+"""A worker's clients: each row belongs to the worker who typed it (``created_by``, its owner)
+and never changes, so every document keeps what it printed. Nothing here looks across owners
+except for staff reading by id."""
 
 from __future__ import annotations
 
@@ -9,8 +11,16 @@ import msgspec
 from piccolo.columns.combination import WhereRaw
 
 from backend.clients.tables import Client
-from backend.platform.db import new_row, row
-from backend.quickjobs.tables import QuickJob
+from backend.platform.db import new_row, row, rows
+
+# What a worker typed, as the unique index client_owner_entry has it (migration
+# 2026_12_03t17_10): an md5 of the stored fields, \x1f between them.
+_ENTRY = ('md5("client"."name" || chr(31) || coalesce(lower("client"."email"), \'\') || chr(31) '
+          '|| coalesce(upper("client"."vat_number"), \'\') || chr(31) || "client"."country" '
+          '|| chr(31) || coalesce("client"."address", \'\') || chr(31) || "client"."language")')
+_TYPED = ("md5({}::text || chr(31) || coalesce(lower({}::text), '') || chr(31) || "
+          "coalesce(upper({}::text), '') || chr(31) || {}::text || chr(31) || "
+          "coalesce({}::text, '') || chr(31) || {}::text)")
 
 
 class ClientRow(msgspec.Struct, frozen=True):
@@ -22,41 +32,51 @@ class ClientRow(msgspec.Struct, frozen=True):
     country: str
     address: str | None
     language: str
-    created_by: uuid.UUID | None
+    created_by: uuid.UUID | None  # the owner: the worker who entered it
     created_at: dt.datetime
+
+
+class Entry(msgspec.Struct, frozen=True):
+    """What a worker typed for a client, normalised as it is stored."""
+
+    name: str
+    email: str | None
+    vat_number: str | None
+    company_number: str | None
+    country: str
+    address: str | None
+    language: str
 
 
 async def get(client_id: uuid.UUID) -> ClientRow | None:
     return await row(Client.select().where(Client.id == client_id), ClientRow)
 
 
-async def find(vat_number: str | None, email: str | None) -> ClientRow | None:
-    # The same expressions as the unique indexes (upper(vat_number), lower(email)), so they
-    # are used: Piccolo's query builder takes them as WhereRaw fragments.
-    if vat_number:
-        return await row(Client.select().where(WhereRaw("upper(vat_number) = upper({})",
-                                                        vat_number)), ClientRow)
-    if email:
-        return await row(Client.select().where(
-            Client.vat_number.is_null() & WhereRaw("lower(email) = lower({})", email)), ClientRow)
-    return None
+async def find_entry(owner: uuid.UUID, entry: Entry) -> ClientRow | None:
+    """The owner's client with exactly this typed data, if they entered it before."""
+    # WhereRaw: the match is on the expression of the unique index (so it is used).
+    return await row(Client.select().where(
+        (Client.created_by == owner)
+        & WhereRaw(f"{_ENTRY} = {_TYPED}", entry.name, entry.email, entry.vat_number,
+                   entry.country, entry.address, entry.language)), ClientRow)
 
 
-async def insert(*, name: str, email: str | None, vat_number: str | None,
-                 company_number: str | None, country: str, address: str | None, language: str,
-                 created_by: uuid.UUID) -> ClientRow:
-    # ON CONFLICT: a concurrent request created the same client; take theirs.
+async def insert(owner: uuid.UUID, entry: Entry) -> ClientRow:
+    # ON CONFLICT: a concurrent request of the same owner typed the same; take that row.
     inserted = await row(Client.insert(new_row(
-        Client, id=uuid.uuid4(), name=name, email=email, vat_number=vat_number,
-        company_number=company_number, country=country, address=address, language=language,
-        created_by=created_by)).on_conflict(action="DO NOTHING").returning(*Client.all_columns()),
-        ClientRow)
-    return inserted or await find(vat_number, email)
+        Client, id=uuid.uuid4(), created_by=owner, **msgspec.structs.asdict(entry),
+    )).on_conflict(action="DO NOTHING").returning(*Client.all_columns()), ClientRow)
+    return inserted or await find_entry(owner, entry)
 
 
-async def used_by(client_id: uuid.UUID, person_id: uuid.UUID) -> bool:
-    """The person created this client, or has a QuickJob with it."""
-    return await Client.exists().where(
-        (Client.id == client_id)
-        & ((Client.created_by == person_id)
-           | Client.id.is_in(QuickJob.select(QuickJob.client).where(QuickJob.person == person_id))))
+async def owned_by(owner: uuid.UUID | None, after: tuple[dt.datetime, uuid.UUID] | None,
+                   limit: int) -> list[ClientRow]:
+    """Newest first; ``owner`` None: everyone's (staff)."""
+    query = Client.select().order_by(Client.created_at, Client.id, ascending=False).limit(limit)
+    if owner is not None:
+        query = query.where(Client.created_by == owner)
+    if after is not None:
+        at, last = after
+        query = query.where((Client.created_at < at)
+                            | ((Client.created_at == at) & (Client.id < last)))
+    return await rows(query, ClientRow)

@@ -6,7 +6,9 @@ from backend.platform.db import DB
 
 
 class Client(Table, tablename="client", db=DB):
-    """Shared by workers; one per VAT number, else per e-mail (unique indexes, see migrations)."""
+    """A client as one worker typed it: owned by that worker (``created_by``), never changed
+    (other data is a new row), never shown to another worker. Unique per owner and typed data
+    (index client_owner_entry)."""
 
     id = UUID(primary_key=True)
     name = Varchar(length=200)
@@ -16,5 +18,5 @@ class Client(Table, tablename="client", db=DB):
     country = Varchar(length=2, default="BE")
     address = Text(null=True)
     language = Varchar(length=2, default="nl")  # nl | fr | en: documents and e-mails
-    created_by = ForeignKey(Person, null=True)
+    created_by = ForeignKey(Person, null=True)  # the owner
     created_at = Timestamptz()

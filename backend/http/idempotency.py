@@ -9,15 +9,28 @@ with the same key is not told "in progress" for the whole pending timeout.
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
 
-from backend.platform.db import fetch
+import msgspec
+from piccolo.querystring import QueryString
+
+from backend.http.tables import IdempotencyRecord
+from backend.platform.db import new_row, rows
 
 log = logging.getLogger("backend.idempotency")
 
 # scope_key -> None (release it) or (status, content_type, body) (complete it); this process's.
 _unwritten: dict[str, tuple[int, str, bytes] | None] = {}
 UNWRITTEN_MAX = 10_000
+
+
+class RecordRow(msgspec.Struct, frozen=True):
+    request_hash: str
+    status_code: int | None
+    content_type: str | None
+    body: bytes | None
+    abandoned: bool
 
 
 @dataclass
@@ -29,30 +42,29 @@ class Claim:
 
 async def claim(scope_key: str, request_hash: str, pending_timeout: int) -> Claim:
     await _write_remembered()
-    inserted = await fetch(
-        "INSERT INTO idempotency_record (scope_key, request_hash) VALUES ({}, {}) "
-        "ON CONFLICT (scope_key) DO NOTHING RETURNING scope_key",
-        scope_key, request_hash,
-    )
+    inserted = await _run(IdempotencyRecord.insert(new_row(
+        IdempotencyRecord, scope_key=scope_key, request_hash=request_hash,
+    )).on_conflict(action="DO NOTHING").returning(IdempotencyRecord.scope_key))
     if inserted:
         return Claim()
-    rows = await fetch(
-        "SELECT request_hash, status_code, content_type, body, "
-        "created_at < now() - make_interval(secs => {}) AS abandoned "
-        "FROM idempotency_record WHERE scope_key = {}",
-        pending_timeout, scope_key,
-    )
-    if not rows:  # released in between: try once more
+    found = await _run(IdempotencyRecord.select(
+        IdempotencyRecord.request_hash, IdempotencyRecord.status_code,
+        IdempotencyRecord.content_type, IdempotencyRecord.body,
+        # by the database's clock, like created_at
+        QueryString("created_at < now() - make_interval(secs => {})",
+                    float(pending_timeout)).as_alias("abandoned"),
+    ).where(IdempotencyRecord.scope_key == scope_key), RecordRow)
+    found = found[0] if found else None
+    if found is None:  # released in between: try once more
         return await claim(scope_key, request_hash, pending_timeout)
-    row = rows[0]
-    if row["request_hash"] != request_hash:
+    if found.request_hash != request_hash:
         return Claim(conflict=True)
-    if row["status_code"] is None:
-        if row["abandoned"]:
+    if found.status_code is None:
+        if found.abandoned:
             await release(scope_key)
             return await claim(scope_key, request_hash, pending_timeout)
         return Claim(in_progress=True)
-    return Claim(replay=(row["status_code"], row["content_type"], bytes(row["body"])))
+    return Claim(replay=(found.status_code, found.content_type or "", bytes(found.body or b"")))
 
 
 async def complete(scope_key: str, status: int, content_type: str, body: bytes) -> None:
@@ -69,16 +81,30 @@ async def release(scope_key: str) -> None:
         _remember(scope_key, None)
 
 
+async def forget_caller(person_id: uuid.UUID) -> int:
+    """Erase the stored answers of a person's requests (they may hold personal data); joins
+    the caller's transaction."""
+    found = await IdempotencyRecord.delete().where(
+        IdempotencyRecord.scope_key.like(f"p:{person_id}|%")).returning(
+        IdempotencyRecord.scope_key)
+    return len(found)
+
+
 async def _complete(scope_key: str, status: int, content_type: str, body: bytes) -> None:
-    await fetch(
-        "UPDATE idempotency_record SET status_code = {}, content_type = {}, body = {} "
-        "WHERE scope_key = {}",
-        status, content_type, body, scope_key,
-    )
+    await _run(IdempotencyRecord.update({
+        IdempotencyRecord.status_code: status, IdempotencyRecord.content_type: content_type,
+        IdempotencyRecord.body: body,
+    }).where(IdempotencyRecord.scope_key == scope_key))
 
 
 async def _release(scope_key: str) -> None:
-    await fetch("DELETE FROM idempotency_record WHERE scope_key = {}", scope_key)
+    await _run(IdempotencyRecord.delete().where(IdempotencyRecord.scope_key == scope_key))
+
+
+async def _run(query, kind: type | None = None) -> list:
+    """Every statement of this store goes through here (tests put PostgreSQL away here):
+    a Piccolo query, its rows as ``kind`` when given."""
+    return await rows(query, kind) if kind is not None else await query
 
 
 def _remember(scope_key: str, outcome: tuple[int, str, bytes] | None) -> None:

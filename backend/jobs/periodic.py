@@ -16,6 +16,7 @@ from backend.backoffice import payroll, reminders
 from backend.chat.telegram import repository as telegram
 from backend.jobs.outbox import RELAY_BATCH, relay_pending
 from backend.jobs.queue import JobQueue
+from backend.people import erasure
 from backend.platform.db import unit_of_work
 from backend.platform.settings import Settings
 from backend.quickjobs.tasks import poll_dimonas
@@ -39,16 +40,18 @@ async def follow_up_dimonas(payload: dict, settings: Settings) -> int:
 
 
 async def daily_work(payload: dict, settings: Settings) -> None:
-    """The payroll run (salaries due today paid, their SEPA file made) and invoice reminders;
-    every step idempotent."""
+    """The payroll run (salaries due today paid, their SEPA file made), invoice reminders and
+    the erasures waiting or whose retention ended; every step idempotent."""
     today = dt.date.today()
     result = await payroll.run(today, composition.adapters(settings).quickjobs, None)
     sent, escalated = await reminders.send_reminders(today)
     async with unit_of_work():
         forgotten = await telegram.forget_old_telegram_rows()
+    erasures = await erasure.daily(settings, today)  # waiting requests, ended retentions
     log.info("daily work", extra={"fields": {
         "salariesPaid": len(result.paid_salary_ids),
         "monthlySalariesPaid": len(result.paid_monthly_salary_ids),
         "paymentFiles": [str(f.id) for f in result.payment_files],
         "paymentFileProblem": result.payment_file_problem,
-        "reminders": sent, "escalated": escalated, "telegramRowsForgotten": forgotten}})
+        "reminders": sent, "escalated": escalated, "telegramRowsForgotten": forgotten,
+        "erasures": erasures}})

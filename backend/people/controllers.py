@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from typing import Annotated, Literal
 
 import msgspec
 from litestar import Controller, Request, Response, get, patch, post
 from litestar.exceptions import InternalServerException, ValidationException
+from litestar.params import Parameter
 
 from backend.http import errors
 from backend.http.context import Principal
-from backend.people import service, totp
+from backend.people import erasure, export, service, totp
 from backend.people.schemas import (
+    ErasureOut,
+    ErasureRequestList,
     Me,
     Membership,
     MeUpdate,
@@ -28,6 +32,8 @@ from backend.people.schemas import (
     TotpEnrolment,
     TotpStatus,
     UsageAgreementRequest,
+    UsageAgreementText,
+    WithholdingConsentRequest,
 )
 
 
@@ -66,6 +72,15 @@ def _body_error_named_like_a_dependency(request: Request, exc: InternalServerExc
     if not extra:
         return errors.http_handler(request, exc)
     return errors.validation_handler(request, ValidationException(extra=extra))
+
+
+async def _strictly(request: Request, kind: type[msgspec.Struct]) -> msgspec.Struct:
+    """The body decoded strictly: Litestar converts leniently (``0`` would be ``false``), and a
+    consent is a JSON boolean or nothing (422 naming the field)."""
+    try:
+        return msgspec.json.decode(await request.body(), type=kind)
+    except msgspec.ValidationError as exc:
+        raise ValidationException(extra=[{"message": str(exc)}]) from None
 
 
 class AuthController(Controller):
@@ -128,20 +143,83 @@ class MeController(Controller):
         return await service.update_me(principal.id, data)
 
     @get("/membership", operation_id="getMembership",
-         summary="Shares, usage agreement and whether the person may perform")
+         summary="Shares (paid, or waiting for their payment), usage agreement, and whether "
+                 "the person may perform")
     async def get_membership(self, principal: Principal) -> Membership:
         return await service.membership(principal.id)
 
     @post("/membership", operation_id="buyShares", status_code=201,
-          summary="Subscribe cooperative shares (category A by default)")
-    async def buy_shares(self, principal: Principal, data: SharePurchaseRequest) -> Membership:
-        return await service.buy_shares(principal.id, shares=data.shares, category=data.category)
+          summary="Subscribe cooperative shares: a payment request with its own structured "
+                  "communication (or, with withholdFromSalary, withheld from the first "
+                  "salary); a member once paid. 409 while another waits for its payment")
+    async def buy_shares(self, request: Request, principal: Principal,
+                         data: SharePurchaseRequest) -> Membership:
+        data = await _strictly(request, SharePurchaseRequest)
+        return await service.request_shares(
+            principal.id, shares=data.shares, category=data.category,
+            withhold_from_salary=data.withhold_from_salary, ip=_ip(request))
+
+    @post("/membership/withholding", operation_id="setShareWithholding", status_code=200,
+          summary="Consent (or withdraw the consent) to withhold the share payment from the "
+                  "first salary")
+    async def set_withholding(self, request: Request, principal: Principal,
+                              data: WithholdingConsentRequest) -> Membership:
+        data = await _strictly(request, WithholdingConsentRequest)
+        return await service.set_withholding_consent(principal.id, data.consent, _ip(request))
 
     @post("/usage-agreement", operation_id="acceptUsageAgreement", status_code=200,
-          summary="Accept a version of the usage agreement")
-    async def accept_usage_agreement(self, principal: Principal,
-                                     data: UsageAgreementRequest) -> Membership:
-        return await service.accept_usage_agreement(principal.id, data.version)
+          summary="Accept a version of the usage agreement (in the language of "
+                  "Accept-Language, as shown by GET /usage-agreement)")
+    async def accept_usage_agreement(self, request: Request, principal: Principal,
+                                     data: UsageAgreementRequest, language: str) -> Membership:
+        return await service.accept_usage_agreement(principal.id, data.version,
+                                                    language=language, ip=_ip(request))
+
+    @get("/export", operation_id="exportMyData", media_type="application/zip",
+         summary="Everything about the signed-in person: data.json and their documents, as a "
+                 "zip")
+    async def export(self, request: Request, principal: Principal) -> Response[bytes]:
+        content, name = await export.export_zip(principal.id,
+                                                request.app.state.quickjob_ports.storage)
+        return Response(content, media_type="application/zip",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    @post("/erasure", operation_id="requestErasure", status_code=202,
+          summary="Workers: ask for the erasure of their personal data (executed once no work "
+                  "is under way; what the law keeps is kept until its period ends)")
+    async def request_erasure(self, request: Request, principal: Principal) -> ErasureOut:
+        return await erasure.request(principal, _ip(request))
+
+    @get("/erasure", operation_id="getErasure",
+         summary="The signed-in person's latest erasure request (404: none)")
+    async def get_erasure(self, principal: Principal) -> ErasureOut:
+        return await erasure.status(principal)
+
+
+class UsageAgreementController(Controller):
+    path = "/usage-agreement"
+    tags = ["me"]
+
+    @get("/", operation_id="getUsageAgreement",
+         summary="The current usage agreement's text, in the language of Accept-Language "
+                 "(public)")
+    async def text(self, language: str) -> UsageAgreementText:
+        return service.usage_agreement_text(language)
+
+
+class ErasureRequestsController(Controller):
+    path = "/backoffice/erasure-requests"
+    tags = ["backoffice"]
+    security = [{"BearerToken": []}]
+
+    @get("/", operation_id="listErasureRequests",
+         summary="Advisers: the erasure requests (status requested, waiting or done), newest "
+                 "first")
+    async def list_requests(
+            self, principal: Principal,
+            status: Literal["requested", "waiting", "done"] | None = None,
+            limit: Annotated[int, Parameter(ge=1, le=200)] = 50) -> ErasureRequestList:
+        return await erasure.list_requests(principal, status, limit)
 
 
 class TotpController(Controller):
@@ -168,4 +246,5 @@ class TotpController(Controller):
         return await totp.confirm_enrolment(_auth(request), principal, data.code, _ip(request))
 
 
-CONTROLLERS = [AuthController, MeController, TotpController]
+CONTROLLERS = [AuthController, MeController, TotpController, UsageAgreementController,
+               ErasureRequestsController]

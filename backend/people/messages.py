@@ -201,14 +201,33 @@ register({
     # --- membership ---------------------------------------------------------------------
     "share_required": {
         "nl": "Je hebt al {count} prestaties gedaan zonder coöperatief aandeel. Word vennoot om "
-              "verder te werken: koop een aandeel (€ {price}) in de app, of via "
-              "POST /api/v1/me/membership met {{\"shares\": 1}}.",
+              "verder te werken: vraag een aandeel aan (€ {price}) in de app, of via "
+              "POST /api/v1/me/membership met {{\"shares\": 1}}, en betaal het met de "
+              "gestructureerde mededeling die je krijgt, of laat het van je eerste loon afhouden.",
         "fr": "Vous avez déjà effectué {count} prestations sans part coopérative. Devenez "
-              "coopérateur pour continuer : achetez une part ({price} €) dans l'application, "
-              "ou via POST /api/v1/me/membership avec {{\"shares\": 1}}.",
+              "coopérateur pour continuer : demandez une part ({price} €) dans l'application, "
+              "ou via POST /api/v1/me/membership avec {{\"shares\": 1}}, puis payez-la avec la "
+              "communication structurée reçue, ou faites-la retenir sur votre premier salaire.",
         "en": "You have already done {count} performances without a cooperative share. Become a "
-              "member to continue: buy a share (€{price}) in the app, or through "
-              "POST /api/v1/me/membership with {{\"shares\": 1}}.",
+              "member to continue: ask for a share (€{price}) in the app, or through "
+              "POST /api/v1/me/membership with {{\"shares\": 1}}, then pay it with the "
+              "structured communication you get, or have it withheld from your first salary.",
+    },
+    "share_payment_pending": {
+        "nl": "Er wacht al een aandeel op betaling: schrijf € {amount} over met de mededeling "
+              "{communication}, of laat het van je eerste loon afhouden "
+              "(POST /api/v1/me/membership/withholding).",
+        "fr": "Une part attend déjà son paiement : virez {amount} € avec la communication "
+              "{communication}, ou faites-la retenir sur votre premier salaire "
+              "(POST /api/v1/me/membership/withholding).",
+        "en": "A share already waits for its payment: transfer €{amount} with the communication "
+              "{communication}, or have it withheld from your first salary "
+              "(POST /api/v1/me/membership/withholding).",
+    },
+    "no_share_payment_pending": {
+        "nl": "Er wacht geen aandeel op betaling. Vraag eerst een aandeel aan.",
+        "fr": "Aucune part n'attend de paiement. Demandez d'abord une part.",
+        "en": "No share waits for its payment. Ask for a share first.",
     },
     "invalid_share_count": {
         "nl": "Het aantal aandelen ligt tussen {min} en {max}.",
@@ -229,5 +248,89 @@ register({
         "nl": "Onbekende versie van de gebruiksovereenkomst (huidige versie: {current}).",
         "fr": "Version inconnue de la convention d'utilisation (version actuelle : {current}).",
         "en": "Unknown version of the usage agreement (current version: {current}).",
+    },
+    # --- identity, just in time ---------------------------------------------------------
+    "iban_outside_sepa": {
+        "nl": "Je loon wordt per SEPA-overschrijving betaald; een rekening uit {country} is "
+              "daarmee niet bereikbaar. Geef een rekening in de SEPA-zone op (bv. een Belgische).",
+        "fr": "Votre salaire est payé par virement SEPA ; un compte de {country} n'est pas "
+              "joignable ainsi. Indiquez un compte de la zone SEPA (p. ex. belge).",
+        "en": "Your salary is paid by SEPA transfer, which cannot reach an account in {country}. "
+              "Give an account in the SEPA area (e.g. a Belgian one).",
+    },
+    "invalid_bic": {
+        "nl": "Deze BIC-code is ongeldig (8 of 11 tekens, bv. GEBABEBB).",
+        "fr": "Ce code BIC n'est pas valable (8 ou 11 caractères, p. ex. GEBABEBB).",
+        "en": "This BIC is invalid (8 or 11 characters, e.g. GEBABEBB).",
+    },
+    "national_number_birth_date_mismatch": {
+        "nl": "Je rijksregisternummer en je geboortedatum passen niet bij elkaar: het nummer "
+              "begint met je geboortedatum (JJMMDD). Stuur beide samen, verbeterd.",
+        "fr": "Votre numéro de registre national et votre date de naissance ne concordent pas : "
+              "le numéro commence par votre date de naissance (AAMMJJ). Envoyez les deux "
+              "ensemble, corrigés.",
+        "en": "Your national register number and birth date do not match: the number starts "
+              "with your birth date (YYMMDD). Send both together, corrected.",
+    },
+    "identity_required": {
+        "nl": "Vul eerst je profiel aan: de offerte vermeldt je naam.",
+        "fr": "Complétez d'abord votre profil : le devis mentionne votre nom.",
+        "en": "Complete your profile first: the quote shows your name.",
+    },
+    "needed_for_quote": {
+        "nl": "Nodig voor de offerte: vul het in je profiel in (PATCH /api/v1/me).",
+        "fr": "Nécessaire pour le devis : complétez-le dans votre profil (PATCH /api/v1/me).",
+        "en": "Needed for the quote: fill it in your profile (PATCH /api/v1/me).",
+    },
+    "identity_needed.subject": {
+        "nl": "QuickJob: we hebben nog enkele gegevens nodig",
+        "fr": "QuickJob : il nous manque encore quelques données",
+        "en": "QuickJob: we still need a few details",
+    },
+    "identity_needed.body": {
+        "nl": "Je QuickJob '{function}' voor {client} is besteld. Om je contract aan te geven en "
+              "je loon te betalen, hebben we nog nodig: {missing}. Vul het aan in de app.",
+        "fr": "Votre QuickJob « {function} » pour {client} est commandé. Pour déclarer votre "
+              "contrat et payer votre salaire, il nous faut encore : {missing}. Complétez-le "
+              "dans l'application.",
+        "en": "Your QuickJob '{function}' for {client} is ordered. To declare your contract and "
+              "pay your salary we still need: {missing}. Add it in the app.",
+    },
+    "salary_held.subject": {
+        "nl": "QuickJob: je loon wacht op je gegevens",
+        "fr": "QuickJob : votre salaire attend vos données",
+        "en": "QuickJob: your salary waits for your details",
+    },
+    "salary_held.body": {
+        "nl": "Je loon voor '{function}' ({client}) is klaar, maar we kunnen het niet betalen "
+              "zonder: {missing}. Vul het aan in de app; de volgende betaling neemt het mee.",
+        "fr": "Votre salaire pour « {function} » ({client}) est prêt, mais nous ne pouvons pas "
+              "le payer sans : {missing}. Complétez-le dans l'application ; le prochain "
+              "paiement l'inclura.",
+        "en": "Your salary for '{function}' ({client}) is ready, but we cannot pay it without: "
+              "{missing}. Add it in the app; the next payment run includes it.",
+    },
+    "field.first_name": {"nl": "voornaam", "fr": "prénom", "en": "first name"},
+    "field.last_name": {"nl": "familienaam", "fr": "nom de famille", "en": "last name"},
+    "field.national_number": {"nl": "rijksregisternummer", "fr": "numéro de registre national",
+                              "en": "national register number"},
+    "field.birth_date": {"nl": "geboortedatum", "fr": "date de naissance", "en": "birth date"},
+    "field.address": {"nl": "adres", "fr": "adresse", "en": "address"},
+    "field.iban": {"nl": "rekeningnummer (IBAN)", "fr": "numéro de compte (IBAN)",
+                   "en": "bank account (IBAN)"},
+    "field.bic": {"nl": "BIC van je bank", "fr": "BIC de votre banque", "en": "your bank's BIC"},
+    "field.usage_agreement": {"nl": "aanvaarding van de gebruiksovereenkomst",
+                              "fr": "acceptation de la convention d'utilisation",
+                              "en": "acceptance of the usage agreement"},
+    # --- personal data ------------------------------------------------------------------
+    "erasure_staff_account": {
+        "nl": "Een account van een medewerker wordt afgesloten door een beheerder, niet hier.",
+        "fr": "Un compte de membre du personnel est clôturé par un administrateur, pas ici.",
+        "en": "A staff account is closed by an admin, not here.",
+    },
+    "erasure_status_invalid": {
+        "nl": "Status: requested, waiting of done.",
+        "fr": "Statut : requested, waiting ou done.",
+        "en": "Status: requested, waiting or done.",
     },
 })

@@ -11,6 +11,8 @@ import hmac
 import logging
 import secrets
 
+import msgspec
+
 from backend.audit.service import record
 from backend.http.problems import FieldError, Problem
 from backend.notifications.service import notify
@@ -24,6 +26,7 @@ from backend.people.common import (
     too_many,
     validation_problem,
 )
+from backend.people.rows import PersonRow
 from backend.people.schemas import OtpSent, TokenPair
 from backend.platform.db import unit_of_work
 
@@ -76,12 +79,12 @@ async def request_otp(ctx: AuthContext, *, phone: str | None, email: str | None,
         person = await repository.person_by_contact(
             phone=destination if channel == "sms" else None,
             email=destination if channel == "email" else None)
-        lang = language or (person["language"] if person else None) or "nl"
+        lang = language or (person.language if person else None) or "nl"
         challenge = await repository.insert_challenge(
             destination=destination, channel=channel,
             code_hash=_otp_hash(ctx, destination, code),
             ttl_seconds=settings.otp_ttl_seconds, ip=ip)
-        await notify(key=f"otp:{challenge['id']}", channel=channel, to=destination,
+        await notify(key=f"otp:{challenge.id}", channel=channel, to=destination,
                      template="otp", language=lang,
                      params={"code": code, "minutes": settings.otp_ttl_seconds // 60})
     return OtpSent(channel=channel, destination=destination,
@@ -104,35 +107,35 @@ async def verify_otp(ctx: AuthContext, *, phone: str | None, email: str | None, 
     wrong = False
     async with unit_of_work():
         challenge = await repository.latest_challenge(destination)
-        if challenge is None or challenge["consumed_at"] is not None or challenge["expired"]:
+        if challenge is None or challenge.consumed_at is not None or challenge.expired:
             failure = Problem(401, "otp_expired")
-        elif challenge["attempts"] >= settings.otp_max_attempts:
+        elif challenge.attempts >= settings.otp_max_attempts:
             failure = Problem(401, "otp_locked")
         elif not hmac.compare_digest(_otp_hash(ctx, destination, code),
-                                     challenge["code_hash"]):
+                                     challenge.code_hash):
             wrong = True
-            attempts = await repository.count_attempt(challenge["id"])
+            attempts = await repository.count_attempt(challenge.id)
             remaining = settings.otp_max_attempts - attempts
             if remaining <= 0:
                 await record(actor_id=None, action="otp_challenge.locked",
-                             object_type="otp_challenge", object_id=challenge["id"],
+                             object_type="otp_challenge", object_id=challenge.id,
                              after={"attempts": attempts, "channel": channel})
                 failure = Problem(401, "otp_locked")
             else:
                 failure = Problem(401, "otp_invalid", remaining=remaining)
         else:
-            await repository.consume_challenge(challenge["id"])
+            await repository.consume_challenge(challenge.id)
             person = await _find_or_create(channel, destination, language)
-            if person["role"] in STAFF_ROLES:
+            if person.role in STAFF_ROLES:
                 # The code was right, but it is one factor: staff need password + second factor.
-                await record(actor_id=person["id"], action="person.sign_in_refused",
-                             object_type="person", object_id=person["id"],
+                await record(actor_id=person.id, action="person.sign_in_refused",
+                             object_type="person", object_id=person.id,
                              after={"method": "otp", "reason": "staff_second_factor_required"})
                 failure = Problem(401, "staff_second_factor_required")
             else:
-                pair = await sessions.issue_pair(ctx, person["id"], person["role"])
-                await record(actor_id=person["id"], action="person.signed_in",
-                             object_type="person", object_id=person["id"],
+                pair = await sessions.issue_pair(ctx, person.id, person.role)
+                await record(actor_id=person.id, action="person.signed_in",
+                             object_type="person", object_id=person.id,
                              after={"method": "otp", "channel": channel})
     # Committed: the attempt counts even though the answer is an error.
     if wrong:
@@ -144,7 +147,7 @@ async def verify_otp(ctx: AuthContext, *, phone: str | None, email: str | None, 
     return pair
 
 
-async def _find_or_create(channel: str, destination: str, language: str | None) -> dict:
+async def _find_or_create(channel: str, destination: str, language: str | None) -> PersonRow:
     contact = {"phone": destination} if channel == "sms" else {"email": destination}
     person = await repository.person_by_contact(**contact)
     if person is not None:
@@ -155,6 +158,6 @@ async def _find_or_create(channel: str, destination: str, language: str | None) 
         person = await repository.person_by_contact(**contact)
         assert person is not None
         return person
-    await record(actor_id=created["id"], action="person.created", object_type="person",
-                 object_id=created["id"], after=created)
+    await record(actor_id=created.id, action="person.created", object_type="person",
+                 object_id=created.id, after=msgspec.structs.asdict(created))
     return created

@@ -1,7 +1,8 @@
 """Every query of the people context: persons, OTP challenges, refresh tokens, staff second
-factor, membership.
+factor, membership, erasure requests.
 
-All functions join the caller's transaction (``backend.platform.db.fetch``); the service opens it.
+Piccolo's query builder with typed rows (``rows.py``); raw SQL only where Piccolo cannot say
+it, each with its reason. All functions join the caller's transaction; the service opens it.
 """
 
 from __future__ import annotations
@@ -9,140 +10,170 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from backend.platform.db import fetch
+from piccolo.querystring import QueryString
 
-PERSON_COLUMNS = (
-    "id, phone, email, role, first_name, last_name, language, national_number, iban, "
-    "address, birth_date, created_at, updated_at"
+from backend.people.rows import (
+    AgreementRow,
+    ChallengeRow,
+    ErasureRequestRow,
+    PerformanceRow,
+    PersonRow,
+    RefreshTokenRow,
+    SharePurchaseRow,
+    StaffChallengeRow,
+    StaffCredentialsRow,
+    StandingRow,
+    TotpCredentialRow,
 )
+from backend.people.tables import (
+    ErasureRequest,
+    OtpChallenge,
+    Performance,
+    Person,
+    RefreshToken,
+    SharePurchase,
+    StaffChallenge,
+    TotpCredential,
+    UsageAgreement,
+)
+from backend.platform.db import NOW, fetch, new_row, row, rows
+
+PERSON_COLUMNS = (Person.id, Person.phone, Person.email, Person.role, Person.first_name,
+                  Person.last_name, Person.language, Person.national_number, Person.iban,
+                  Person.bic, Person.address, Person.birth_date, Person.created_at,
+                  Person.updated_at, Person.erased_at)
 # Fields a person may change about themselves (PATCH /me), column names.
-PROFILE_COLUMNS = ("first_name", "last_name", "language", "national_number", "iban",
+PROFILE_COLUMNS = ("first_name", "last_name", "language", "national_number", "iban", "bic",
                    "address", "birth_date")
+
+
+def _in_seconds(seconds: float) -> QueryString:
+    """A time ``seconds`` from now by the database's clock (expiries compare with it)."""
+    return QueryString("now() + make_interval(secs => {})", float(seconds))
+
+
+def _expired(table) -> QueryString:
+    """``expired`` as a selected column, by the database's clock."""
+    return QueryString(f'"{table._meta.tablename}"."expires_at" <= now()').as_alias("expired")
 
 
 # --- persons ------------------------------------------------------------------------------
 
-async def person_by_id(person_id: uuid.UUID, *, for_update: bool = False) -> dict | None:
-    lock = " FOR UPDATE" if for_update else ""
-    rows = await fetch(f"SELECT {PERSON_COLUMNS} FROM person WHERE id = {{}}{lock}", person_id)
-    return rows[0] if rows else None
+async def person_by_id(person_id: uuid.UUID, *, for_update: bool = False) -> PersonRow | None:
+    query = Person.select(*PERSON_COLUMNS).where(Person.id == person_id)
+    return await row(query.lock_rows() if for_update else query, PersonRow)
 
 
-async def person_by_contact(*, phone: str | None = None, email: str | None = None) -> dict | None:
-    if phone is not None:
-        rows = await fetch(f"SELECT {PERSON_COLUMNS} FROM person WHERE phone = {{}}", phone)
-    else:
-        rows = await fetch(f"SELECT {PERSON_COLUMNS} FROM person WHERE email = {{}}", email)
-    return rows[0] if rows else None
+async def person_by_contact(*, phone: str | None = None, email: str | None = None
+                            ) -> PersonRow | None:
+    where = Person.phone == phone if phone is not None else Person.email == email
+    return await row(Person.select(*PERSON_COLUMNS).where(where), PersonRow)
 
 
 async def person_role(person_id: uuid.UUID) -> str | None:
-    """The person's current role, None when there is no such person (checked per request)."""
-    rows = await fetch("SELECT role FROM person WHERE id = {}", person_id)
-    return rows[0]["role"] if rows else None
+    """The person's current role, None when there is no such person or their data was
+    erased (checked per request)."""
+    found = await Person.select(Person.role).where(
+        (Person.id == person_id) & Person.erased_at.is_null()).first()
+    return found["role"] if found else None
 
 
-async def staff_credentials(email: str) -> dict | None:
-    """id, role, e-mail, language, password hash and whether a TOTP is confirmed, of an adviser
-    or admin with this e-mail, if any."""
-    rows = await fetch(
-        "SELECT p.id, p.role, p.email, p.language, p.password_hash, "
-        "t.confirmed_at IS NOT NULL AS has_totp FROM person p "
-        "LEFT JOIN totp_credential t ON t.person = p.id "
-        "WHERE p.email = {} AND p.role IN ('adviser', 'admin') AND p.password_hash IS NOT NULL",
-        email,
-    )
-    return rows[0] if rows else None
+async def staff_credentials(email: str) -> tuple[StaffCredentialsRow, bool] | None:
+    """The adviser or admin with this e-mail and a password, and whether their TOTP is
+    confirmed; None when there is none."""
+    person = await row(Person.select(
+        Person.id, Person.role, Person.email, Person.language, Person.password_hash,
+    ).where((Person.email == email) & Person.role.is_in(["adviser", "admin"])
+            & Person.password_hash.is_not_null()), StaffCredentialsRow)
+    if person is None:
+        return None
+    has_totp = await TotpCredential.exists().where(
+        (TotpCredential.person == person.id) & TotpCredential.confirmed_at.is_not_null())
+    return person, has_totp
 
 
 async def insert_person(*, phone: str | None, email: str | None, language: str,
                         role: str = "worker", first_name: str | None = None,
                         last_name: str | None = None,
-                        password_hash: str | None = None) -> dict | None:
+                        password_hash: str | None = None) -> PersonRow | None:
     """The new person, or None when the phone/e-mail is already taken (a concurrent sign-in)."""
-    rows = await fetch(
-        "INSERT INTO person (id, phone, email, role, language, first_name, last_name, "
-        "password_hash) VALUES ({}, {}, {}, {}, {}, {}, {}, {}) "
-        f"ON CONFLICT DO NOTHING RETURNING {PERSON_COLUMNS}",
-        uuid.uuid4(), phone, email, role, language, first_name, last_name, password_hash,
-    )
-    return rows[0] if rows else None
+    return await row(Person.insert(new_row(
+        Person, id=uuid.uuid4(), phone=phone, email=email, role=role, language=language,
+        first_name=first_name, last_name=last_name, password_hash=password_hash,
+    )).on_conflict(action="DO NOTHING").returning(*PERSON_COLUMNS), PersonRow)
 
 
-async def update_person(person_id: uuid.UUID, changes: dict) -> dict:
+async def update_person(person_id: uuid.UUID, changes: dict) -> PersonRow:
     columns = [c for c in changes if c in PROFILE_COLUMNS]
     if not columns:
         raise ValueError("no profile column to update")
-    assignments = ", ".join(f"{c} = {{}}" for c in columns)
-    rows = await fetch(
-        f"UPDATE person SET {assignments}, updated_at = now() WHERE id = {{}} "
-        f"RETURNING {PERSON_COLUMNS}",
-        *[changes[c] for c in columns], person_id,
-    )
-    return rows[0]
+    values = {getattr(Person, c): changes[c] for c in columns}
+    return await row(Person.update({**values, Person.updated_at: NOW})
+                     .where(Person.id == person_id).returning(*PERSON_COLUMNS), PersonRow)
 
 
 async def set_staff(person_id: uuid.UUID, *, role: str, password_hash: str,
-                    first_name: str, last_name: str) -> dict:
-    rows = await fetch(
-        "UPDATE person SET role = {}, password_hash = {}, first_name = {}, last_name = {}, "
-        f"updated_at = now() WHERE id = {{}} RETURNING {PERSON_COLUMNS}",
-        role, password_hash, first_name, last_name, person_id,
-    )
-    return rows[0]
+                    first_name: str, last_name: str) -> PersonRow:
+    return await row(Person.update({
+        Person.role: role, Person.password_hash: password_hash, Person.first_name: first_name,
+        Person.last_name: last_name, Person.updated_at: NOW,
+    }).where(Person.id == person_id).returning(*PERSON_COLUMNS), PersonRow)
+
+
+async def erase_person(person_id: uuid.UUID, *, keep: dict) -> PersonRow:
+    """Anonymise a person: contact and payment data go; ``keep`` (column -> value) is what a
+    retained social record still needs (names, national number, birth date) or None."""
+    return await row(Person.update({
+        Person.phone: None, Person.email: None, Person.iban: None, Person.bic: None,
+        Person.address: None, Person.password_hash: None,
+        Person.first_name: keep.get("first_name"), Person.last_name: keep.get("last_name"),
+        Person.national_number: keep.get("national_number"),
+        Person.birth_date: keep.get("birth_date"),
+        Person.erased_at: QueryString("coalesce(erased_at, now())"), Person.updated_at: NOW,
+    }).where(Person.id == person_id).returning(*PERSON_COLUMNS), PersonRow)
 
 
 # --- OTP challenges -----------------------------------------------------------------------
 
 async def insert_challenge(*, destination: str, channel: str, code_hash: str, ttl_seconds: int,
-                           ip: str | None) -> dict:
-    rows = await fetch(
-        "INSERT INTO otp_challenge (id, destination, channel, code_hash, expires_at, ip) "
-        "VALUES ({}, {}, {}, {}, now() + make_interval(secs => {}), {}) "
-        "RETURNING id, destination, channel, expires_at, created_at",
-        uuid.uuid4(), destination, channel, code_hash, float(ttl_seconds), ip,
-    )
-    return rows[0]
+                           ip: str | None) -> ChallengeRow:
+    return await row(OtpChallenge.insert(new_row(
+        OtpChallenge, id=uuid.uuid4(), destination=destination, channel=channel,
+        code_hash=code_hash, expires_at=_in_seconds(ttl_seconds), ip=ip,
+    )).returning(OtpChallenge.id, OtpChallenge.destination, OtpChallenge.channel,
+                 OtpChallenge.expires_at, OtpChallenge.created_at), ChallengeRow)
 
 
-async def latest_challenge(destination: str) -> dict | None:
+async def latest_challenge(destination: str) -> ChallengeRow | None:
     """The newest challenge for a destination, locked; older ones no longer count."""
-    rows = await fetch(
-        "SELECT id, destination, channel, code_hash, attempts, expires_at, consumed_at, "
-        "expires_at <= now() AS expired FROM otp_challenge WHERE destination = {} "
-        "ORDER BY created_at DESC, id LIMIT 1 FOR UPDATE",
-        destination,
-    )
-    return rows[0] if rows else None
+    return await row(OtpChallenge.select(
+        OtpChallenge.id, OtpChallenge.destination, OtpChallenge.channel,
+        OtpChallenge.code_hash, OtpChallenge.attempts, OtpChallenge.expires_at,
+        OtpChallenge.consumed_at, OtpChallenge.created_at, _expired(OtpChallenge),
+    ).where(OtpChallenge.destination == destination)
+        .order_by(OtpChallenge.created_at, ascending=False).order_by(OtpChallenge.id)
+        .limit(1).lock_rows(), ChallengeRow)
 
 
 async def count_attempt(challenge_id: uuid.UUID) -> int:
-    rows = await fetch(
-        "UPDATE otp_challenge SET attempts = attempts + 1 WHERE id = {} RETURNING attempts",
-        challenge_id,
-    )
-    return rows[0]["attempts"]
+    found = await OtpChallenge.update({OtpChallenge.attempts: OtpChallenge.attempts + 1}) \
+        .where(OtpChallenge.id == challenge_id).returning(OtpChallenge.attempts)
+    return found[0]["attempts"]
 
 
 async def consume_challenge(challenge_id: uuid.UUID) -> None:
-    await fetch(
-        "UPDATE otp_challenge SET consumed_at = now(), attempts = attempts + 1 WHERE id = {}",
-        challenge_id,
-    )
+    await OtpChallenge.update({OtpChallenge.consumed_at: NOW,
+                               OtpChallenge.attempts: OtpChallenge.attempts + 1}) \
+        .where(OtpChallenge.id == challenge_id)
 
 
 async def challenges_in_last_hour(*, destination: str | None = None,
                                   ip: str | None = None) -> int:
     """Fallback counter for the OTP rate limits when Redis cannot be reached."""
-    if destination is not None:
-        rows = await fetch(
-            "SELECT count(*) AS n FROM otp_challenge WHERE destination = {} "
-            "AND created_at > now() - interval '1 hour'", destination)
-    else:
-        rows = await fetch(
-            "SELECT count(*) AS n FROM otp_challenge WHERE ip = {} "
-            "AND created_at > now() - interval '1 hour'", ip)
-    return rows[0]["n"]
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+    who = OtpChallenge.destination == destination if destination is not None \
+        else OtpChallenge.ip == ip
+    return await OtpChallenge.count().where(who & (OtpChallenge.created_at > since))
 
 
 # --- refresh tokens -----------------------------------------------------------------------
@@ -151,190 +182,252 @@ async def insert_refresh_token(*, person_id: uuid.UUID, family_id: uuid.UUID, to
                                role: str, ttl_seconds: int | None = None,
                                expires_at: dt.datetime | None = None) -> None:
     """Expiring ``ttl_seconds`` from now, or at ``expires_at`` (a staff session's fixed end)."""
-    await fetch(
-        "INSERT INTO refresh_token (id, person, family_id, token_hash, role, expires_at) "
-        "VALUES ({}, {}, {}, {}, {}, coalesce({}, now() + make_interval(secs => {})))",
-        uuid.uuid4(), person_id, family_id, token_hash, role, expires_at,
-        float(ttl_seconds or 0),
-    )
+    await RefreshToken.insert(new_row(
+        RefreshToken, id=uuid.uuid4(), person=person_id, family_id=family_id,
+        token_hash=token_hash, role=role,
+        expires_at=expires_at if expires_at is not None else _in_seconds(ttl_seconds or 0)))
 
 
-async def refresh_token_by_hash(token_hash: str) -> dict | None:
-    rows = await fetch(
-        "SELECT id, person, family_id, role, used_at, revoked_at, expires_at, "
-        "expires_at <= now() AS expired FROM refresh_token WHERE token_hash = {} FOR UPDATE",
-        token_hash,
-    )
-    return rows[0] if rows else None
+async def refresh_token_by_hash(token_hash: str) -> RefreshTokenRow | None:
+    return await row(RefreshToken.select(
+        RefreshToken.id, RefreshToken.person, RefreshToken.family_id, RefreshToken.role,
+        RefreshToken.used_at, RefreshToken.revoked_at, RefreshToken.expires_at,
+        _expired(RefreshToken),
+    ).where(RefreshToken.token_hash == token_hash).lock_rows(), RefreshTokenRow)
 
 
 async def family_revoked(family_id: uuid.UUID) -> bool:
     """Whether a session was revoked (the revocation list's fallback when Redis is down)."""
-    rows = await fetch(
-        "SELECT 1 FROM refresh_token WHERE family_id = {} AND revoked_at IS NOT NULL LIMIT 1",
-        family_id)
-    return bool(rows)
+    return await RefreshToken.exists().where(
+        (RefreshToken.family_id == family_id) & RefreshToken.revoked_at.is_not_null())
 
 
 async def open_families(person_id: uuid.UUID) -> list[uuid.UUID]:
-    rows = await fetch(
-        "SELECT DISTINCT family_id FROM refresh_token WHERE person = {} AND revoked_at IS NULL",
-        person_id)
-    return [row["family_id"] for row in rows]
+    found = await RefreshToken.select(RefreshToken.family_id).where(
+        (RefreshToken.person == person_id) & RefreshToken.revoked_at.is_null()).distinct()
+    return [r["family_id"] for r in found]
 
 
 async def mark_refresh_used(token_id: uuid.UUID) -> None:
-    await fetch("UPDATE refresh_token SET used_at = now() WHERE id = {}", token_id)
+    await RefreshToken.update({RefreshToken.used_at: NOW}).where(RefreshToken.id == token_id)
 
 
 async def revoke_family(family_id: uuid.UUID) -> int:
-    rows = await fetch(
-        "UPDATE refresh_token SET revoked_at = now() WHERE family_id = {} AND revoked_at IS NULL "
-        "RETURNING id",
-        family_id,
-    )
-    return len(rows)
+    found = await RefreshToken.update({RefreshToken.revoked_at: NOW}).where(
+        (RefreshToken.family_id == family_id) & RefreshToken.revoked_at.is_null(),
+    ).returning(RefreshToken.id)
+    return len(found)
 
 
 # --- staff second factor -----------------------------------------------------------------
 
 async def insert_staff_challenge(*, person_id: uuid.UUID, token_hash: str, method: str,
                                  code_hash: str | None, ttl_seconds: int,
-                                 ip: str | None) -> dict:
-    rows = await fetch(
-        "INSERT INTO staff_challenge (id, person, token_hash, method, code_hash, ip, expires_at) "
-        "VALUES ({}, {}, {}, {}, {}, {}, now() + make_interval(secs => {})) "
-        "RETURNING id, person, method, expires_at, created_at",
-        uuid.uuid4(), person_id, token_hash, method, code_hash, ip, float(ttl_seconds),
-    )
-    return rows[0]
+                                 ip: str | None) -> StaffChallengeRow:
+    return await row(StaffChallenge.insert(new_row(
+        StaffChallenge, id=uuid.uuid4(), person=person_id, token_hash=token_hash,
+        method=method, code_hash=code_hash, ip=ip, expires_at=_in_seconds(ttl_seconds),
+    )).returning(StaffChallenge.id, StaffChallenge.person, StaffChallenge.method,
+                 StaffChallenge.expires_at), StaffChallengeRow)
 
 
-async def staff_challenge_by_hash(token_hash: str) -> dict | None:
+async def staff_challenge_by_hash(token_hash: str) -> StaffChallengeRow | None:
     """The challenge with its person's e-mail and role, locked."""
-    rows = await fetch(
-        "SELECT c.id, c.person, c.method, c.code_hash, c.attempts, c.consumed_at, "
-        "c.expires_at <= now() AS expired, p.email, p.role "
-        "FROM staff_challenge c JOIN person p ON p.id = c.person "
-        "WHERE c.token_hash = {} FOR UPDATE OF c",
-        token_hash,
-    )
-    return rows[0] if rows else None
+    person = StaffChallenge.person
+    return await row(StaffChallenge.select(
+        StaffChallenge.id, StaffChallenge.person, StaffChallenge.method,
+        StaffChallenge.code_hash, StaffChallenge.attempts, StaffChallenge.consumed_at,
+        StaffChallenge.expires_at, _expired(StaffChallenge),
+        person.email.as_alias("email"), person.role.as_alias("role"),
+    ).where(StaffChallenge.token_hash == token_hash).lock_rows(of=(StaffChallenge,)),
+        StaffChallengeRow)
 
 
 async def count_staff_attempt(challenge_id: uuid.UUID) -> int:
-    rows = await fetch(
-        "UPDATE staff_challenge SET attempts = attempts + 1 WHERE id = {} RETURNING attempts",
-        challenge_id)
-    return rows[0]["attempts"]
+    found = await StaffChallenge.update({StaffChallenge.attempts: StaffChallenge.attempts + 1}) \
+        .where(StaffChallenge.id == challenge_id).returning(StaffChallenge.attempts)
+    return found[0]["attempts"]
 
 
 async def consume_staff_challenge(challenge_id: uuid.UUID) -> None:
-    await fetch("UPDATE staff_challenge SET consumed_at = now(), attempts = attempts + 1 "
-                "WHERE id = {}", challenge_id)
+    await StaffChallenge.update({StaffChallenge.consumed_at: NOW,
+                                 StaffChallenge.attempts: StaffChallenge.attempts + 1}) \
+        .where(StaffChallenge.id == challenge_id)
 
 
-async def totp_credential(person_id: uuid.UUID, *, for_update: bool = False) -> dict | None:
-    lock = " FOR UPDATE" if for_update else ""
-    rows = await fetch(
-        "SELECT person, secret_encrypted, confirmed_at, last_step, created_at "
-        f"FROM totp_credential WHERE person = {{}}{lock}", person_id)
-    return rows[0] if rows else None
+async def totp_credential(person_id: uuid.UUID, *, for_update: bool = False
+                          ) -> TotpCredentialRow | None:
+    query = TotpCredential.select().where(TotpCredential.person == person_id)
+    return await row(query.lock_rows() if for_update else query, TotpCredentialRow)
 
 
 async def start_totp(person_id: uuid.UUID, secret_encrypted: str) -> None:
     """A new pending secret; only while none is confirmed (the service checks under lock)."""
-    await fetch(
-        "INSERT INTO totp_credential (person, secret_encrypted) VALUES ({}, {}) "
-        "ON CONFLICT (person) DO UPDATE SET secret_encrypted = excluded.secret_encrypted, "
-        "confirmed_at = NULL, last_step = NULL, created_at = now()",
-        person_id, secret_encrypted)
+    await TotpCredential.insert(new_row(
+        TotpCredential, person=person_id, secret_encrypted=secret_encrypted,
+    )).on_conflict(target=TotpCredential.person, action="DO UPDATE", values=[
+        (TotpCredential.secret_encrypted, secret_encrypted),
+        (TotpCredential.confirmed_at, None), (TotpCredential.last_step, None),
+        (TotpCredential.created_at, NOW)])
 
 
-async def use_totp_step(person_id: uuid.UUID, step: int, *, confirm: bool = False) -> dict:
-    rows = await fetch(
-        "UPDATE totp_credential SET last_step = {}, "
-        "confirmed_at = CASE WHEN {} THEN coalesce(confirmed_at, now()) ELSE confirmed_at END "
-        "WHERE person = {} RETURNING confirmed_at, last_step",
-        step, confirm, person_id)
-    return rows[0]
+async def use_totp_step(person_id: uuid.UUID, step: int, *,
+                        confirm_at: QueryString | None = None) -> TotpCredentialRow:
+    """Record the newest accepted step; ``confirm_at`` (e.g. ``NOW``) confirms the enrolment."""
+    values: dict = {TotpCredential.last_step: step}
+    if confirm_at is not None:
+        values[TotpCredential.confirmed_at] = confirm_at
+    return await row(TotpCredential.update(values).where(TotpCredential.person == person_id)
+                     .returning(*TotpCredential.all_columns()), TotpCredentialRow)
 
 
 # --- membership ---------------------------------------------------------------------------
 
-async def insert_share_purchase(*, person_id: uuid.UUID, shares: int, category: str,
-                                amount_cents: int, purchased_on: dt.date) -> dict:
-    rows = await fetch(
-        "INSERT INTO share_purchase (id, person, shares, category, amount_cents, purchased_on) "
-        "VALUES ({}, {}, {}, {}, {}, {}) "
-        "RETURNING id, person, shares, category, amount_cents, purchased_on, created_at",
-        uuid.uuid4(), person_id, shares, category, amount_cents, purchased_on,
-    )
-    return rows[0]
+async def next_share_number() -> int:
+    # Raw SQL: a sequence (share_payment_number); Piccolo's query builder has no nextval.
+    found = await fetch("SELECT nextval('share_payment_number') AS n")
+    return found[0]["n"]
 
 
-async def share_purchases(person_id: uuid.UUID) -> list[dict]:
-    return await fetch(
-        "SELECT id, shares, category, amount_cents, purchased_on, created_at FROM share_purchase "
-        "WHERE person = {} ORDER BY created_at, id",
-        person_id,
-    )
+async def insert_share_purchase(**values) -> SharePurchaseRow:
+    return await row(SharePurchase.insert(new_row(SharePurchase, id=uuid.uuid4(), **values))
+                     .returning(*SharePurchase.all_columns()), SharePurchaseRow)
 
 
-async def shares_total(person_id: uuid.UUID) -> int:
-    rows = await fetch(
-        "SELECT coalesce(sum(shares), 0) AS n FROM share_purchase WHERE person = {}", person_id)
-    return int(rows[0]["n"])
+async def share_purchases(person_id: uuid.UUID) -> list[SharePurchaseRow]:
+    return await rows(SharePurchase.select().where(SharePurchase.person == person_id)
+                      .order_by(SharePurchase.created_at).order_by(SharePurchase.id),
+                      SharePurchaseRow)
 
 
-async def insert_agreement(*, person_id: uuid.UUID, version: str) -> dict | None:
+async def open_share_request(person_id: uuid.UUID, *, for_update: bool = False
+                             ) -> SharePurchaseRow | None:
+    query = SharePurchase.select().where((SharePurchase.person == person_id)
+                                         & (SharePurchase.status == "requested"))
+    return await row(query.lock_rows() if for_update else query, SharePurchaseRow)
+
+
+async def share_request_by_communication(digits: str, *, for_update: bool = False
+                                         ) -> SharePurchaseRow | None:
+    """The share request whose structured communication has these 12 digits."""
+    formatted = f"+++{digits[:3]}/{digits[3:7]}/{digits[7:]}+++"
+    query = SharePurchase.select().where(SharePurchase.structured_communication == formatted)
+    return await row(query.lock_rows() if for_update else query, SharePurchaseRow)
+
+
+async def update_share_purchase(purchase_id: uuid.UUID, **values) -> SharePurchaseRow:
+    return await row(SharePurchase.update({getattr(SharePurchase, k): v
+                                           for k, v in values.items()})
+                     .where(SharePurchase.id == purchase_id)
+                     .returning(*SharePurchase.all_columns()), SharePurchaseRow)
+
+
+async def shares_paid(person_id: uuid.UUID) -> int:
+    found = await SharePurchase.select(SharePurchase.shares.as_alias("n")).where(
+        (SharePurchase.person == person_id) & (SharePurchase.status == "paid"))
+    return sum(r["n"] for r in found)
+
+
+async def insert_agreement(*, person_id: uuid.UUID, version: str, ip: str | None,
+                           text_sha256: str, language: str) -> AgreementRow | None:
     """The acceptance, or None when this person already accepted this version."""
-    rows = await fetch(
-        "INSERT INTO usage_agreement (id, person, version) VALUES ({}, {}, {}) "
-        "ON CONFLICT (person, version) DO NOTHING RETURNING id, version, accepted_at",
-        uuid.uuid4(), person_id, version,
-    )
-    return rows[0] if rows else None
+    return await row(UsageAgreement.insert(new_row(
+        UsageAgreement, id=uuid.uuid4(), person=person_id, version=version, ip=ip,
+        text_sha256=text_sha256, language=language,
+    )).on_conflict(action="DO NOTHING").returning(*UsageAgreement.all_columns()), AgreementRow)
 
 
-async def latest_agreement(person_id: uuid.UUID) -> dict | None:
-    rows = await fetch(
-        "SELECT id, version, accepted_at FROM usage_agreement WHERE person = {} "
-        "ORDER BY accepted_at DESC, id LIMIT 1",
-        person_id,
-    )
-    return rows[0] if rows else None
+async def agreements(person_id: uuid.UUID) -> list[AgreementRow]:
+    """Newest first."""
+    return await rows(UsageAgreement.select().where(UsageAgreement.person == person_id)
+                      .order_by(UsageAgreement.accepted_at, ascending=False)
+                      .order_by(UsageAgreement.id), AgreementRow)
 
 
 async def performances_without_share(person_id: uuid.UUID) -> int:
-    rows = await fetch(
-        "SELECT count(*) AS n FROM performance WHERE person = {} AND NOT with_share", person_id)
-    return int(rows[0]["n"])
+    return await Performance.count().where((Performance.person == person_id)
+                                           & (Performance.with_share.eq(False)))
 
 
-async def performance_standing(person_id: uuid.UUID, reference: str) -> dict | None:
+async def performance_standing(person_id: uuid.UUID, reference: str) -> StandingRow | None:
     """In one statement, with the person's row locked (two performances of one person queue
-    here): the shares they hold, their performances without a share, and whether one is
+    here): the shares they paid, their performances without a share, and whether one is
     already recorded under ``reference``. None when there is no such person."""
-    rows = await fetch(
-        "SELECT (SELECT coalesce(sum(shares), 0) FROM share_purchase WHERE person = p.id) "
-        "AS shares, (SELECT count(*) FROM performance WHERE person = p.id AND NOT with_share) "
+    # Raw SQL: three aggregates beside a row lock in one round trip (a QuickJob creation
+    # counts its statements); Piccolo selects cannot hold scalar subqueries with a lock.
+    found = await fetch(
+        "SELECT (SELECT coalesce(sum(shares), 0) FROM share_purchase "
+        "WHERE person = p.id AND status = 'paid') AS shares, "
+        "(SELECT count(*) FROM performance WHERE person = p.id AND NOT with_share) "
         "AS without_share, EXISTS (SELECT 1 FROM performance WHERE reference = {}) AS recorded "
         "FROM person p WHERE p.id = {} FOR UPDATE", reference, person_id)
-    return rows[0] if rows else None
+    return StandingRow(int(found[0]["shares"]), int(found[0]["without_share"]),
+                       found[0]["recorded"]) if found else None
 
 
-async def performance_by_reference(reference: str) -> dict | None:
-    rows = await fetch(
-        "SELECT id, person, reference, with_share, created_at FROM performance "
-        "WHERE reference = {}", reference)
-    return rows[0] if rows else None
+async def performance_by_reference(reference: str) -> PerformanceRow | None:
+    return await row(Performance.select().where(Performance.reference == reference),
+                     PerformanceRow)
 
 
-async def insert_performance(*, person_id: uuid.UUID, reference: str, with_share: bool) -> dict:
-    rows = await fetch(
-        "INSERT INTO performance (id, person, reference, with_share) VALUES ({}, {}, {}, {}) "
-        "RETURNING id, person, reference, with_share, created_at",
-        uuid.uuid4(), person_id, reference, with_share,
-    )
-    return rows[0]
+async def insert_performance(*, person_id: uuid.UUID, reference: str,
+                             with_share: bool) -> PerformanceRow:
+    return await row(Performance.insert(new_row(
+        Performance, id=uuid.uuid4(), person=person_id, reference=reference,
+        with_share=with_share)).returning(*Performance.all_columns()), PerformanceRow)
+
+
+# --- erasure requests ---------------------------------------------------------------------
+
+async def insert_erasure_request(*, person_id: uuid.UUID, ip: str | None) -> ErasureRequestRow:
+    return await row(ErasureRequest.insert(new_row(
+        ErasureRequest, id=uuid.uuid4(), person=person_id, ip=ip, blockers=[], retained={},
+    )).returning(*ErasureRequest.all_columns()), ErasureRequestRow)
+
+
+async def erasure_request(request_id: uuid.UUID, *, for_update: bool = False
+                          ) -> ErasureRequestRow | None:
+    query = ErasureRequest.select().where(ErasureRequest.id == request_id)
+    return await row(query.lock_rows() if for_update else query, ErasureRequestRow)
+
+
+async def open_erasure_request(person_id: uuid.UUID) -> ErasureRequestRow | None:
+    return await row(ErasureRequest.select().where(
+        (ErasureRequest.person == person_id) & (ErasureRequest.status != "done")),
+        ErasureRequestRow)
+
+
+async def latest_erasure_request(person_id: uuid.UUID) -> ErasureRequestRow | None:
+    return await row(ErasureRequest.select().where(ErasureRequest.person == person_id)
+                     .order_by(ErasureRequest.requested_at, ascending=False).limit(1),
+                     ErasureRequestRow)
+
+
+async def erasure_requests(status: str | None, limit: int) -> list[ErasureRequestRow]:
+    query = ErasureRequest.select().order_by(ErasureRequest.requested_at, ascending=False) \
+        .limit(limit)
+    if status is not None:
+        query = query.where(ErasureRequest.status == status)
+    return await rows(query, ErasureRequestRow)
+
+
+async def waiting_erasure_requests(limit: int) -> list[uuid.UUID]:
+    found = await ErasureRequest.select(ErasureRequest.id).where(
+        ErasureRequest.status.is_in(["requested", "waiting"])).limit(limit)
+    return [r["id"] for r in found]
+
+
+async def update_erasure_request(request_id: uuid.UUID, **values) -> ErasureRequestRow:
+    return await row(ErasureRequest.update({
+        **{getattr(ErasureRequest, k): v for k, v in values.items()},
+        ErasureRequest.updated_at: NOW,
+    }).where(ErasureRequest.id == request_id).returning(*ErasureRequest.all_columns()),
+        ErasureRequestRow)
+
+
+async def erased_with_retention_over(on: dt.date, limit: int) -> list[uuid.UUID]:
+    """Executed erasures whose retained personal data's last day has passed (the purge sets
+    ``retain_until`` to null once done)."""
+    found = await ErasureRequest.select(ErasureRequest.id).where(
+        (ErasureRequest.status == "done") & (ErasureRequest.retain_until < on)).limit(limit)
+    return [r["id"] for r in found]

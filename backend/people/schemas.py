@@ -88,6 +88,17 @@ class TotpStatus(msgspec.Struct, rename="camel"):
 # --- profile ------------------------------------------------------------------------------
 
 
+class Requirements(msgspec.Struct, rename="camel"):
+    """Per step of a QuickJob, what the app (or the bot) still has to ask, by the names
+    PATCH /me takes (``firstName``, ``lastName``, ``nationalNumber``, ``birthDate``,
+    ``address``, ``iban``, ``bic``) and ``usageAgreement`` (POST /me/usage-agreement).
+    Cumulative: the salary needs what the contract needs, which needs what the quote needs."""
+
+    quote: list[str]
+    contract: list[str]
+    salary: list[str]
+
+
 class Me(msgspec.Struct, rename="camel"):
     id: uuid.UUID
     role: str
@@ -98,9 +109,11 @@ class Me(msgspec.Struct, rename="camel"):
     last_name: str | None
     national_number: str | None
     iban: str | None
+    bic: str | None  # only needed for an account outside the EEA (requirements say so)
     address: str | None
     birth_date: dt.date | None
     created_at: dt.datetime
+    requirements: Requirements
 
 
 class MeUpdate(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
@@ -111,6 +124,7 @@ class MeUpdate(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     language: str | UnsetType = UNSET
     national_number: str | None | UnsetType = UNSET
     iban: str | None | UnsetType = UNSET
+    bic: str | None | UnsetType = UNSET
     address: str | None | UnsetType = UNSET
     birth_date: dt.date | None | UnsetType = UNSET
 
@@ -121,10 +135,26 @@ class MeUpdate(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
 class SharePurchaseRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     shares: int = 1
     category: str = "A"
+    # The member's explicit consent to withhold the amount from their first salary.
+    withhold_from_salary: bool = False
+
+
+class WithholdingConsentRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    consent: bool  # true: withhold the open share payment from the first salary
 
 
 class UsageAgreementRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     version: str
+
+
+class UsageAgreementText(msgspec.Struct, rename="camel"):
+    """The text to show before the person accepts (in the language asked for)."""
+
+    version: str
+    language: str
+    text: str  # Markdown
+    sha256: str  # of ``text``: recorded with the acceptance
+    valid_from: dt.date
 
 
 class SharePurchaseOut(msgspec.Struct, rename="camel"):
@@ -133,13 +163,32 @@ class SharePurchaseOut(msgspec.Struct, rename="camel"):
     category: str
     amount_cents: int
     purchased_on: dt.date
+    status: str  # requested (waiting for its payment) | paid | cancelled
+    structured_communication: str | None
+    paid_at: dt.datetime | None
+    paid_via: str | None  # bank | salary
+    withhold_from_salary: bool  # the member consented to its withholding from a salary
+
+
+class PaymentRequest(msgspec.Struct, rename="camel"):
+    """How to pay the open share subscription: a transfer with this structured communication,
+    or (with ``withholdFromSalary``) nothing to do: the first salary pays it."""
+
+    id: uuid.UUID
+    amount_cents: int
+    structured_communication: str
+    beneficiary: str
+    iban: str | None
+    bic: str | None
+    withhold_from_salary: bool
 
 
 class Membership(msgspec.Struct, rename="camel"):
-    is_member: bool
-    shares_total: int
-    category: str | None  # of the latest purchase
+    is_member: bool  # holds at least one paid share
+    shares_total: int  # paid shares
+    category: str | None  # of the latest paid share
     purchases: list[SharePurchaseOut]
+    payment_request: PaymentRequest | None  # the subscription waiting for its payment
     share_price_cents: int  # today's price of one category-A share
     agreement_version: str | None
     agreement_accepted_at: dt.datetime | None
@@ -147,3 +196,24 @@ class Membership(msgspec.Struct, rename="camel"):
     performances_without_share: int
     performances_without_share_limit: int
     can_perform: bool
+
+
+# --- personal data ------------------------------------------------------------------------
+
+
+class ErasureOut(msgspec.Struct, rename="camel"):
+    """An erasure request and what became of it."""
+
+    id: uuid.UUID
+    person_id: uuid.UUID
+    status: str  # requested | waiting (work under way: see blockers) | done
+    requested_at: dt.datetime
+    blockers: list[str]  # quickjob_in_progress, salary_not_paid, employment_active
+    retained: dict  # what the law keeps: {"accounting"|"social": {"until", "years", ...}}
+    retain_until: dt.date | None  # the next day something kept is cleared
+    executed_at: dt.datetime | None
+
+
+class ErasureRequestList(msgspec.Struct, rename="camel"):
+    items: list[ErasureOut]
+    next_cursor: str | None

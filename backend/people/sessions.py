@@ -15,14 +15,18 @@ from __future__ import annotations
 import logging
 import secrets
 import uuid
+from typing import TYPE_CHECKING
 
 from backend.audit.service import record
-from backend.http.context import Principal
 from backend.http.problems import Problem
 from backend.people import repository
 from backend.people.common import STAFF_ROLES, AuthContext, keyed_hash
+from backend.people.rows import RefreshTokenRow
 from backend.people.schemas import TokenPair
 from backend.platform.db import unit_of_work
+
+if TYPE_CHECKING:  # annotations only: the worker imports this without the web stack
+    from backend.http.context import Principal
 
 log = logging.getLogger("backend.people.sessions")
 
@@ -35,14 +39,14 @@ def _refresh_hash(ctx: AuthContext, token: str) -> str:
 
 
 async def issue_pair(ctx: AuthContext, person_id: uuid.UUID, role: str,
-                     family: dict | None = None) -> TokenPair:
+                     family: RefreshTokenRow | None = None) -> TokenPair:
     """A new session (``family`` None) or the next pair of ``family`` (its refresh-token row).
     Joins the caller's transaction."""
     refresh = secrets.token_urlsafe(32)
-    family_id = family["family_id"] if family else uuid.uuid4()
+    family_id = family.family_id if family else uuid.uuid4()
     if role in STAFF_ROLES:
         ttl = None if family else ctx.settings.staff_session_ttl_seconds
-        expires_at = family["expires_at"] if family else None
+        expires_at = family.expires_at if family else None
     else:
         ttl, expires_at = ctx.settings.refresh_token_ttl_seconds, None
     await repository.insert_refresh_token(
@@ -65,22 +69,21 @@ async def refresh(ctx: AuthContext, refresh_token: str) -> TokenPair:
     revoked: uuid.UUID | None = None
     async with unit_of_work():
         row = await repository.refresh_token_by_hash(_refresh_hash(ctx, refresh_token))
-        if row is None or row["revoked_at"] is not None or row["expired"]:
+        if row is None or row.revoked_at is not None or row.expired:
             failure = Problem(401, "refresh_invalid")
-        elif row["used_at"] is not None:
-            await _revoke_in_db(row["family_id"], row["person"], "reuse",
-                                reused_token=row["id"])
-            revoked, failure = row["family_id"], Problem(401, "refresh_invalid")
+        elif row.used_at is not None:
+            await _revoke_in_db(row.family_id, row.person, "reuse", reused_token=row.id)
+            revoked, failure = row.family_id, Problem(401, "refresh_invalid")
         else:
-            person = await repository.person_by_id(row["person"])
-            if person is None:
+            person = await repository.person_by_id(row.person)
+            if person is None or person.erased_at is not None:
                 failure = Problem(401, "refresh_invalid")
-            elif (row["role"] or "worker") != person["role"]:
-                await _revoke_in_db(row["family_id"], row["person"], "role_changed")
-                revoked, failure = row["family_id"], Problem(401, "refresh_invalid")
+            elif (row.role or "worker") != person.role:
+                await _revoke_in_db(row.family_id, row.person, "role_changed")
+                revoked, failure = row.family_id, Problem(401, "refresh_invalid")
             else:
-                await repository.mark_refresh_used(row["id"])
-                pair = await issue_pair(ctx, person["id"], person["role"], family=row)
+                await repository.mark_refresh_used(row.id)
+                pair = await issue_pair(ctx, person.id, person.role, family=row)
     if revoked is not None:
         await publish_revocation(ctx, revoked, strict=False)
     if failure is not None:

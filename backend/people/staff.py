@@ -17,11 +17,14 @@ import hmac
 import secrets
 import uuid
 
+import msgspec
+
 from backend.audit.service import record
 from backend.http.problems import FieldError, Problem
 from backend.notifications.service import notify
 from backend.people import lockout, passwords, repository, sessions, totp, validation
 from backend.people.common import STAFF_ROLES, AuthContext, keyed_hash, validation_problem
+from backend.people.rows import StaffChallengeRow
 from backend.people.schemas import SecondFactorChallenge, TokenPair
 from backend.platform.db import unit_of_work
 
@@ -45,10 +48,11 @@ async def password_sign_in(ctx: AuthContext, *, email: str, password: str,
     except validation.Invalid:
         email = ""
     await lockout.check(ctx, email, ip)
-    credentials = await repository.staff_credentials(email) if email else None
+    found = await repository.staff_credentials(email) if email else None
+    credentials, has_totp = found if found else (None, False)
     # scrypt runs in a thread, outside any transaction; for unknown accounts on a dummy hash.
     ok = await asyncio.to_thread(passwords.verify_password, password,
-                                 credentials["password_hash"] if credentials else None)
+                                 credentials.password_hash if credentials else None)
     if not ok or credentials is None:
         await lockout.failed(ctx, email, ip)
         raise Problem(401, "invalid_credentials")
@@ -56,21 +60,21 @@ async def password_sign_in(ctx: AuthContext, *, email: str, password: str,
     # buy fresh attempts at the second factor.
 
     token = secrets.token_urlsafe(32)
-    method = "totp" if credentials["has_totp"] else "email"
+    method = "totp" if has_totp else "email"
     code = f"{secrets.randbelow(10**6):06d}" if method == "email" else None
     async with unit_of_work():
         challenge = await repository.insert_staff_challenge(
-            person_id=credentials["id"], token_hash=_challenge_hash(ctx, token), method=method,
+            person_id=credentials.id, token_hash=_challenge_hash(ctx, token), method=method,
             code_hash=_code_hash(ctx, token, code) if code else None,
             ttl_seconds=CHALLENGE_TTL_SECONDS, ip=ip)
         if code:
-            await notify(key=f"staff-code:{challenge['id']}", channel="email",
-                         to=credentials["email"], template="staff_code",
-                         language=credentials["language"] or "nl",
+            await notify(key=f"staff-code:{challenge.id}", channel="email",
+                         to=credentials.email, template="staff_code",
+                         language=credentials.language or "nl",
                          params={"code": code, "minutes": CHALLENGE_TTL_SECONDS // 60})
-        await record(actor_id=credentials["id"], action="staff_challenge.created",
-                     object_type="staff_challenge", object_id=challenge["id"],
-                     after={"method": method, "expires_at": challenge["expires_at"]})
+        await record(actor_id=credentials.id, action="staff_challenge.created",
+                     object_type="staff_challenge", object_id=challenge.id,
+                     after={"method": method, "expires_at": challenge.expires_at})
     return SecondFactorChallenge(
         second_factor_required=True, challenge_token=token, method=method,
         expires_in=CHALLENGE_TTL_SECONDS,
@@ -92,31 +96,31 @@ async def second_factor(ctx: AuthContext, *, challenge_token: str, code: str,
         challenge = await repository.staff_challenge_by_hash(
             _challenge_hash(ctx, challenge_token))
         if challenge is not None:
-            account = challenge["email"] or ""
+            account = challenge.email or ""
             await lockout.check(ctx, account, ip)
-        if challenge is None or challenge["consumed_at"] is not None or challenge["expired"]:
+        if challenge is None or challenge.consumed_at is not None or challenge.expired:
             failure = Problem(401, "second_factor_expired")
-        elif challenge["attempts"] >= MAX_ATTEMPTS:
+        elif challenge.attempts >= MAX_ATTEMPTS:
             failure = Problem(401, "second_factor_locked")
-        elif challenge["role"] not in STAFF_ROLES:
+        elif challenge.role not in STAFF_ROLES:
             failure = Problem(401, "second_factor_expired")
         elif not await _code_matches(ctx, challenge, challenge_token, code):
             wrong = True
-            attempts = await repository.count_staff_attempt(challenge["id"])
+            attempts = await repository.count_staff_attempt(challenge.id)
             remaining = MAX_ATTEMPTS - attempts
             if remaining <= 0:
                 await record(actor_id=None, action="staff_challenge.locked",
-                             object_type="staff_challenge", object_id=challenge["id"],
+                             object_type="staff_challenge", object_id=challenge.id,
                              after={"attempts": attempts})
                 failure = Problem(401, "second_factor_locked")
             else:
                 failure = Problem(401, "second_factor_invalid", remaining=remaining)
         else:
-            await repository.consume_staff_challenge(challenge["id"])
-            pair = await sessions.issue_pair(ctx, challenge["person"], challenge["role"])
-            await record(actor_id=challenge["person"], action="person.signed_in",
-                         object_type="person", object_id=challenge["person"],
-                         after={"method": f"password+{challenge['method']}"})
+            await repository.consume_staff_challenge(challenge.id)
+            pair = await sessions.issue_pair(ctx, challenge.person, challenge.role)
+            await record(actor_id=challenge.person, action="person.signed_in",
+                         object_type="person", object_id=challenge.person,
+                         after={"method": f"password+{challenge.method}"})
     # Committed: the attempt counts even though the answer is an error.
     if wrong and account is not None:
         await lockout.failed(ctx, account, ip)
@@ -128,10 +132,11 @@ async def second_factor(ctx: AuthContext, *, challenge_token: str, code: str,
     return pair
 
 
-async def _code_matches(ctx: AuthContext, challenge: dict, token: str, code: str) -> bool:
-    if challenge["method"] == "totp":
-        return await totp.verify_for_sign_in(ctx, challenge["person"], code)
-    return hmac.compare_digest(_code_hash(ctx, token, code), challenge["code_hash"])
+async def _code_matches(ctx: AuthContext, challenge: StaffChallengeRow, token: str,
+                        code: str) -> bool:
+    if challenge.method == "totp":
+        return await totp.verify_for_sign_in(ctx, challenge.person, code)
+    return hmac.compare_digest(_code_hash(ctx, token, code), challenge.code_hash or "")
 
 
 async def create_staff(email: str, password: str, role: str, first_name: str,
@@ -165,14 +170,15 @@ async def create_staff(email: str, password: str, role: str, first_name: str,
                 password_hash=password_hash)
             assert person is not None
             await record(actor_id=None, action="person.created", object_type="person",
-                         object_id=person["id"], after=person)
+                         object_id=person.id, after=msgspec.structs.asdict(person))
         else:
             person = await repository.set_staff(
-                existing["id"], role=role, password_hash=password_hash,
+                existing.id, role=role, password_hash=password_hash,
                 first_name=values["firstName"], last_name=values["lastName"])
             await record(actor_id=None, action="person.staff_updated", object_type="person",
-                         object_id=person["id"],
-                         before={k: existing[k] for k in ("role", "first_name", "last_name")},
-                         after={"role": role, "first_name": person["first_name"],
-                                "last_name": person["last_name"], "password": "changed"})
-    return person["id"]
+                         object_id=person.id,
+                         before={"role": existing.role, "first_name": existing.first_name,
+                                 "last_name": existing.last_name},
+                         after={"role": role, "first_name": person.first_name,
+                                "last_name": person.last_name, "password": "changed"})
+    return person.id

@@ -17,19 +17,23 @@ import datetime as dt
 import hashlib
 import hmac
 import uuid
+from typing import TYPE_CHECKING
 
 import pyotp
 import segno
 from cryptography.fernet import Fernet
 
 from backend.audit.service import record
-from backend.http.context import Principal
 from backend.http.problems import FieldError, Forbidden, Problem
 from backend.people import lockout, repository, validation
 from backend.people.common import STAFF_ROLES, AuthContext, validation_problem
+from backend.people.rows import PersonRow, TotpCredentialRow
 from backend.people.schemas import TotpEnrolment, TotpStatus
-from backend.platform.db import unit_of_work
+from backend.platform.db import NOW, unit_of_work
 from backend.platform.settings import Settings
+
+if TYPE_CHECKING:  # annotations only: the worker imports this without the web stack
+    from backend.http.context import Principal
 
 ISSUER = "QuickJob"
 DRIFT_STEPS = 1
@@ -68,19 +72,19 @@ def _code(raw: str) -> str:
         raise validation_problem([exc.error]) from exc
 
 
-async def _staff(person_id: uuid.UUID) -> dict:
+async def _staff(person_id: uuid.UUID) -> PersonRow:
     person = await repository.person_by_id(person_id, for_update=True)
     if person is None:
         raise Problem(401, "not_authenticated", headers={"WWW-Authenticate": "Bearer"})
-    if person["role"] not in STAFF_ROLES:
+    if person.role not in STAFF_ROLES:
         raise Forbidden()
     return person
 
 
-def _status(credential: dict | None) -> TotpStatus:
-    return TotpStatus(enrolled=bool(credential and credential["confirmed_at"]),
-                      pending=bool(credential and not credential["confirmed_at"]),
-                      confirmed_at=credential["confirmed_at"] if credential else None)
+def _status(credential: TotpCredentialRow | None) -> TotpStatus:
+    return TotpStatus(enrolled=bool(credential and credential.confirmed_at),
+                      pending=bool(credential and not credential.confirmed_at),
+                      confirmed_at=credential.confirmed_at if credential else None)
 
 
 async def status(principal: Principal) -> TotpStatus:
@@ -96,13 +100,13 @@ async def start_enrolment(ctx: AuthContext, principal: Principal) -> TotpEnrolme
     async with unit_of_work():
         person = await _staff(principal.id)
         existing = await repository.totp_credential(principal.id, for_update=True)
-        if existing is not None and existing["confirmed_at"] is not None:
+        if existing is not None and existing.confirmed_at is not None:
             raise Problem(409, "totp_already_enrolled")
         await repository.start_totp(principal.id, encrypt_secret(ctx.settings, secret))
         await record(actor_id=principal.id, action="totp.enrolment_started",
                      object_type="totp_credential", object_id=principal.id,
                      after={"restarted": existing is not None})
-    uri = pyotp.TOTP(secret).provisioning_uri(name=person["email"] or str(person["id"]),
+    uri = pyotp.TOTP(secret).provisioning_uri(name=person.email or str(person.id),
                                               issuer_name=ISSUER)
     return TotpEnrolment(secret=secret, otpauth_uri=uri,
                          qr_code_svg=segno.make(uri, error="m").svg_data_uri(scale=4),
@@ -120,18 +124,17 @@ async def confirm_enrolment(ctx: AuthContext, principal: Principal, code: str,
         credential = await repository.totp_credential(principal.id, for_update=True)
         if credential is None:
             raise Problem(409, "totp_not_started")
-        if credential["confirmed_at"] is not None:
+        if credential.confirmed_at is not None:
             raise Problem(409, "totp_already_enrolled")
-        step = matching_step(decrypt_secret(ctx.settings, credential["secret_encrypted"]), code,
-                             credential["last_step"])
+        step = matching_step(decrypt_secret(ctx.settings, credential.secret_encrypted), code,
+                             credential.last_step)
         if step is None:
             wrong = True
         else:
-            updated = await repository.use_totp_step(principal.id, step, confirm=True)
+            credential = await repository.use_totp_step(principal.id, step, confirm_at=NOW)
             await record(actor_id=principal.id, action="totp.enrolled",
                          object_type="totp_credential", object_id=principal.id,
-                         after={"confirmed_at": updated["confirmed_at"]})
-            credential = {**credential, **updated}
+                         after={"confirmed_at": credential.confirmed_at})
     if wrong:
         await lockout.failed(ctx, account, ip)
         raise validation_problem([FieldError("code", "totp_code_invalid")])
@@ -143,10 +146,10 @@ async def verify_for_sign_in(ctx: AuthContext, person_id: uuid.UUID, code: str) 
     """Inside the caller's transaction: True and the step recorded when ``code`` is the
     person's current TOTP code, not used before."""
     credential = await repository.totp_credential(person_id, for_update=True)
-    if credential is None or credential["confirmed_at"] is None:
+    if credential is None or credential.confirmed_at is None:
         return False
-    step = matching_step(decrypt_secret(ctx.settings, credential["secret_encrypted"]), code,
-                         credential["last_step"])
+    step = matching_step(decrypt_secret(ctx.settings, credential.secret_encrypted), code,
+                         credential.last_step)
     if step is None:
         return False
     await repository.use_totp_step(person_id, step)

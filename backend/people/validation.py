@@ -11,11 +11,13 @@ import re
 from zoneinfo import ZoneInfo
 
 import phonenumbers
+from stdnum import bic as stdnum_bic
 from stdnum import iban as stdnum_iban
 from stdnum.be import nn as stdnum_nn
 from stdnum.exceptions import ValidationError
 
 from backend.http.problems import FieldError
+from backend.people import identity
 from backend.platform.i18n import LANGUAGES
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -97,11 +99,23 @@ def national_number(raw: str, field: str = "nationalNumber") -> str:
 
 
 def iban(raw: str, field: str = "iban") -> str:
-    """IBAN with its mod-97 check digits (and the country's own checks); stored compact."""
+    """IBAN with its mod-97 check digits (and the country's own checks), of a country a SEPA
+    transfer reaches (the salary is paid that way); stored compact."""
     try:
-        return stdnum_iban.validate(raw)
+        value = stdnum_iban.validate(raw)
     except ValidationError as exc:
         raise Invalid(FieldError(field, "invalid_iban")) from exc
+    if identity.sepa_reach(value[:2], today()) is None:
+        raise Invalid(FieldError(field, "iban_outside_sepa", {"country": value[:2]}))
+    return value
+
+
+def bic(raw: str, field: str = "bic") -> str:
+    """A bank's BIC (ISO 9362), needed only for an account outside the EEA; stored compact."""
+    try:
+        return stdnum_bic.validate(raw)
+    except ValidationError as exc:
+        raise Invalid(FieldError(field, "invalid_bic")) from exc
 
 
 def language(raw: str, field: str = "language") -> str:

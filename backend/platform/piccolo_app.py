@@ -24,6 +24,7 @@ from backend.employment.tables import Employment, MonthlySalary
 from backend.http.tables import IdempotencyRecord
 from backend.jobs.tables import JobRun, OutboxMessage
 from backend.people.tables import (
+    ErasureRequest,
     OtpChallenge,
     Performance,
     Person,
@@ -62,6 +63,8 @@ TABLES = [
     BankStatement, BankMovement, UnmatchedPayment, PaymentFile, PaymentFileItem,
     Employment, MonthlySalary,
     BotConversation, BotMessage, TelegramLinkCode, TelegramChat, TelegramUpdate,
+    # personal data
+    ErasureRequest,
 ]
 
 APP_CONFIG = AppConfig(

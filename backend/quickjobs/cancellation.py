@@ -46,7 +46,7 @@ async def cancel_contract(job: QuickJobRow, actor: uuid.UUID | None) -> None:
                          dedupe_key=f"dimona-cancel:{dimona.id}")
     if was_declared:
         salary = await repo.salary_for(job.id)
-        if salary and salary.status == "scheduled":
+        if salary and salary.status in ("scheduled", "held"):
             await repo.update_salary(salary.id, status="paid", net_cents=0)  # nothing to pay
         entry = await ledger.entry_by_reference(job.unit, f"contract:{contract.id}")
         if entry:

@@ -10,7 +10,7 @@ from backend.http.context import Principal
 from backend.jobs import outbox
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, NotFound
-from backend.quickjobs import lifecycle, postings
+from backend.quickjobs import lifecycle, postings, requirements
 from backend.quickjobs import repository as repo
 from backend.quickjobs.cancellation import cancel_contract
 from backend.quickjobs.expenses import check_upload, extension
@@ -107,19 +107,20 @@ async def _confirm_order(job: QuickJobRow, quote: QuoteRow, source: str, signed_
         effective_date=max(job.performance_dates), reference=f"contract:{contract.id}",
         actor_id=actor,
     )
+    # What really happens: the Dimona and the salary wait for missing details (issue 14).
+    person = await worker_of(job.person)
+    steps, salary_status, notices = await requirements.at_order(job, person, sim)
     await repo.insert_salary(id=uuid.uuid4(), contract=contract.id, quickjob=job.id,
                              person=job.person, pay_date=sim.pay_date, gross_cents=sim.gross_cents,
                              social_security_cents=sim.social_security_cents,
                              withholding_cents=sim.withholding_tax_cents, net_cents=sim.net_cents,
-                             expenses_cents=sim.expenses_cents)
+                             expenses_cents=sim.expenses_cents, status=salary_status)
+    await outbox.add_many(notices)
     await lifecycle.transition(
         job, S.ACCEPTED, actor=actor,
         events=[("quote_accepted" if source == "client_link" else "order_attested",
-                 {"source": source}),
-                ("contract_declared", {"days": len(job.performance_dates)}),
-                ("salary_scheduled", {"payDate": sim.pay_date.isoformat(),
-                                      "netCents": sim.net_cents})],
-        person=await worker_of(job.person), notify_event="quote_accepted",
+                 {"source": source}), *steps],
+        person=person, notify_event="quote_accepted",
         audit=Audit("order.confirmed", before={"status": job.status},
                     after={"status": S.ACCEPTED.value, "source": source,
                            "payDate": sim.pay_date.isoformat()}))

@@ -14,7 +14,7 @@ from stdnum import exceptions as stdnum_errors
 from stdnum.eu import vat as eu_vat
 
 from backend.backoffice import repository as review_queue
-from backend.clients import repository as clients
+from backend.clients import service as clients
 from backend.engine import (
     PlatformShift,
     Simulation,
@@ -25,11 +25,12 @@ from backend.engine import (
 from backend.http.context import Principal
 from backend.jobs.outbox import Message, add_many
 from backend.notifications.service import notification
+from backend.people import identity
 from backend.people import service as people
 from backend.platform.db import unit_of_work
-from backend.platform.errors import FieldError, Invalid, NotFound, invalid
+from backend.platform.errors import FieldError, Invalid, NotFound
 from backend.platform.formatting import format_money, money_texts
-from backend.quickjobs import lifecycle
+from backend.quickjobs import lifecycle, requirements
 from backend.quickjobs import repository as repo
 from backend.quickjobs.lifecycle import Audit, ContractStatus, QuickJobStatus
 from backend.quickjobs.policy import policy_on, today
@@ -147,6 +148,7 @@ class Created:
     expenses: list[ExpenseRow]
     events: list[EventRow]
     review_reasons: list[dict]  # {"code", "params"}: the open review's reasons, if any
+    requirements: dict[str, list[str]]  # what the contract and the salary still need
 
 
 async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
@@ -163,12 +165,16 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
         worker = await repo.worker_with_personal_unit(principal.id, LEGAL_ENTITY)
         if worker is None:
             raise NotFound()
+        # The quote names the worker: never a phone number in their place (issue 14).
+        if missing := identity.missing_for(worker, "quote"):
+            raise Invalid("identity_required", errors=[
+                FieldError(identity.WIRE[f], "needed_for_quote") for f in missing])
         # The membership rule first (409 share_required before anything else is looked at).
         await people.record_performance(principal.id, str(quickjob_id))
         unit_id = worker.personal_unit or (await units.personal_unit_for(
             principal.id, person=PersonRef(worker.id, worker.first_name, worker.last_name,
                                            principal.role))).id
-        client = await client_for(principal, data)
+        client = await clients.for_quickjob(principal, data.client_id, data.client)
         values = dict(
             id=quickjob_id, person=principal.id, unit=unit_id, client=client.id,
             function=data.function.strip(), description=data.description.strip(),
@@ -219,6 +225,9 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
         if not reasons:
             events.append(("quote_sent", {"number": quote.number}))
             to_client = quote_to_client(job, worker, quote.number, ports.accept_url(quote_id), sim)
+        needs = requirements.for_quickjob(
+            job, worker, bool(worker.agreement_accepted),
+            contract_status=contract.status, dimona_waiting=False, salary_status=None)
         await lifecycle.start(
             job, events=events, actor=principal.id, person=worker,
             notify_event="review_requested" if reasons else "quote_sent",
@@ -228,7 +237,7 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
                 "ruleSet": sim.rule_set}))
     return Created(job=job, quote=quote, contract=contract, expenses=expenses,
                    events=[EventRow(at=at, kind=kind, data=data or {}) for kind, data in events],
-                   review_reasons=reasons)
+                   review_reasons=reasons, requirements=needs)
 
 
 def _as_stored(value):
@@ -239,31 +248,6 @@ def _as_stored(value):
 def _columns(row: msgspec.Struct, skip: tuple[str, ...] = ("created_at",)) -> dict:
     """A row's values to insert (without those its table's defaults give)."""
     return {k: v for k, v in msgspec.structs.asdict(row).items() if k not in skip}
-
-
-async def client_for(principal: Principal, data: QuickJobCreate) -> clients.ClientRow:
-    """The client named by id (one the worker has used), or found by VAT number / e-mail, or new."""
-    if data.client_id is not None:
-        client = await clients.get(data.client_id)
-        if client is None or not (principal.is_staff or await clients.used_by(client.id, principal.id)):
-            raise invalid("clientId", "client_unknown")
-        return client
-    given = data.client
-    vat_number = eu_vat.compact(given.vat_number) if given.vat_number else None
-    email = given.email.lower() if given.email else None
-    existing = await clients.find(vat_number, email)
-    if existing:
-        return existing
-    company_number = vat_number[2:] if vat_number and vat_number.startswith("BE") else None
-    return await clients.insert(
-        name=given.name.strip(), email=email, vat_number=vat_number, company_number=company_number,
-        country=given.country.upper(), address=given.address,
-        language=given.language or _guess_language(given.country), created_by=principal.id,
-    )
-
-
-def _guess_language(country: str) -> str:
-    return {"BE": "nl", "NL": "nl", "FR": "fr", "LU": "fr"}.get(country.upper(), "en")
 
 
 def quote_to_client(job: QuickJobRow, person: WorkerRow, number: str, accept_url: str,

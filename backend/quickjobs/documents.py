@@ -22,6 +22,7 @@ from backend.documents.models import (
 )
 from backend.documents.ubl import peppol_endpoint, render_ubl_invoice
 from backend.engine import Simulation
+from backend.people import identity
 from backend.quickjobs.rows import ExpenseRow, InvoiceRow, QuickJobRow, SalaryRow, WorkerRow
 from backend.units.rows import LegalEntityRow
 
@@ -56,8 +57,9 @@ def client_party(job: QuickJobRow) -> Party:
 
 
 def worker_name(person: WorkerRow) -> str:
-    full = " ".join(p for p in (person.first_name, person.last_name) if p)
-    return full or person.email or person.phone or "—"
+    """First and last name; never a phone number or an e-mail address in their place (a quote
+    needs the name: backend.people.identity)."""
+    return identity.display_name(person) or "—"
 
 
 def worker(person: WorkerRow) -> Worker:

@@ -8,7 +8,7 @@ import uuid
 
 from piccolo.querystring import QueryString
 
-from backend.people.tables import Person
+from backend.people.tables import Person, UsageAgreement
 from backend.platform.db import NOW, fetch, new_row, row, rows
 from backend.quickjobs.rows import (
     CashCollectionRow,
@@ -52,7 +52,8 @@ def _job_columns() -> tuple:
 # Workers -------------------------------------------------------------------------------------
 
 _WORKER_COLUMNS = (Person.id, Person.phone, Person.email, Person.first_name, Person.last_name,
-                   Person.language, Person.national_number, Person.iban, Person.address)
+                   Person.language, Person.national_number, Person.iban, Person.address,
+                   Person.birth_date, Person.bic)
 
 
 async def worker(person_id: uuid.UUID) -> WorkerRow | None:
@@ -60,10 +61,13 @@ async def worker(person_id: uuid.UUID) -> WorkerRow | None:
 
 
 async def worker_with_personal_unit(person_id: uuid.UUID, legal_entity: str) -> WorkerRow | None:
-    """The worker and, in the same query, their personal unit (None before their first job)."""
+    """The worker and, in the same query, their personal unit (None before their first job)
+    and whether they accepted the usage agreement."""
     unit = units.personal_unit_query(person_id, legal_entity, Unit.id).querystrings[0]
+    agreed = UsageAgreement.exists().where(UsageAgreement.person == person_id).querystrings[0]
     return await row(Person.select(*_WORKER_COLUMNS,
-                                   QueryString("({})", unit).as_alias("personal_unit"))
+                                   QueryString("({})", unit).as_alias("personal_unit"),
+                                   QueryString("({})", agreed).as_alias("agreement_accepted"))
                      .where(Person.id == person_id), WorkerRow)
 
 
@@ -291,10 +295,11 @@ async def get_salary(salary_id: uuid.UUID) -> SalaryRow | None:
 
 
 async def due_salaries(on: dt.date, after_id: uuid.UUID | None, limit: int) -> list[SalaryRow]:
-    """Scheduled salaries due by ``on``, in id order after ``after_id``, locked so two runs
-    never pay one twice (a concurrent run skips what this one holds)."""
+    """Scheduled (or held: waiting for the worker's details) salaries due by ``on``, in id
+    order after ``after_id``, locked so two runs never pay one twice (a concurrent run skips
+    what this one holds)."""
     return await rows(SalaryPayment.select().where(
-        (SalaryPayment.status == "scheduled") & (SalaryPayment.pay_date <= on)
+        SalaryPayment.status.is_in(["scheduled", "held"]) & (SalaryPayment.pay_date <= on)
         & (SalaryPayment.id > (after_id or uuid.UUID(int=0))))
         .order_by(SalaryPayment.id).limit(limit).lock_rows(skip_locked=True), SalaryRow)
 

@@ -184,4 +184,7 @@ class WorkerRow(msgspec.Struct, frozen=True):
     national_number: str | None
     iban: str | None
     address: str | None
+    birth_date: dt.date | None = None  # with the national number: what a contract needs
+    bic: str | None = None  # an account outside the EEA (backend.people.identity)
     personal_unit: uuid.UUID | None = None  # read with the worker at creation
+    agreement_accepted: bool | None = None  # the usage agreement, read at creation too

@@ -119,6 +119,9 @@ class QuickJobOut(msgspec.Struct, rename="camel"):
     salary: SalaryOut | None = None
     expenses: list[ExpenseOut] = msgspec.field(default_factory=list)
     timeline: list[TimelineEvent] = msgspec.field(default_factory=list)
+    # What the steps still ahead (contract, salary) need of the worker, by PATCH /me names and
+    # usageAgreement; empty lists when nothing is missing, no key once a step is done.
+    requirements: dict[str, list[str]] = msgspec.field(default_factory=dict)
 
 
 class QuickJobListItem(msgspec.Struct, rename="camel"):

@@ -177,7 +177,7 @@ class SalaryPayment(Table, tablename="salary_payment", db=DB):
     withholding_cents = BigInt()
     net_cents = BigInt()
     expenses_cents = BigInt()
-    status = Varchar(length=10, default="scheduled")  # scheduled | paid
+    status = Varchar(length=10, default="scheduled")  # scheduled | held | paid
     guarantee_advance = Boolean(default=False)
     payslip_key = Text(null=True)
     paid_at = Timestamptz(null=True)

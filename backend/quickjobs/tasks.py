@@ -15,10 +15,10 @@ from backend.documents.ubl import peppol_endpoint
 from backend.jobs.runner import once
 from backend.platform.db import unit_of_work
 from backend.platform.settings import Settings
-from backend.quickjobs import lifecycle, reading
+from backend.quickjobs import lifecycle, reading, requirements
 from backend.quickjobs import repository as repo
 from backend.quickjobs.documents import client_party, payslip_pdf
-from backend.quickjobs.lifecycle import ContractStatus
+from backend.quickjobs.lifecycle import Audit, ContractStatus
 from backend.quickjobs.reading import worker_of
 
 EMPLOYER_NUMBER = "0896755397"  # Smart's enterprise number, used as the Dimona employer id
@@ -35,10 +35,11 @@ async def declare_dimona(payload: dict, settings: Settings | None = None) -> Non
             return  # already declared (or withdrawn): nothing to do twice
         contract = await repo.get_contract(dimona.contract)
         person = await worker_of(contract.person)
-        if not person.national_number:
-            # Social security needs the INSZ: the worker is asked for it in the app.
+        if missing := await requirements.missing(person, "contract"):
+            # The INSZ (with its checksum), birth date, address and the usage agreement come
+            # first: the worker was told what to add; the follow-up declares it then.
             await repo.update_dimona(dimona_id, status="waiting",
-                                     message="national number missing in the profile")
+                                     message="waiting for: " + ", ".join(missing))
             return
         reference = dimonas.declare(DimonaDeclaration(
             employer_number=EMPLOYER_NUMBER,
@@ -48,6 +49,12 @@ async def declare_dimona(payload: dict, settings: Settings | None = None) -> Non
             planned_hours=8 if contract.contract_type == "student" else None,
         ))
         await repo.update_dimona(dimona_id, reference=reference, status="pending")
+        if dimona.status == "waiting":  # the timeline said it waited: now it is declared
+            job = await repo.get_quickjob(contract.quickjob)
+            await lifecycle.note(job, actor=None, events=[
+                ("dimona_declared", {"workDate": dimona.work_date.isoformat()})],
+                audit=Audit("dimona.declared", object_type="dimona", object_id=dimona_id,
+                            before={"status": "waiting"}, after={"status": "pending"}))
 
 
 async def cancel_dimona(payload: dict, settings: Settings | None = None) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import uuid
 
 from backend.backoffice import repository as review_queue
+from backend.people import service as people
 from backend.platform import i18n
 from backend.platform.db import unit_of_work
 from backend.quickjobs import repository as repo
+from backend.quickjobs import requirements
 from backend.quickjobs.creation import Created
 from backend.quickjobs.ports import Ports
 from backend.quickjobs.reading import render_document, simulation_of
@@ -62,11 +64,18 @@ async def _quickjob_out(job: QuickJobRow, lang: str, ports: Ports) -> QuickJobOu
     qid = job.id
     contract = await repo.contract_for(qid)
     review = await review_queue.open_review_for(qid)
+    dimonas = await repo.dimonas_for(contract.id) if contract else []
+    salary = await repo.salary_for(qid)
+    needs = requirements.for_quickjob(
+        job, await repo.worker(job.person), await people.has_accepted_agreement(job.person),
+        contract_status=contract.status if contract else None,
+        dimona_waiting=any(d.status == "waiting" for d in dimonas),
+        salary_status=salary.status if salary else None)
     return assemble(
         job, lang, ports, quote=await repo.quote_for(qid), invoices=await repo.invoices_for(qid),
-        contract=contract, dimonas=await repo.dimonas_for(contract.id) if contract else [],
-        salary=await repo.salary_for(qid), expenses=await repo.expenses_for(qid),
-        events=await repo.events(qid), reasons=review.context.get("reasons", []) if review else [])
+        contract=contract, dimonas=dimonas, salary=salary, expenses=await repo.expenses_for(qid),
+        events=await repo.events(qid), reasons=review.context.get("reasons", []) if review else [],
+        needs=needs)
 
 
 def created_out(created: Created, lang: str, ports: Ports) -> QuickJobOut:
@@ -74,13 +83,13 @@ def created_out(created: Created, lang: str, ports: Ports) -> QuickJobOut:
     return assemble(created.job, lang, ports, quote=created.quote, invoices=[],
                     contract=created.contract, dimonas=[], salary=None,
                     expenses=created.expenses, events=created.events,
-                    reasons=created.review_reasons)
+                    reasons=created.review_reasons, needs=created.requirements)
 
 
 def assemble(job: QuickJobRow, lang: str, ports: Ports, *, quote: QuoteRow,
              invoices: list[InvoiceRow], contract: ContractRow | None, dimonas: list[DimonaRow],
              salary: SalaryRow | None, expenses: list[ExpenseRow], events: list[EventRow],
-             reasons: list[dict]) -> QuickJobOut:
+             reasons: list[dict], needs: dict[str, list[str]] | None = None) -> QuickJobOut:
     """The QuickJob as the API shows it, in ``lang``, from its rows."""
     qid = job.id
     live = [i for i in invoices if i.kind == "invoice"]
@@ -121,6 +130,7 @@ def assemble(job: QuickJobRow, lang: str, ports: Ports, *, quote: QuoteRow,
         ) for e in expenses],
         timeline=[TimelineEvent(at=e.at, kind=e.kind, label=i18n.t(f"event.{e.kind}", lang),
                                 data=e.data) for e in events],
+        requirements=needs or {},
     )
 
 

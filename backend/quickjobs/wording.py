@@ -3,6 +3,7 @@ dates: backend.platform.formatting)."""
 
 from __future__ import annotations
 
+from backend.people import identity
 from backend.platform import i18n
 from backend.quickjobs.rows import WorkerRow
 
@@ -15,6 +16,6 @@ def reason_text(reason: dict, lang: str) -> str:
 
 
 def person_name(person: WorkerRow) -> str:
-    """First and last name, else the e-mail or phone (as the client sees the worker)."""
-    full = " ".join(p for p in (person.first_name, person.last_name) if p)
-    return full or (person.email or person.phone or "")
+    """First and last name as the client sees the worker; never their phone number or e-mail
+    address (a quote needs the name: backend.people.identity), else the cooperative's."""
+    return identity.display_name(person) or "Smart"

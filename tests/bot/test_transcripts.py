@@ -16,7 +16,7 @@ import pytest
 from bot import texts
 from tests.bot.conftest import TODAY, Bot, StubServices
 from tests.bot.transcripts import R, T, U, capabilities, en, fr, nl
-from tests.conftest import bearer, sign_in, staff_sign_in
+from tests.conftest import bearer, become_member, complete_profile, sign_in, staff_sign_in
 
 LANGS = {"nl": nl, "fr": fr, "en": en}
 SUMMARY = {"nl": "Samenvatting van je QuickJob", "fr": "Résumé de votre QuickJob",
@@ -123,11 +123,8 @@ async def test_stub_transcript(lang: str, case: T):
 
 async def _member(client, lang: str) -> dict:
     headers = bearer(await sign_in(client, phone="+32470123411"))
-    r = await client.patch("/api/v1/me", json={"firstName": "Lena", "lastName": "Peeters",
-                                               "language": lang}, headers=headers)
-    assert r.status_code == 200, r.text
-    r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
-    assert r.status_code in (200, 201), r.text
+    await complete_profile(client, headers, language=lang)  # quote, contract, salary
+    await become_member(client, headers)
     return headers
 
 

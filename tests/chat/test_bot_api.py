@@ -2,13 +2,13 @@
 
 import datetime as dt
 
-from tests.conftest import bearer, sign_in
+from tests.conftest import bearer, become_member, complete_profile, sign_in
 
 
 async def member(client):
     headers = bearer(await sign_in(client, phone="+32470123400"))
-    r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
-    assert r.status_code in (200, 201), r.text
+    await complete_profile(client, headers)  # what the quote, contract and salary need
+    await become_member(client, headers)
     return headers
 
 

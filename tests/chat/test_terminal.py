@@ -14,7 +14,7 @@ import pytest
 from backend.demo import DEMO_PHONE
 from backend.platform.db import fetch
 from backend.platform.embedded import free_port
-from tests.conftest import bearer, serve_api, sign_in
+from tests.conftest import bearer, become_member, complete_profile, serve_api, sign_in
 
 FACTS = "Web design for client Acme Ltd, €250 next Monday, billing@acme.be"
 
@@ -29,8 +29,8 @@ async def test_in_process_chat_creates_one_quickjob_and_stops_at_quit(client, se
     from backend.chat.terminal import converse
 
     headers = bearer(await sign_in(client, phone=DEMO_PHONE))
-    r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
-    assert r.status_code in (200, 201), r.text
+    await complete_profile(client, headers)  # what the quote, contract and salary need
+    await become_member(client, headers)
     stdin = io.StringIO(f"Hello\n\n{FACTS}\nyes\nquit\nnever read\n")
     out = io.StringIO()
     assert await converse(settings, stdin, out) == 0

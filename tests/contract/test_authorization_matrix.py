@@ -69,6 +69,16 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/me/membership"): Rule(AUTH),
     ("POST", "/api/v1/me/membership"): Rule(AUTH, json={"shares": 1}),
     ("POST", "/api/v1/me/usage-agreement"): Rule(AUTH, json={"version": "1"}),
+    ("POST", "/api/v1/me/membership/withholding"): Rule(AUTH, json={"consent": True}),
+    ("GET", "/api/v1/usage-agreement"): Rule(PUBLIC),
+    # personal data: the export, the erasure request (runs after every other call of worker
+    # A: see _order) and what advisers see of the requests
+    ("GET", "/api/v1/me/export"): Rule(AUTH),
+    ("POST", "/api/v1/me/erasure"): Rule(WORKER),
+    ("GET", "/api/v1/me/erasure"): Rule(AUTH),
+    ("GET", "/api/v1/backoffice/erasure-requests"): Rule(STAFF),
+    # a worker's own clients (advisers: everyone's)
+    ("GET", "/api/v1/clients"): Rule(AUTH),
     # simulations
     ("POST", "/api/v1/simulations"): Rule(PUBLIC, json={"amountCents": 100000,
                                                         "performanceDates": [TODAY]}),
@@ -257,7 +267,8 @@ def verdict(audience: str, caller: str, status: int, method: str = "GET") -> str
 def _order(item):
     (method, path), _ = item
     destructive = "cancel" in path or "decline" in path or "reject" in path
-    return (path.endswith("/logout"), method != "GET", destructive, path, method)
+    erasure = path.endswith("/me/erasure") and method == "POST"
+    return (path.endswith("/logout"), erasure, method != "GET", destructive, path, method)
 
 
 async def test_authorization_matrix(app, client, people):

@@ -17,7 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import bearer, serve_api, sign_in, staff_sign_in
+from tests.conftest import (
+    bearer,
+    become_member,
+    complete_profile,
+    serve_api,
+    sign_in,
+    staff_sign_in,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 OPENAPI = ROOT / "openapi" / "openapi.json"
@@ -57,22 +64,26 @@ def _schemathesis(url: str, token: str, *extra: str) -> subprocess.CompletedProc
 
 async def test_every_check_passes_against_the_running_server(live_server, client):
     worker = bearer(await sign_in(client, phone="+32470123456"))["Authorization"].split()[1]
-    r = await client.post("/api/v1/me/membership", json={"shares": 1},
-                          headers={"Authorization": f"Bearer {worker}"})
-    assert r.status_code == 201, r.text
+    # A named member with what a contract and a salary need: every worker route can succeed.
+    await complete_profile(client, {"Authorization": f"Bearer {worker}"})
+    await become_member(client, {"Authorization": f"Bearer {worker}"})
     from backend.people import service
 
     await service.create_staff("fuzz@smart.coop", "correct horse battery staple", "adviser",
                                "Fu", "Zz")
     adviser = (await staff_sign_in(client, "fuzz@smart.coop",
                                    "correct horse battery staple"))["accessToken"]
-    # The worker's session would end at its own logout: that operation runs last, separately.
-    as_worker = _schemathesis(live_server, worker, "--exclude-path", "/api/v1/auth/logout")
+    # The worker's session would end at its own logout (and an executed erasure): those
+    # operations run last, separately.
+    as_worker = _schemathesis(live_server, worker, "--exclude-path", "/api/v1/auth/logout",
+                              "--exclude-path", "/api/v1/me/erasure")
     assert as_worker.returncode == 0, as_worker.stdout[-15000:] + as_worker.stderr[-3000:]
     as_adviser = _schemathesis(live_server, adviser, "--include-path-regex",
-                               "^/api/v1/(backoffice|me/totp)")
+                               "^/api/v1/(backoffice|me/totp|clients)")
     assert as_adviser.returncode == 0, as_adviser.stdout[-15000:] + as_adviser.stderr[-3000:]
+    erasure = _schemathesis(live_server, worker, "--include-path", "/api/v1/me/erasure")
+    assert erasure.returncode == 0, erasure.stdout[-15000:] + erasure.stderr[-3000:]
     logout = _schemathesis(live_server, worker, "--include-path", "/api/v1/auth/logout")
     assert logout.returncode == 0, logout.stdout[-15000:] + logout.stderr[-3000:]
-    for run in (as_worker, as_adviser, logout):
+    for run in (as_worker, as_adviser, erasure, logout):
         assert "No issues found" in run.stdout or " passed" in run.stdout, run.stdout[-3000:]

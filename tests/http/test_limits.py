@@ -75,7 +75,7 @@ async def test_idempotent_post_while_postgres_is_down_is_a_503_problem(client, m
     async def down(*args, **kwargs):
         raise asyncpg.exceptions.CannotConnectNowError("the database system is starting up")
 
-    monkeypatch.setattr(idempotency, "fetch", down)
+    monkeypatch.setattr(idempotency, "_run", down)
     r = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=headers)
     problem = _problem(r, 503)
     assert r.headers["retry-after"] == "2" and problem["type"].endswith("/service_unavailable")
@@ -88,23 +88,25 @@ async def test_a_record_the_outage_kept_from_being_released_is_released_later(
     from backend.quickjobs import creation
 
     headers = {**bearer(await sign_in(client, phone="+32470123456")), "Idempotency-Key": "k-2"}
+    await client.patch("/api/v1/me", json={"firstName": "An", "lastName": "Peeters"},
+                       headers=headers)
     await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers | {
         "Idempotency-Key": "k-0"})
-    real_fetch, real_create = idempotency.fetch, creation.create
+    real_run, real_create = idempotency._run, creation.create
     calls = {"n": 0}
 
     async def create_then_outage(*args, **kwargs):
         async def gone(*a, **k):
             raise asyncpg.exceptions.ConnectionDoesNotExistError("connection lost")
 
-        monkeypatch.setattr(idempotency, "fetch", gone)  # from now on PostgreSQL is away
+        monkeypatch.setattr(idempotency, "_run", gone)  # from now on PostgreSQL is away
         calls["n"] += 1
         raise asyncpg.exceptions.ConnectionDoesNotExistError("connection lost")
 
     monkeypatch.setattr(creation, "create", create_then_outage)
     r = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=headers)
     assert r.status_code == 503 and calls["n"] == 1
-    monkeypatch.setattr(idempotency, "fetch", real_fetch)  # PostgreSQL is back
+    monkeypatch.setattr(idempotency, "_run", real_run)  # PostgreSQL is back
     monkeypatch.setattr(creation, "create", real_create)
     r = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=headers)
     assert r.status_code == 201, r.text

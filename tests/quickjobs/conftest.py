@@ -3,7 +3,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import bearer, sign_in, staff_sign_in
+from tests.conftest import bearer, become_member, complete_profile, sign_in, staff_sign_in
 
 
 def next_weekday(start: dt.date, weekday: int = 0) -> dt.date:
@@ -34,25 +34,33 @@ def quickjob_body(**overrides) -> dict:
 
 @pytest.fixture
 async def worker_headers(client):
-    """A member worker (one share: more than three performances allowed)."""
+    """A member worker (one paid share: more than three performances allowed) with the
+    identity a contract and a salary need and the usage agreement accepted."""
     headers = bearer(await sign_in(client, phone="+32470123456"))
-    r = await client.patch("/api/v1/me", json={"firstName": "Lena", "lastName": "Peeters",
-                                               "language": "nl"}, headers=headers)
-    assert r.status_code == 200, r.text
-    r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
-    assert r.status_code in (200, 201), r.text
+    await complete_profile(client, headers, language="nl")
+    await become_member(client, headers)
     return headers
 
 
 @pytest.fixture
 async def passerby_headers(client):
-    """A passer-by without a share."""
-    return bearer(await sign_in(client, phone="+32470555444"))
+    """A passer-by without a share, who gave their name (what a quote needs) and nothing
+    else."""
+    headers = bearer(await sign_in(client, phone="+32470555444"))
+    r = await client.patch("/api/v1/me", json={"firstName": "Pia", "lastName": "Voorbij"},
+                           headers=headers)
+    assert r.status_code == 200, r.text
+    return headers
 
 
 @pytest.fixture
 async def other_worker_headers(client):
-    return bearer(await sign_in(client, phone="+32470999888"))
+    """Worker B: another passer-by, with a name."""
+    headers = bearer(await sign_in(client, phone="+32470999888"))
+    r = await client.patch("/api/v1/me", json={"firstName": "Bram", "lastName": "Janssens"},
+                           headers=headers)
+    assert r.status_code == 200, r.text
+    return headers
 
 
 @pytest.fixture

@@ -52,6 +52,8 @@ async def test_a_refused_dimona_blocks_the_contract_and_tells_the_worker(
 
     job = (await client.post("/api/v1/quickjobs", json=quickjob_body(),
                              headers=worker_headers)).json()
+    r = await client.patch("/api/v1/me", json={"nationalNumber": None}, headers=worker_headers)
+    assert r.status_code == 200, r.text
     await client.post(f"/api/v1/public/quotes/{token_of(job['quote']['acceptUrl'])}/accept")
     # No national number yet: the declaration waits for it, then goes out.
     await poll_dimonas(settings=settings)

@@ -52,6 +52,8 @@ async def test_the_answer_to_a_creation_is_what_a_read_gives(client, worker_head
 
 async def test_a_passer_by_creation_answers_the_same_from_memory(client):
     headers = bearer(await sign_in(client, phone="+32470777666"))
+    await client.patch("/api/v1/me", json={"firstName": "Pia", "lastName": "Voorbij"},
+                       headers=headers)  # the quote names the worker
     created, _ = await _create(client, headers, client={"name": "Nieuwe Klant", "country": "BE"})
     read = (await client.get(f"/api/v1/quickjobs/{created['id']}", headers=headers)).json()
     assert created == read

@@ -129,9 +129,12 @@ async def salaries_to_transfer(limit: int | None = None) -> list[TransferRow]:
     limit = limit or FILE_LIMIT
     # Raw SQL: an anti-join (NOT EXISTS), ordering by an expression (iban IS NULL) and locking
     # only the salary rows of a join, skipping those another run holds.
+    # withheld_cents: a member's share withheld from this salary (backend.people.membership).
     quickjob = await fetch(
         "SELECT 'quickjob' AS kind, s.id, s.person, s.pay_date, s.net_cents, s.expenses_cents, "
-        "q.function, p.iban, p.first_name, p.last_name, p.email, p.phone "
+        "q.function, p.iban, p.bic, p.first_name, p.last_name, p.email, p.phone, "
+        "(SELECT coalesce(sum(sp.amount_cents), 0)::bigint FROM share_purchase sp "
+        "WHERE sp.salary = s.id) AS withheld_cents "
         "FROM salary_payment s JOIN quickjob q ON q.id = s.quickjob "
         "JOIN person p ON p.id = s.person "
         "WHERE s.status = 'paid' AND s.paid_at IS NOT NULL AND s.net_cents + s.expenses_cents > 0 "
@@ -141,7 +144,8 @@ async def salaries_to_transfer(limit: int | None = None) -> list[TransferRow]:
     # Raw SQL: as above.
     monthly = await fetch(
         "SELECT 'monthly' AS kind, m.id, m.person, m.pay_date, m.net_cents, 0::bigint AS expenses_cents, "
-        "NULL AS function, p.iban, p.first_name, p.last_name, p.email, p.phone "
+        "NULL AS function, p.iban, p.bic, p.first_name, p.last_name, p.email, p.phone, "
+        "0::bigint AS withheld_cents "
         "FROM monthly_salary m JOIN person p ON p.id = m.person "
         "WHERE m.net_cents > 0 "
         "AND NOT EXISTS (SELECT 1 FROM payment_file_item i WHERE i.monthly_salary = m.id) "

@@ -71,6 +71,8 @@ class TransferRow(msgspec.Struct, frozen=True):
     last_name: str | None
     email: str | None
     phone: str | None
+    bic: str | None = None  # an account outside the EEA needs its bank's BIC
+    withheld_cents: int = 0  # the member's share withheld from this salary
 
 
 class PaymentFileRow(msgspec.Struct, frozen=True):

@@ -18,8 +18,9 @@ class MovementResult(msgspec.Struct, rename="camel"):
     amount_cents: int
     status: str  # matched | unmatched | ignored
     invoice_id: uuid.UUID | None = None
+    share_purchase_id: uuid.UUID | None = None  # a cooperative share paid by this credit
     unmatched_payment_id: uuid.UUID | None = None
-    matched_by: str | None = None  # communication | amount_and_name
+    matched_by: str | None = None  # communication | amount_and_name | share
     reason: str | None = None
     applied_cents: int = 0
     overpaid_cents: int = 0
@@ -37,6 +38,7 @@ class StatementImportOut(msgspec.Struct, rename="camel"):
     unmatched: int
     ignored: int
     movement_results: list[MovementResult]
+    shares: int = 0  # credits that paid a cooperative share (backend.people.membership)
 
 
 class UnmatchedPaymentOut(msgspec.Struct, rename="camel"):

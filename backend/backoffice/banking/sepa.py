@@ -107,6 +107,7 @@ class Transfer:
     creditor_iban: str
     remittance: str
     purpose: str = PURPOSE_SALARY
+    creditor_bic: str | None = None  # outside the EEA a SEPA transfer names the bank
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,13 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs) -> 
     return element
 
 
+def _bic(value: str) -> str:
+    try:
+        return stdnum_bic.validate(value)
+    except stdnum_errors.ValidationError:
+        raise SepaError("sepa_invalid_bic", bic=value) from None
+
+
 def credit_transfer(message_id: str, created: dt.datetime, execution_date: dt.date,
                     debtor: Debtor, transfers: list[Transfer]) -> bytes:
     """The pain.001.001.09 file; ``SepaError`` (nothing written) when a rule is broken."""
@@ -185,12 +193,10 @@ def credit_transfer(message_id: str, created: dt.datetime, execution_date: dt.da
         _identifier(transfer.end_to_end_id)
         amounts.append(_amount(transfer))
     debtor_iban = _iban(debtor.iban, sepa_text(debtor.name, NAME_LENGTH))
-    debtor_bic = None
-    if debtor.bic:
-        try:
-            debtor_bic = stdnum_bic.validate(debtor.bic)
-        except stdnum_errors.ValidationError:
-            raise SepaError("sepa_invalid_bic", bic=debtor.bic) from None
+    debtor_bic = _bic(debtor.bic) if debtor.bic else None
+    for transfer in transfers:
+        if transfer.creditor_bic:
+            _bic(transfer.creditor_bic)
     creditor_ibans = [_iban(t.creditor_iban, sepa_text(t.creditor_name, NAME_LENGTH))
                       for t in transfers]
     count = str(len(transfers))
@@ -226,6 +232,8 @@ def credit_transfer(message_id: str, created: dt.datetime, execution_date: dt.da
         tx = _sub(block, "CdtTrfTxInf")
         _sub(_sub(tx, "PmtId"), "EndToEndId", transfer.end_to_end_id)
         _sub(_sub(tx, "Amt"), "InstdAmt", amount, Ccy="EUR")
+        if transfer.creditor_bic:
+            _sub(_sub(_sub(tx, "CdtrAgt"), "FinInstnId"), "BICFI", _bic(transfer.creditor_bic))
         _sub(_sub(tx, "Cdtr"), "Nm", sepa_text(transfer.creditor_name, NAME_LENGTH))
         _sub(_sub(_sub(tx, "CdtrAcct"), "Id"), "IBAN", creditor_iban)
         _sub(_sub(tx, "Purp"), "Cd", transfer.purpose)

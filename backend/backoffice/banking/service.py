@@ -34,6 +34,8 @@ from backend.backoffice.banking.rows import (
 )
 from backend.backoffice.payments import record_payment
 from backend.engine import EngineInputError, parse_ogm
+from backend.people import identity
+from backend.people import service as people
 from backend.platform.db import unit_of_work
 from backend.platform.errors import Conflict, Invalid, NotFound, invalid
 from backend.quickjobs import repository as quickjobs
@@ -102,7 +104,8 @@ async def import_statement(actor: Principal, content: bytes | str) -> dict:
         raise Invalid("coda_invalid", line=exc.line, reason=exc.reason) from None
     file_hash = hashlib.sha256(raw).hexdigest()
     summary = {"statements": [], "imported": 0, "duplicates": 0, "movements": 0, "matched": 0,
-               "partial": 0, "overpaid": 0, "unmatched": 0, "ignored": 0, "movementResults": []}
+               "partial": 0, "overpaid": 0, "unmatched": 0, "ignored": 0, "shares": 0,
+               "movementResults": []}
     async with unit_of_work():
         for statement in parsed.statements:
             row = await repo.insert_statement(
@@ -151,6 +154,8 @@ async def _import_movements(actor: Principal, row: StatementRow, statement: coda
         if id(movement) not in matchable:
             summary["ignored"] += 1  # debits, and global movements whose details are matched
             continue
+        if await _share_payment(actor, movement, stored.id, result, summary):
+            continue
         invoice, method, reason = await _match(movement)
         if invoice is None:
             queued = await repo.insert_unmatched(id=uuid.uuid4(), movement=stored.id,
@@ -172,6 +177,33 @@ async def _import_movements(actor: Principal, row: StatementRow, statement: coda
         summary["matched"] += 1
         summary["partial"] += not paid["fullyPaid"]
         summary["overpaid"] += paid["overpaidCents"] > 0
+
+
+async def _share_payment(actor: Principal, movement: coda.Movement, movement_id: uuid.UUID,
+                         result: dict, summary: dict) -> bool:
+    """A credit with a share's structured communication pays that share (membership); one
+    that cannot (another amount, a share already paid) waits for an adviser. False: not a
+    share's communication, so invoices are tried."""
+    digits = _ogm_of(movement)
+    if not digits:
+        return False
+    share, reason = await people.pay_share_by_bank(digits, movement.amount_cents, movement_id,
+                                                   actor.id)
+    if share is None and reason is None:
+        return False
+    if share is not None:
+        await repo.update_movement(movement_id, status="matched", match_method="share",
+                                   applied_cents=movement.amount_cents)
+        result.update(status="matched", sharePurchaseId=share.id, matchedBy="share",
+                      appliedCents=movement.amount_cents, fullyPaid=True)
+        summary["matched"] += 1
+        summary["shares"] += 1
+        return True
+    queued = await repo.insert_unmatched(id=uuid.uuid4(), movement=movement_id, reason=reason)
+    await repo.update_movement(movement_id, status="unmatched", match_method="share")
+    result.update(status="unmatched", unmatchedPaymentId=queued, reason=reason)
+    summary["unmatched"] += 1
+    return True
 
 
 async def list_unmatched(actor: Principal, status: str, limit: int) -> list[UnmatchedRow]:
@@ -228,8 +260,8 @@ def _valid_iban(value: str | None) -> str | None:
 
 
 def _worker_name(row: TransferRow) -> str:
-    name = " ".join(p for p in (row.first_name, row.last_name) if p)
-    return name or row.email or row.phone or "-"
+    """The creditor's name on the transfer: never a phone number or an e-mail address."""
+    return identity.display_name(row) or "-"
 
 
 async def create_payment_file(actor: Principal, storage, execution_date: dt.date | None = None
@@ -257,7 +289,7 @@ async def make_payment_file(actor_id: uuid.UUID | None, storage,
                 skipped.append({"salaryId": str(salary.id), "personId": str(salary.person),
                                 "reason": "iban_missing" if not salary.iban else "iban_invalid"})
                 continue
-            amount = salary.net_cents + salary.expenses_cents
+            amount = salary.net_cents + salary.expenses_cents - salary.withheld_cents
             if amount <= 0:  # SEPA allows no zero transfer (EPC: 0.01 at least)
                 skipped.append({"salaryId": str(salary.id), "personId": str(salary.person),
                                 "reason": "amount_not_positive"})
@@ -269,7 +301,7 @@ async def make_payment_file(actor_id: uuid.UUID | None, storage,
             transfers.append(sepa.Transfer(
                 end_to_end_id=end_to_end, amount_cents=amount,
                 creditor_name=_worker_name(salary), creditor_iban=worker_iban,
-                remittance=remittance))
+                creditor_bic=salary.bic, remittance=remittance))
             items.append({"monthly_salary" if monthly else "salary": salary.id,
                           "end_to_end_id": end_to_end, "amount_cents": amount, "iban": worker_iban})
         if not transfers:

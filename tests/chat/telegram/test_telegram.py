@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from backend.platform.db import fetch
-from tests.conftest import bearer, eventually, sign_in, staff_sign_in
+from tests.conftest import (
+    bearer,
+    become_member,
+    complete_profile,
+    eventually,
+    sign_in,
+    staff_sign_in,
+)
 from tests.quickjobs.conftest import quickjob_body
 
 UPDATES = Path(__file__).parent / "telegram_updates"
@@ -98,11 +105,8 @@ def sent(settings, chat_id: int) -> list[dict]:
 
 async def member(client, phone: str, language: str = "nl") -> dict:
     headers = bearer(await sign_in(client, phone=phone))
-    r = await client.patch("/api/v1/me", json={"firstName": "Lena", "language": language},
-                           headers=headers)
-    assert r.status_code == 200, r.text
-    r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
-    assert r.status_code in (200, 201), r.text
+    await complete_profile(client, headers, language=language)
+    await become_member(client, headers)
     return headers
 
 
