@@ -144,7 +144,10 @@ class RequestContextMiddleware:
             log.warning("relay after response failed", exc_info=True)
 
 
-PUBLIC_PREFIXES = ("/api/v1/auth/", "/api/v1/simulations", "/api/v1/rule-sets", "/api/v1/public/")
+# The client's pages (backend.clientpages): public, limited like the public API.
+PUBLIC_PAGE_PREFIXES = ("/q/", "/i/")
+PUBLIC_PREFIXES = ("/api/v1/auth/", "/api/v1/simulations", "/api/v1/rule-sets", "/api/v1/public/",
+                   *PUBLIC_PAGE_PREFIXES)
 # Probes of the platform: never throttled, and liveness must not depend on Redis.
 # The Telegram webhook is guarded by its secrets, and all its calls come from Telegram's few
 # addresses: a per-IP limit would refuse (and make Telegram redeliver) ordinary traffic.
@@ -197,7 +200,8 @@ class RateLimitMiddleware:
         return granted > 0
 
     async def __call__(self, scope, receive, send):
-        if (scope["type"] != "http" or not scope["path"].startswith("/api/")
+        if (scope["type"] != "http"
+                or not scope["path"].startswith(("/api/", *PUBLIC_PAGE_PREFIXES))
                 or scope["path"].startswith(UNLIMITED_PREFIXES)):
             return await self.app(scope, receive, send)
         state = scope["state"]

@@ -42,8 +42,9 @@ async def daily_work(payload: dict, settings: Settings) -> None:
     """The payroll run (salaries due today paid, their SEPA file made) and invoice reminders;
     every step idempotent."""
     today = dt.date.today()
-    result = await payroll.run(today, composition.adapters(settings).quickjobs, None)
-    sent, escalated = await reminders.send_reminders(today)
+    ports = composition.adapters(settings).quickjobs
+    result = await payroll.run(today, ports, None)
+    sent, escalated = await reminders.send_reminders(today, ports)
     async with unit_of_work():
         forgotten = await telegram.forget_old_telegram_rows()
     log.info("daily work", extra={"fields": {

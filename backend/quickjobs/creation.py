@@ -11,17 +11,20 @@ from dataclasses import dataclass
 
 import msgspec
 from stdnum import exceptions as stdnum_errors
+from stdnum import get_cc_module
 from stdnum.eu import vat as eu_vat
 
 from backend.backoffice import repository as review_queue
 from backend.clients import repository as clients
 from backend.engine import (
     PlatformShift,
+    RuleBook,
     Simulation,
     SimulationInput,
     check_platform_work,
     simulate,
 )
+from backend.engine.vat import place_of_supply
 from backend.http.context import Principal
 from backend.jobs.outbox import Message, add_many
 from backend.notifications.service import notification
@@ -66,15 +69,31 @@ def _check_client(errors: list[FieldError], client: ClientIn) -> None:
         errors.append(FieldError("client.email", "email_invalid"))
     if not re.fullmatch(r"[A-Za-z]{2}", client.country or ""):
         errors.append(FieldError("client.country", "country_invalid"))
-    if client.vat_number is not None:
-        try:
-            eu_vat.validate(client.vat_number)
-        except stdnum_errors.ValidationError:
-            errors.append(FieldError("client.vatNumber", "vat_number_invalid"))
+    if client.vat_number is not None and tax_number(client.country, client.vat_number) is None:
+        errors.append(FieldError("client.vatNumber", "vat_number_invalid"))
     if client.language is not None and client.language not in ("nl", "fr", "en"):
         errors.append(FieldError("client.language", "language_invalid"))
     if client.address is not None and len(client.address) > 500:
         errors.append(FieldError("client.address", "text_required", {"max": 500}))
+
+
+def tax_number(country: str | None, number: str) -> str | None:
+    """A client's VAT number, compact, or None when invalid: an EU VAT number (format and check
+    digits), or outside the EU the country's VAT / business number (python-stdnum where it
+    knows the country, else 4 to 30 letters and digits): what makes a business client outside
+    the EU (the place-of-supply rule)."""
+    try:
+        return eu_vat.validate(number)
+    except stdnum_errors.ValidationError:
+        pass
+    cc = (country or "").lower()
+    if cc.upper() in RuleBook.default().rule_sets()[-1].eu_countries or not cc.isalpha():
+        return None  # a client in the EU gives its EU VAT number
+    compact = re.sub(r"[\s.\-/]", "", number).upper()
+    module = get_cc_module(cc, "vat")
+    if module is not None and not module.is_valid(number):
+        return None
+    return compact if re.fullmatch(r"[A-Z0-9]{4,30}", compact) else None
 
 
 def validate_create(data: QuickJobCreate, on: dt.date) -> None:
@@ -100,15 +119,26 @@ def validate_create(data: QuickJobCreate, on: dt.date) -> None:
         raise Invalid(errors=errors)
 
 
-def engine_input(data: QuickJobCreate, expenses: list[ExpenseIn] | None = None) -> SimulationInput:
-    """The engine's input for a QuickJob: the same mapping as a simulation's."""
+def engine_input(data: QuickJobCreate, expenses: list[ExpenseIn] | None = None, *,
+                 client_country: str | None = None,
+                 client_vat: str | None = None) -> SimulationInput:
+    """The engine's input for a QuickJob: the same mapping as a simulation's, with the VAT the
+    place of supply gives for its client (``client_country`` and ``client_vat`` of a stored
+    client, else the new client in ``data``)."""
+    if client_country is None and data.client is not None:
+        client_country, client_vat = data.client.country, data.client.vat_number
+    country = client_country or "BE"
+    vat_number = client_vat
+    treatment = place_of_supply(country, vat_number, data.vat_rate, data.vat_exemption,
+                                on=min(data.performance_dates, default=None),
+                                legal_entity=LEGAL_ENTITY)
     return to_engine_input(SimulationRequest(
         performance_dates=data.performance_dates, amount_cents=data.amount_cents,
-        vat_rate=data.vat_rate, vat_included=data.vat_included,
-        vat_exemption=data.vat_exemption, contract_type=data.contract_type,
+        vat_rate=treatment.rate, vat_included=data.vat_included,
+        vat_exemption=treatment.exemption, contract_type=data.contract_type,
         withholding_rate=data.withholding_rate,
         expenses=data.expenses if expenses is None else expenses,
-        client_country=data.client.country if data.client else "BE"), LEGAL_ENTITY)
+        client_country=country.upper()), LEGAL_ENTITY)
 
 
 def review_reasons(data: QuickJobCreate, sim: Simulation, on: dt.date) -> list[dict]:
@@ -153,12 +183,11 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
                  language: str) -> Created:
     on = today()
     validate_create(data, on)
-    sim = simulate(engine_input(data))  # EngineInputError -> 422 naming the field
-    reasons = _as_stored(review_reasons(data, sim, on))
+    # A new client's figures before any statement (EngineInputError -> 422 naming the field);
+    # a known client's (clientId) once it is read.
+    sim = simulate(engine_input(data)) if data.client is not None else None
     policy = policy_on(on)
     quickjob_id = uuid.uuid4()
-    status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
-    simulation = json.dumps(to_snapshot(sim), default=str)
     async with unit_of_work():
         worker = await repo.worker_with_personal_unit(principal.id, LEGAL_ENTITY)
         if worker is None:
@@ -169,12 +198,19 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
             principal.id, person=PersonRef(worker.id, worker.first_name, worker.last_name,
                                            principal.role))).id
         client = await client_for(principal, data)
+        if sim is None:
+            sim = simulate(engine_input(data, client_country=client.country,
+                                        client_vat=client.vat_number))
+        reasons = _as_stored(review_reasons(data, sim, on))
+        status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
+        simulation = json.dumps(to_snapshot(sim), default=str)
         values = dict(
             id=quickjob_id, person=principal.id, unit=unit_id, client=client.id,
             function=data.function.strip(), description=data.description.strip(),
             performance_dates=sorted(data.performance_dates), amount_cents=data.amount_cents,
-            vat_included=data.vat_included, vat_rate=data.vat_rate,
-            vat_exemption=data.vat_exemption, contract_type=data.contract_type,
+            # The VAT the place of supply gave (reverse charge, outside scope...), as simulated.
+            vat_included=data.vat_included, vat_rate=sim.vat_rate,
+            vat_exemption=sim.vat_exemption, contract_type=data.contract_type,
             withholding_rate=data.withholding_rate, paid_in_cash=data.paid_in_cash,
             status=status.value, rule_set=sim.rule_set, pay_date=sim.pay_date,
             review_reasons=[r["code"] for r in reasons], language=client.language)
@@ -249,7 +285,7 @@ async def client_for(principal: Principal, data: QuickJobCreate) -> clients.Clie
             raise invalid("clientId", "client_unknown")
         return client
     given = data.client
-    vat_number = eu_vat.compact(given.vat_number) if given.vat_number else None
+    vat_number = tax_number(given.country, given.vat_number) if given.vat_number else None
     email = given.email.lower() if given.email else None
     existing = await clients.find(vat_number, email)
     if existing:
@@ -273,7 +309,7 @@ def quote_to_client(job: QuickJobRow, person: WorkerRow, number: str, accept_url
         return None
     return notification(key=f"quote:{job.id}", channel="email", to=job.client_email,
                         template="quote_to_client", language=job.client_language,
-                        params={"number": number, "worker": person_name(person),
+                        params={"number": number, "worker": person_name(person) or "Smart",
                                 "amount": format_money(sim.total_incl_vat_cents,
                                                         job.client_language),
                                 "url": accept_url})

@@ -23,6 +23,7 @@ from backend.documents.models import (
 from backend.documents.ubl import peppol_endpoint, render_ubl_invoice
 from backend.engine import Simulation
 from backend.quickjobs.rows import ExpenseRow, InvoiceRow, QuickJobRow, SalaryRow, WorkerRow
+from backend.quickjobs.wording import person_name
 from backend.units.rows import LegalEntityRow
 
 
@@ -56,8 +57,8 @@ def client_party(job: QuickJobRow) -> Party:
 
 
 def worker_name(person: WorkerRow) -> str:
-    full = " ".join(p for p in (person.first_name, person.last_name) if p)
-    return full or person.email or person.phone or "—"
+    """The worker on documents and the client's pages: never the phone number."""
+    return person_name(person) or "—"
 
 
 def worker(person: WorkerRow) -> Worker:
@@ -90,11 +91,13 @@ def quote_pdf(job: QuickJobRow, person: WorkerRow, sim: Simulation, number: str,
 def invoice_files(job: QuickJobRow, person: WorkerRow, entity: LegalEntityRow | None,
                   sim: Simulation, number: str, issued: dt.date, due: dt.date,
                   communication: str | None, *, kind: str, credited: InvoiceRow | None,
-                  order_reference: str | None = None) -> tuple[bytes, bytes | None]:
+                  order_reference: str | None = None,
+                  page_url: str | None = None) -> tuple[bytes, bytes | None]:
     """The PDF, and the Peppol UBL when the client can be reached on Peppol (B2B).
 
-    ``order_reference`` is the number of the quote the client accepted. A credit note carries
-    no account and no communication: it asks for no payment.
+    ``order_reference`` is the number of the quote the client accepted; ``page_url`` the
+    client's page of the invoice. A credit note carries no account and no communication: it
+    asks for no payment.
     """
     lines = _lines(job, sim)
     language = job.client_language
@@ -111,7 +114,7 @@ def invoice_files(job: QuickJobRow, person: WorkerRow, entity: LegalEntityRow | 
         vat_exemption=job.vat_exemption, kind=kind,
         credited_invoice_number=credited.number if credited else None,
         credited_invoice_date=credited.issue_date if credited else None,
-        worker_name=worker_name(person),
+        worker_name=worker_name(person), page_url=None if credit else page_url,
     )
     pdf = render.render_invoice(doc)
     ubl = None

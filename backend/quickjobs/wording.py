@@ -15,6 +15,7 @@ def reason_text(reason: dict, lang: str) -> str:
 
 
 def person_name(person: WorkerRow) -> str:
-    """First and last name, else the e-mail or phone (as the client sees the worker)."""
+    """The worker as the client sees it (e-mails, documents, pages): first and last name, else
+    the e-mail; never the phone number. "" when the worker gave neither."""
     full = " ".join(p for p in (person.first_name, person.last_name) if p)
-    return full or (person.email or person.phone or "")
+    return full or (person.email or "")
