@@ -62,6 +62,18 @@ def replaying(body: bytes, receive):
     return replay
 
 
+# A client's link is its credential: logs keep the route, never the token.
+_TOKEN_PATHS = ("/q/", "/i/", "/api/v1/public/quotes/")
+
+
+def loggable_path(path: str) -> str:
+    for prefix in _TOKEN_PATHS:
+        if path.startswith(prefix):
+            _, _, rest = path[len(prefix):].partition("/")
+            return f"{prefix}{{token}}" + (f"/{rest}" if rest else "")
+    return path
+
+
 class RequestContextMiddleware:
     """Request id, language, the bearer's principal (if any), and one JSON log line per request.
 
@@ -131,7 +143,7 @@ class RequestContextMiddleware:
             log.info("request", extra={"fields": {
                 "request_id": request_id,
                 "method": scope.get("method"),
-                "path": scope.get("path"),
+                "path": loggable_path(scope.get("path", "")),
                 "status": status_holder["status"],
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 "person_id": str(principal.id) if principal else None,

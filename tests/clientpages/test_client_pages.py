@@ -354,3 +354,19 @@ def pdf_text(content: bytes) -> str:
     from pypdf import PdfReader
 
     return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
+
+
+async def test_the_access_log_keeps_the_route_not_the_token(client, worker_headers, caplog):
+    job, path = await open_quote(client, worker_headers)
+    token = path.rsplit("/", 1)[-1]
+    caplog.clear()
+    with caplog.at_level("INFO", logger="backend.access"):
+        await client.get(path)
+        await client.get(f"{path}/quote.pdf")
+        await client.get(f"/api/v1/public/quotes/{token}")
+    logged = [r.fields["path"] for r in caplog.records
+              if r.name == "backend.access" and hasattr(r, "fields")]
+    assert logged == ["/q/{token}", "/q/{token}/quote.pdf", "/api/v1/public/quotes/{token}"]
+    server = [r for r in caplog.records if r.name.startswith("backend")]  # not the test's httpx
+    assert server and all(token not in r.getMessage() + str(getattr(r, "fields", ""))
+                          for r in server)
