@@ -18,6 +18,7 @@ from litestar.openapi.spec import Components, SecurityScheme, Server
 import backend.platform.catalogues  # noqa: F401 - registers every message catalogue
 from backend import composition
 from backend.audit.service import current_request_id
+from backend.clientpages import controllers as client_pages
 from backend.health.controllers import HealthController
 from backend.http.context import provide_language, provide_principal
 from backend.http.errors import EXCEPTION_HANDLERS, ProblemGuard
@@ -133,7 +134,9 @@ def create_app(settings: Settings) -> Litestar:
 
     api = Router(path="/api/v1", route_handlers=[HealthController, *api_routers()])
     app = Litestar(
-        route_handlers=[api],
+        # The JSON API, and the client's HTML pages (outside the OpenAPI schema).
+        route_handlers=[api, client_pages.router()],
+        template_config=client_pages.template_config(),
         dependencies={
             "principal": Provide(provide_principal),
             "language": Provide(provide_language),

@@ -34,7 +34,7 @@ def build(settings: Settings) -> Adapters:
         settings=settings,
         storage=storage,
         quickjobs=Ports(storage=storage, public_base_url=settings.public_base_url,
-                        secret_key=settings.secret_key),
+                        secret_key=settings.secret_key, production=settings.is_production),
         dimona=OutboxDimona(settings.outbox_dir),
         peppol=OutboxPeppolAccessPoint(settings.outbox_dir),
         notifier=RoutingNotifier(settings),

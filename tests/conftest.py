@@ -214,6 +214,7 @@ def serve_api(env: dict, ready: str = "/api/v1/health/ready", **popen):
     from backend.platform.embedded import die_with_parent, free_port
 
     port = free_port(18400)
+    env = {"PORT": str(port), **env}  # as `make run`: links to clients follow the port
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "backend.app:asgi", "--host", "127.0.0.1",
          "--port", str(port), "--no-access-log", "--lifespan", "on"],

@@ -169,11 +169,11 @@ class BackOfficeController(Controller):
 
     @post("/reminder-runs", operation_id="runInvoiceReminders", status_code=201,
           summary="Send due reminders for overdue invoices; escalate after the last (adviser)")
-    async def run_reminders(self, principal: Principal,
+    async def run_reminders(self, principal: Principal, request: Request,
                             data: SalaryRunIn | None = None) -> ReminderRunOut:
         principal.require("adviser", "admin")
         on = (data.date if data and data.date else None) or dt.date.today()
-        sent, escalated = await reminders.send_reminders(on)
+        sent, escalated = await reminders.send_reminders(on, request.app.state.quickjob_ports)
         return ReminderRunOut(date=on, reminders_sent=sent, escalated=escalated)
 
 

@@ -13,10 +13,13 @@ from backend.platform.formatting import format_money
 from backend.quickjobs import lifecycle
 from backend.quickjobs import repository as quickjobs
 from backend.quickjobs.policy import policy_on
+from backend.quickjobs.ports import Ports
+from backend.quickjobs.reading import page_url_of
 
 
-async def send_reminders(on: dt.date) -> tuple[int, int]:
-    """(reminders sent, invoices escalated to an adviser) for the reminders due on ``on``."""
+async def send_reminders(on: dt.date, ports: Ports) -> tuple[int, int]:
+    """(reminders sent, invoices escalated to an adviser) for the reminders due on ``on``; each
+    reminder links to the invoice's page (``ports``: the client's links)."""
     stages = policy_on(on).reminder_days_after_due
     sent = escalated = 0
     async with unit_of_work():
@@ -36,7 +39,8 @@ async def send_reminders(on: dt.date) -> tuple[int, int]:
                              params={"number": invoice.number, "stage": stage,
                                      "amount": format_money(invoice.total_cents - invoice.paid_cents,
                                                             job.client_language),
-                                     "communication": invoice.structured_communication})
+                                     "communication": invoice.structured_communication,
+                                     "url": await page_url_of(invoice, ports)})
             await lifecycle.note(job, events=[("reminder_sent", {"stage": stage})], actor=None)
             sent += 1
             if stage == len(stages):

@@ -20,14 +20,18 @@ import base64
 import binascii
 import datetime as dt
 import json
+import re
 import uuid
 from typing import TYPE_CHECKING, Protocol
 
+from stdnum import exceptions as stdnum_errors
+from stdnum import get_cc_module
 from stdnum.eu import vat as eu_vat
 
 from backend.clients import repository
 from backend.clients.repository import ClientRow, Entry
 from backend.clients.schemas import ClientList, ClientOut
+from backend.engine import RuleBook
 from backend.platform.db import unit_of_work
 from backend.platform.errors import invalid
 
@@ -48,12 +52,31 @@ class TypedClient(Protocol):
     language: str | None
 
 
+def tax_number(country: str | None, number: str) -> str | None:
+    """A client's VAT number, compact, or None when invalid: an EU VAT number (format and check
+    digits), or outside the EU the country's VAT / business number (python-stdnum where it
+    knows the country, else 4 to 30 letters and digits): what makes a business client outside
+    the EU (the place-of-supply rule)."""
+    try:
+        return eu_vat.validate(number)
+    except stdnum_errors.ValidationError:
+        pass
+    cc = (country or "").lower()
+    if cc.upper() in RuleBook.default().rule_sets()[-1].eu_countries or not cc.isalpha():
+        return None  # a client in the EU gives its EU VAT number
+    compact = re.sub(r"[\s.\-/]", "", number).upper()
+    module = get_cc_module(cc, "vat")
+    if module is not None and not module.is_valid(number):
+        return None
+    return compact if re.fullmatch(r"[A-Z0-9]{4,30}", compact) else None
+
+
 def guess_language(country: str) -> str:
     return {"BE": "nl", "NL": "nl", "FR": "fr", "LU": "fr"}.get(country.upper(), "en")
 
 
 def entry_of(given: TypedClient) -> Entry:
-    vat_number = eu_vat.compact(given.vat_number) if given.vat_number else None
+    vat_number = tax_number(given.country, given.vat_number) if given.vat_number else None
     address = given.address.strip() if given.address and given.address.strip() else None
     return Entry(
         name=given.name.strip(), email=given.email.strip().lower() if given.email else None,

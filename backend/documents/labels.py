@@ -83,6 +83,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Do not pay: this credit note asks for no payment. It cancels invoice {number} "
               "for {amount}; whatever you already paid for that invoice is refunded or offset.",
     },
+    "invoice.online": {
+        "nl": "Deze factuur online bekijken en betalen:",
+        "fr": "Consulter et payer cette facture en ligne :",
+        "en": "View and pay this invoice online:",
+    },
     "epc_qr": {
         "nl": "Scan met uw bankapp om te betalen",
         "fr": "Scannez avec votre app bancaire pour payer",

@@ -455,6 +455,7 @@ class InvoiceDocument(_Exempted):
     worker_name: str | None = None  # who performed, printed for the client's information
     prepaid_cents: int = 0
     currency: str = field(default="EUR")
+    page_url: str | None = None  # the client's page of an invoice (pay by QR code)
 
     def __post_init__(self) -> None:
         _check_language(self.language)

@@ -511,6 +511,15 @@ def render_invoice(doc: InvoiceDocument) -> bytes:
                               bic=doc.payment_bic, amount_cents=doc.payable_cents,
                               structured_communication=doc.structured_communication)
         pdf.qr_code(payload, top, label("epc_qr", lang))
+    if doc.page_url:  # the client's page: the same figures, the QR code, the documents
+        pdf.set_font(FONT, "", 8.5)
+        pdf.multi_cell(0, 4.5, label("invoice.online", lang), align="L",
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(*ACCENT)
+        pdf.set_font(FONT, "U", 8.5)
+        pdf.multi_cell(0, 4.5, doc.page_url, link=doc.page_url, align="L",
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(*BLACK)
     return pdf.render()
 
 

@@ -62,6 +62,18 @@ def replaying(body: bytes, receive):
     return replay
 
 
+# A client's link is its credential: logs keep the route, never the token.
+_TOKEN_PATHS = ("/q/", "/i/", "/api/v1/public/quotes/")
+
+
+def loggable_path(path: str) -> str:
+    for prefix in _TOKEN_PATHS:
+        if path.startswith(prefix):
+            _, _, rest = path[len(prefix):].partition("/")
+            return f"{prefix}{{token}}" + (f"/{rest}" if rest else "")
+    return path
+
+
 class RequestContextMiddleware:
     """Request id, language, the bearer's principal (if any), and one JSON log line per request.
 
@@ -131,7 +143,7 @@ class RequestContextMiddleware:
             log.info("request", extra={"fields": {
                 "request_id": request_id,
                 "method": scope.get("method"),
-                "path": scope.get("path"),
+                "path": loggable_path(scope.get("path", "")),
                 "status": status_holder["status"],
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 "person_id": str(principal.id) if principal else None,
@@ -144,7 +156,10 @@ class RequestContextMiddleware:
             log.warning("relay after response failed", exc_info=True)
 
 
-PUBLIC_PREFIXES = ("/api/v1/auth/", "/api/v1/simulations", "/api/v1/rule-sets", "/api/v1/public/")
+# The client's pages (backend.clientpages): public, limited like the public API.
+PUBLIC_PAGE_PREFIXES = ("/q/", "/i/")
+PUBLIC_PREFIXES = ("/api/v1/auth/", "/api/v1/simulations", "/api/v1/rule-sets", "/api/v1/public/",
+                   *PUBLIC_PAGE_PREFIXES)
 # Probes of the platform: never throttled, and liveness must not depend on Redis.
 # The Telegram webhook is guarded by its secrets, and all its calls come from Telegram's few
 # addresses: a per-IP limit would refuse (and make Telegram redeliver) ordinary traffic.
@@ -197,7 +212,8 @@ class RateLimitMiddleware:
         return granted > 0
 
     async def __call__(self, scope, receive, send):
-        if (scope["type"] != "http" or not scope["path"].startswith("/api/")
+        if (scope["type"] != "http"
+                or not scope["path"].startswith(("/api/", *PUBLIC_PAGE_PREFIXES))
                 or scope["path"].startswith(UNLIMITED_PREFIXES)):
             return await self.app(scope, receive, send)
         state = scope["state"]

@@ -43,8 +43,9 @@ async def daily_work(payload: dict, settings: Settings) -> None:
     """The payroll run (salaries due today paid, their SEPA file made), invoice reminders and
     the erasures waiting or whose retention ended; every step idempotent."""
     today = dt.date.today()
-    result = await payroll.run(today, composition.adapters(settings).quickjobs, None)
-    sent, escalated = await reminders.send_reminders(today)
+    ports = composition.adapters(settings).quickjobs
+    result = await payroll.run(today, ports, None)
+    sent, escalated = await reminders.send_reminders(today, ports)
     async with unit_of_work():
         forgotten = await telegram.forget_old_telegram_rows()
     erasures = await erasure.daily(settings, today)  # waiting requests, ended retentions

@@ -24,14 +24,17 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as _babel_date
+from babel.dates import format_time as _babel_time
 from babel.lists import format_list
 from babel.numbers import format_currency
 from babel.numbers import format_decimal as _babel_decimal
 from babel.numbers import format_percent as _babel_percent
 
 LANGUAGES = ("nl", "fr", "en")
+BRUSSELS = ZoneInfo("Europe/Brussels")  # the time people here read
 DEFAULT_LANGUAGE = "nl"
 LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
 # en_GB writes the euro as the US-style "€1,234.56" too; kept explicit so a CLDR change shows.
@@ -67,6 +70,14 @@ def format_date(day: dt.date, language: str) -> str:
     if isinstance(day, dt.datetime):
         day = day.date()
     return _babel_date(day, format="long", locale=locale_for(language))
+
+
+def format_datetime(moment: dt.datetime, language: str) -> str:
+    """A moment in Brussels time: ``3 december 2026, 14:05``, ``3 décembre 2026, 14:05``,
+    ``3 December 2026, 14:05``."""
+    local = moment.astimezone(BRUSSELS)
+    return f"{format_date(local.date(), language)}, " \
+           f"{_babel_time(local.time(), format='HH:mm', locale=locale_for(language))}"
 
 
 def date_texts(day: dt.date) -> dict[str, str]:
@@ -150,11 +161,11 @@ def localize(value: object, language: str) -> object:
 def jinja_filters() -> dict[str, object]:
     """Filters for server-rendered pages: ``{{ cents | money(lang) }}``, ``{{ day | date(lang) }}``."""
     return {"money": format_money, "date": format_date, "dates": format_dates,
-            "percent": format_percent}
+            "datetime": format_datetime, "percent": format_percent}
 
 
 __all__ = [
-    "DEFAULT_LANGUAGE", "Day", "LANGUAGES", "LOCALES", "Money", "date_texts", "format_date",
-    "format_dates", "format_decimal", "format_money", "format_percent", "jinja_filters",
-    "locale_for", "localize", "money_texts",
+    "BRUSSELS", "DEFAULT_LANGUAGE", "Day", "LANGUAGES", "LOCALES", "Money", "date_texts",
+    "format_date", "format_dates", "format_datetime", "format_decimal", "format_money",
+    "format_percent", "jinja_filters", "locale_for", "localize", "money_texts",
 ]

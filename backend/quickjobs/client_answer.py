@@ -4,12 +4,14 @@ declared (one Dimona per day), booked, and the salary scheduled."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from enum import StrEnum
 
 from backend.http.context import Principal
 from backend.jobs import outbox
 from backend.platform.db import unit_of_work
-from backend.platform.errors import Conflict, NotFound
+from backend.platform.errors import Conflict, NotFound, invalid
 from backend.quickjobs import lifecycle, postings, requirements
 from backend.quickjobs import repository as repo
 from backend.quickjobs.cancellation import cancel_contract
@@ -22,6 +24,40 @@ from backend.quickjobs.rows import OrderRow, QuickJobRow, QuoteRow
 from backend.units import ledger
 
 S = QuickJobStatus
+NAME_MAX = 200
+
+
+class QuoteState(StrEnum):
+    """What the client can do with a quote, as its page shows it."""
+
+    OPEN = "open"  # accept or decline
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    EXPIRED = "expired"  # past its validity, or the first working day has passed
+    WITHDRAWN = "withdrawn"  # the worker cancelled, or an adviser rejected it
+    IN_REVIEW = "in_review"  # an adviser checks it before it is sent
+
+
+def quote_state(quote: QuoteRow, job: QuickJobRow, on: dt.date) -> QuoteState:
+    if job.status in (S.CANCELLED, S.REJECTED):
+        return QuoteState.WITHDRAWN
+    if quote.status == "accepted":
+        return QuoteState.ACCEPTED
+    if quote.status == "declined":
+        return QuoteState.DECLINED
+    if job.status == S.IN_REVIEW:
+        return QuoteState.IN_REVIEW
+    if quote.status == "expired" or quote.valid_until < on or min(job.performance_dates) < on:
+        return QuoteState.EXPIRED
+    return QuoteState.OPEN
+
+
+async def quote_by_token(token: str) -> tuple[QuoteRow, QuickJobRow] | None:
+    """(quote, QuickJob) behind a quote link whatever its state; None for an unknown token."""
+    quote = await repo.quote_by_token_hash(hash_token(token))
+    if quote is None:
+        return None
+    return quote, await repo.get_quickjob(quote.quickjob)
 
 
 async def public_quote(token: str) -> tuple[QuoteRow, QuickJobRow, dict]:
@@ -34,28 +70,43 @@ async def public_quote(token: str) -> tuple[QuoteRow, QuickJobRow, dict]:
     return quote, job, person
 
 
-async def accept_quote(token: str, client_ip: str | None, ports: Ports) -> OrderRow:
+def tidy_name(name: str | None) -> str | None:
+    """The name the client gives when accepting, spaces tidied; None when not given (the page
+    requires it, the API does not); ``Invalid`` when longer than ``NAME_MAX``."""
+    name = " ".join((name or "").split())
+    if len(name) > NAME_MAX:
+        raise invalid("name", "text_required", max=NAME_MAX)
+    return name or None
+
+
+async def accept_quote(token: str, client_ip: str | None, ports: Ports,
+                       accepted_by: str | None = None) -> OrderRow:
+    """The quote becomes the order; a second acceptance (a double click, a reload) returns the
+    first order unchanged."""
+    name = tidy_name(accepted_by)
     async with unit_of_work():
         quote = await repo.quote_by_token_hash(hash_token(token), for_update=True)
+        if quote is not None and quote.status == "accepted":
+            return await repo.order_for(quote.quickjob)  # the client clicked twice: same order
         if quote is None or quote.valid_until < today():
             raise NotFound("quote_link_invalid")
         job = await repo.get_quickjob(quote.quickjob, for_update=True)
-        if quote.status == "accepted":
-            return await repo.order_for(job.id)  # the client clicked twice: same order
         lifecycle.require(job, S.QUOTE_SENT)
         _check_not_started(job)
-        order = await _confirm_order(job, quote, "client_link", None, client_ip, actor=None)
+        order = await _confirm_order(job, quote, "client_link", None, client_ip, actor=None,
+                                     accepted_by=name)
     return order
 
 
 async def decline_quote(token: str, reason: str | None) -> None:
+    reason = " ".join((reason or "").split())[:500] or None
     async with unit_of_work():
         quote = await repo.quote_by_token_hash(hash_token(token), for_update=True)
         if quote is None or quote.valid_until < today():
             raise NotFound("quote_link_invalid")
         job = await repo.get_quickjob(quote.quickjob, for_update=True)
         lifecycle.require(job, S.QUOTE_SENT)
-        await repo.set_quote_status(quote.id, "declined", (reason or "")[:500] or None)
+        await repo.set_quote_status(quote.id, "declined", reason)
         await cancel_contract(job, actor=None)
         await lifecycle.transition(
             job, S.DECLINED, events=[("quote_declined", {"reason": reason})], actor=None,
@@ -84,12 +135,14 @@ def _check_not_started(job: QuickJobRow) -> None:
 
 
 async def _confirm_order(job: QuickJobRow, quote: QuoteRow, source: str, signed_key: str | None,
-                         client_ip: str | None, actor: uuid.UUID | None) -> OrderRow:
+                         client_ip: str | None, actor: uuid.UUID | None,
+                         accepted_by: str | None = None) -> OrderRow:
     """Binding: the order makes the guarantee fund's promise; the contract is declared and the
     salary scheduled 7 working days after the last day worked (001:111, 000:339)."""
     await repo.set_quote_status(quote.id, "accepted")
     order = await repo.insert_order(id=uuid.uuid4(), quickjob=job.id, quote=quote.id,
-                                    source=source, signed_order_key=signed_key, client_ip=client_ip)
+                                    source=source, signed_order_key=signed_key, client_ip=client_ip,
+                                    accepted_by=accepted_by)
     sim = simulation_of(job)
     contract = await repo.contract_for(job.id)
     await lifecycle.move_contract(contract, ContractStatus.DECLARED, gross_cents=sim.gross_cents)
@@ -119,9 +172,11 @@ async def _confirm_order(job: QuickJobRow, quote: QuoteRow, source: str, signed_
     await lifecycle.transition(
         job, S.ACCEPTED, actor=actor,
         events=[("quote_accepted" if source == "client_link" else "order_attested",
-                 {"source": source}), *steps],
+                 {"source": source, **({"acceptedBy": accepted_by} if accepted_by else {})}),
+                *steps],
         person=person, notify_event="quote_accepted",
         audit=Audit("order.confirmed", before={"status": job.status},
                     after={"status": S.ACCEPTED.value, "source": source,
+                           "acceptedBy": accepted_by, "clientIp": client_ip,
                            "payDate": sim.pay_date.isoformat()}))
     return order

@@ -21,6 +21,7 @@ from backend.quickjobs import (
     cancellation,
     client_answer,
     creation,
+    documents,
     expenses,
     invoicing,
     reading,
@@ -28,6 +29,7 @@ from backend.quickjobs import (
 )
 from backend.quickjobs import repository as repo
 from backend.quickjobs.schemas import (
+    AcceptIn,
     CashCollectionIn,
     CashCollectionOut,
     DeclineIn,
@@ -40,6 +42,7 @@ from backend.quickjobs.schemas import (
     QuickJobListItem,
     QuickJobOut,
 )
+from backend.quickjobs.wording import person_name
 
 
 @dataclass
@@ -139,15 +142,17 @@ class QuickJobController(Controller):
           summary="Issue the invoice (gap-free number, structured communication, PDF, Peppol UBL)")
     async def issue_invoice(self, quickjob_id: uuid.UUID, principal: Principal,
                             request: Request) -> InvoiceOut:
-        invoice = await invoicing.issue_invoice(principal, quickjob_id, request.app.state.quickjob_ports)
-        return views.invoice_out(invoice)
+        ports = request.app.state.quickjob_ports
+        invoice = await invoicing.issue_invoice(principal, quickjob_id, ports)
+        return views.invoice_out(invoice, ports)
 
     @post("/{quickjob_id:uuid}/invoice/cancel", operation_id="cancelQuickJobInvoice",
           status_code=201, summary="Cancel the issued invoice with a credit note")
     async def cancel_invoice(self, quickjob_id: uuid.UUID, principal: Principal,
                              request: Request) -> InvoiceOut:
-        credit = await invoicing.cancel_invoice(principal, quickjob_id, request.app.state.quickjob_ports)
-        return views.invoice_out(credit)
+        ports = request.app.state.quickjob_ports
+        credit = await invoicing.cancel_invoice(principal, quickjob_id, ports)
+        return views.invoice_out(credit, ports)
 
     @post("/{quickjob_id:uuid}/cash-collection", operation_id="declareQuickJobCashCollection",
           status_code=201, summary="The client paid in cash: declare it instead of an invoice")
@@ -189,12 +194,13 @@ class PublicQuoteController(Controller):
     tags = ["public"]
 
     @get("/{token:str}", operation_id="getPublicQuote", summary="The quote behind a link (public)")
-    async def get_quote(self, token: str, request: Request) -> PublicQuoteOut:
+    async def get_quote(self, token: str, request: Request, language: str) -> PublicQuoteOut:
         quote, job, person = await client_answer.public_quote(token)
         sim = reading.simulation_of(job)
-        worker = " ".join(p for p in (person.first_name, person.last_name) if p)
+        worker = person_name(person)
         return PublicQuoteOut(
-            number=quote.number, status=quote.status, supplier_name="Smart",
+            number=quote.number, status=quote.status,
+            supplier_name=documents.supplier(None, language).name,
             worker_name=worker, client_name=job.client_name, function=job.function,
             description=job.description, performance_dates=list(job.performance_dates),
             amount_cents=sim.turnover_cents, vat_cents=sim.vat_cents,
@@ -213,12 +219,13 @@ class PublicQuoteController(Controller):
 
     @post("/{token:str}/accept", operation_id="acceptPublicQuote", status_code=201,
           summary="The client accepts: the quote becomes the order (public)")
-    async def accept(self, token: str, request: Request) -> OrderOut:
-        order = await client_answer.accept_quote(token, request.client.host if request.client else None,
-                                           request.app.state.quickjob_ports)
+    async def accept(self, token: str, request: Request, data: AcceptIn | None = None) -> OrderOut:
+        order = await client_answer.accept_quote(
+            token, request.client.host if request.client else None,
+            request.app.state.quickjob_ports, accepted_by=data.name if data else None)
         quote = await repo.quote_for(order.quickjob)
         return OrderOut(id=order.id, quote_number=quote.number, source=order.source,
-                        confirmed_at=order.confirmed_at)
+                        confirmed_at=order.confirmed_at, accepted_by=order.accepted_by)
 
     @post("/{token:str}/decline", operation_id="declinePublicQuote", status_code=200,
           summary="The client declines the quote (public)")

@@ -10,8 +10,6 @@ import uuid
 from dataclasses import dataclass
 
 import msgspec
-from stdnum import exceptions as stdnum_errors
-from stdnum.eu import vat as eu_vat
 
 from backend.backoffice import repository as review_queue
 from backend.clients import service as clients
@@ -22,6 +20,7 @@ from backend.engine import (
     check_platform_work,
     simulate,
 )
+from backend.engine.vat import place_of_supply
 from backend.http.context import Principal
 from backend.jobs.outbox import Message, add_many
 from backend.notifications.service import notification
@@ -67,15 +66,14 @@ def _check_client(errors: list[FieldError], client: ClientIn) -> None:
         errors.append(FieldError("client.email", "email_invalid"))
     if not re.fullmatch(r"[A-Za-z]{2}", client.country or ""):
         errors.append(FieldError("client.country", "country_invalid"))
-    if client.vat_number is not None:
-        try:
-            eu_vat.validate(client.vat_number)
-        except stdnum_errors.ValidationError:
-            errors.append(FieldError("client.vatNumber", "vat_number_invalid"))
+    if client.vat_number is not None and clients.tax_number(client.country, client.vat_number) is None:
+        errors.append(FieldError("client.vatNumber", "vat_number_invalid"))
     if client.language is not None and client.language not in ("nl", "fr", "en"):
         errors.append(FieldError("client.language", "language_invalid"))
     if client.address is not None and len(client.address) > 500:
         errors.append(FieldError("client.address", "text_required", {"max": 500}))
+
+
 
 
 def validate_create(data: QuickJobCreate, on: dt.date) -> None:
@@ -101,15 +99,26 @@ def validate_create(data: QuickJobCreate, on: dt.date) -> None:
         raise Invalid(errors=errors)
 
 
-def engine_input(data: QuickJobCreate, expenses: list[ExpenseIn] | None = None) -> SimulationInput:
-    """The engine's input for a QuickJob: the same mapping as a simulation's."""
+def engine_input(data: QuickJobCreate, expenses: list[ExpenseIn] | None = None, *,
+                 client_country: str | None = None,
+                 client_vat: str | None = None) -> SimulationInput:
+    """The engine's input for a QuickJob: the same mapping as a simulation's, with the VAT the
+    place of supply gives for its client (``client_country`` and ``client_vat`` of a stored
+    client, else the new client in ``data``)."""
+    if client_country is None and data.client is not None:
+        client_country, client_vat = data.client.country, data.client.vat_number
+    country = client_country or "BE"
+    vat_number = client_vat
+    treatment = place_of_supply(country, vat_number, data.vat_rate, data.vat_exemption,
+                                on=min(data.performance_dates, default=None),
+                                legal_entity=LEGAL_ENTITY)
     return to_engine_input(SimulationRequest(
         performance_dates=data.performance_dates, amount_cents=data.amount_cents,
-        vat_rate=data.vat_rate, vat_included=data.vat_included,
-        vat_exemption=data.vat_exemption, contract_type=data.contract_type,
+        vat_rate=treatment.rate, vat_included=data.vat_included,
+        vat_exemption=treatment.exemption, contract_type=data.contract_type,
         withholding_rate=data.withholding_rate,
         expenses=data.expenses if expenses is None else expenses,
-        client_country=data.client.country if data.client else "BE"), LEGAL_ENTITY)
+        client_country=country.upper()), LEGAL_ENTITY)
 
 
 def review_reasons(data: QuickJobCreate, sim: Simulation, on: dt.date) -> list[dict]:
@@ -155,12 +164,11 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
                  language: str) -> Created:
     on = today()
     validate_create(data, on)
-    sim = simulate(engine_input(data))  # EngineInputError -> 422 naming the field
-    reasons = _as_stored(review_reasons(data, sim, on))
+    # A new client's figures before any statement (EngineInputError -> 422 naming the field);
+    # a known client's (clientId) once it is read.
+    sim = simulate(engine_input(data)) if data.client is not None else None
     policy = policy_on(on)
     quickjob_id = uuid.uuid4()
-    status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
-    simulation = json.dumps(to_snapshot(sim), default=str)
     async with unit_of_work():
         worker = await repo.worker_with_personal_unit(principal.id, LEGAL_ENTITY)
         if worker is None:
@@ -175,12 +183,19 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
             principal.id, person=PersonRef(worker.id, worker.first_name, worker.last_name,
                                            principal.role))).id
         client = await clients.for_quickjob(principal, data.client_id, data.client)
+        if sim is None:
+            sim = simulate(engine_input(data, client_country=client.country,
+                                        client_vat=client.vat_number))
+        reasons = _as_stored(review_reasons(data, sim, on))
+        status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
+        simulation = json.dumps(to_snapshot(sim), default=str)
         values = dict(
             id=quickjob_id, person=principal.id, unit=unit_id, client=client.id,
             function=data.function.strip(), description=data.description.strip(),
             performance_dates=sorted(data.performance_dates), amount_cents=data.amount_cents,
-            vat_included=data.vat_included, vat_rate=data.vat_rate,
-            vat_exemption=data.vat_exemption, contract_type=data.contract_type,
+            # The VAT the place of supply gave (reverse charge, outside scope...), as simulated.
+            vat_included=data.vat_included, vat_rate=sim.vat_rate,
+            vat_exemption=sim.vat_exemption, contract_type=data.contract_type,
             withholding_rate=data.withholding_rate, paid_in_cash=data.paid_in_cash,
             status=status.value, rule_set=sim.rule_set, pay_date=sim.pay_date,
             review_reasons=[r["code"] for r in reasons], language=client.language)
@@ -257,7 +272,7 @@ def quote_to_client(job: QuickJobRow, person: WorkerRow, number: str, accept_url
         return None
     return notification(key=f"quote:{job.id}", channel="email", to=job.client_email,
                         template="quote_to_client", language=job.client_language,
-                        params={"number": number, "worker": person_name(person),
+                        params={"number": number, "worker": person_name(person) or "Smart",
                                 "amount": format_money(sim.total_incl_vat_cents,
                                                         job.client_language),
                                 "url": accept_url})

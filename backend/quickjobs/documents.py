@@ -92,11 +92,13 @@ def quote_pdf(job: QuickJobRow, person: WorkerRow, sim: Simulation, number: str,
 def invoice_files(job: QuickJobRow, person: WorkerRow, entity: LegalEntityRow | None,
                   sim: Simulation, number: str, issued: dt.date, due: dt.date,
                   communication: str | None, *, kind: str, credited: InvoiceRow | None,
-                  order_reference: str | None = None) -> tuple[bytes, bytes | None]:
+                  order_reference: str | None = None,
+                  page_url: str | None = None) -> tuple[bytes, bytes | None]:
     """The PDF, and the Peppol UBL when the client can be reached on Peppol (B2B).
 
-    ``order_reference`` is the number of the quote the client accepted. A credit note carries
-    no account and no communication: it asks for no payment.
+    ``order_reference`` is the number of the quote the client accepted; ``page_url`` the
+    client's page of the invoice. A credit note carries no account and no communication: it
+    asks for no payment.
     """
     lines = _lines(job, sim)
     language = job.client_language
@@ -113,7 +115,7 @@ def invoice_files(job: QuickJobRow, person: WorkerRow, entity: LegalEntityRow | 
         vat_exemption=job.vat_exemption, kind=kind,
         credited_invoice_number=credited.number if credited else None,
         credited_invoice_date=credited.issue_date if credited else None,
-        worker_name=worker_name(person),
+        worker_name=worker_name(person), page_url=None if credit else page_url,
     )
     pdf = render.render_invoice(doc)
     ubl = None

@@ -50,7 +50,8 @@ async def add_expense(principal: Principal, quickjob_id: uuid.UUID, amount_cents
         # Before the order: the simulation may still change.
         lifecycle.require(job, QuickJobStatus.QUOTE_SENT, QuickJobStatus.IN_REVIEW)
         current = [ExpenseIn(e.amount_cents, e.category) for e in await repo.expenses_for(job.id)]
-        sim = simulate(engine_input(_as_create(job), [*current, ExpenseIn(amount_cents, category)]))
+        sim = simulate(engine_input(_as_create(job), [*current, ExpenseIn(amount_cents, category)],
+                                    client_country=job.client_country, client_vat=job.client_vat))
         expense_id = uuid.uuid4()
         key = None
         if receipt is not None:

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 
+from backend.documents.legal_entity import (
+    LegalEntity,
+    PaymentAccountError,
+    require_payment_account,
+)
 from backend.engine import Simulation
 from backend.engine.ogm import make_ogm
 from backend.http.context import Principal
@@ -20,13 +26,26 @@ from backend.quickjobs import repository as repo
 from backend.quickjobs.creation import LEGAL_ENTITY
 from backend.quickjobs.lifecycle import Audit, InvoiceStatus, QuickJobStatus
 from backend.quickjobs.policy import policy_on, today
-from backend.quickjobs.ports import Ports
-from backend.quickjobs.reading import owned_for_update, simulation_of, worker_of
+from backend.quickjobs.ports import Ports, hash_token
+from backend.quickjobs.reading import owned_for_update, page_url_of, simulation_of, worker_of
 from backend.quickjobs.rows import CashCollectionRow, InvoiceRow, QuickJobRow
 from backend.units import ledger
 from backend.units import service as units
 
 S = QuickJobStatus
+
+
+@dataclass(frozen=True)
+class EntityName:
+    """The cooperative's name, written in the reader's language when the message is."""
+
+    entity: LegalEntity
+
+    def localize(self, language: str) -> str:
+        return self.entity.name(language)
+
+    def __str__(self) -> str:
+        return self.entity.name("nl")
 
 
 async def _to_be_paid(principal: Principal, quickjob_id: uuid.UUID
@@ -43,18 +62,26 @@ async def issue_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Por
     on = today()
     async with unit_of_work():
         job, sim = await _to_be_paid(principal, quickjob_id)
+        entity = await units.legal_entity(LEGAL_ENTITY)
+        # Before the number is taken: an invoice the client cannot pay is never issued.
+        issuer = documents.issuing_entity(entity)
+        try:
+            require_payment_account(issuer, production=ports.production)
+        except PaymentAccountError as exc:
+            raise Conflict(exc.code, **{**exc.params, "entity": EntityName(issuer)}) from None
         sequence = await repo.next_number(LEGAL_ENTITY, "invoice", on.year)
         number = f"{on.year}/{sequence:06d}"
         # OGM: year and sequence make a unique 10-digit reference for bank matching.
         communication = make_ogm(on.year % 100 * 10**8 + sequence)
         due = on + dt.timedelta(days=policy_on(on).payment_term_days)
         invoice_id = uuid.uuid4()
+        page_url = ports.invoice_url(invoice_id)  # the client's page: pay by QR code
         person = await worker_of(job.person)
-        entity = await units.legal_entity(LEGAL_ENTITY)
         quote = await repo.quote_for(job.id)  # the offer the client accepted: the order
         pdf, ubl = documents.invoice_files(job, person, entity, sim, number, on, due, communication,
                                            kind="invoice", credited=None,
-                                           order_reference=quote.number if quote else None)
+                                           order_reference=quote.number if quote else None,
+                                           page_url=page_url)
         pdf_key = ports.storage.save(f"invoices/{invoice_id}.pdf", pdf, "application/pdf")
         ubl_key = None
         if ubl is not None:
@@ -65,6 +92,7 @@ async def issue_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Por
             structured_communication=communication, base_cents=sim.turnover_cents,
             vat_cents=sim.vat_cents, total_cents=sim.total_incl_vat_cents, vat_rate=job.vat_rate,
             pdf_key=pdf_key, ubl_key=ubl_key,
+            public_token_hash=hash_token(ports.invoice_token(invoice_id)),
         )
         await ledger.post_entry(
             job.unit, "invoice", f"Invoice {number}",
@@ -83,7 +111,7 @@ async def issue_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Por
                                                         job.client_language),
                                  "communication": communication,
                                  "due": format_date(due, job.client_language),
-                                 **documents.payment_params(entity)})
+                                 "url": page_url, **documents.payment_params(entity)})
         await lifecycle.transition(
             job, S.INVOICED, events=[("invoice_issued", {"number": number})],
             actor=principal.id, person=person, notify_event="invoice_issued",
@@ -127,6 +155,12 @@ async def cancel_invoice(principal: Principal, quickjob_id: uuid.UUID, ports: Po
         if ubl_key:
             await outbox.add("peppol.send", {"invoiceId": str(credit_id)},
                              dedupe_key=f"peppol:{credit_id}")
+        if job.client_email:  # the client who has the invoice learns not to pay it
+            await notify(key=f"credit_note:{credit_id}", channel="email", to=job.client_email,
+                         template="credit_note_to_client", language=job.client_language,
+                         params={"number": number, "invoice": invoice.number,
+                                 "amount": format_money(invoice.total_cents, job.client_language),
+                                 "url": await page_url_of(invoice, ports)})
         await lifecycle.transition(
             job, S.ACCEPTED, actor=principal.id,
             events=[("credit_note_issued", {"number": number, "credits": invoice.number})],

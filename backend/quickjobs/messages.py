@@ -168,9 +168,19 @@ i18n.register({
         "en": "Invoice {number}",
     },
     "invoice_to_client.body": {
-        "nl": "Goeiedag,\n\nIn bijlage factuur {number} voor {amount}, te betalen uiterlijk op {due} op rekening {iban} (BIC {bic}) met de gestructureerde mededeling {communication}.\n\nMet vriendelijke groet,\nSmart",
-        "fr": "Bonjour,\n\nVoici la facture {number} de {amount}, à payer au plus tard le {due} sur le compte {iban} (BIC {bic}) avec la communication structurée {communication}.\n\nCordialement,\nSmart",
-        "en": "Hello,\n\nHere is invoice {number} for {amount}, to pay by {due} to account {iban} (BIC {bic}) with the structured communication {communication}.\n\nKind regards,\nSmart",
+        "nl": "Goeiedag,\n\nIn bijlage factuur {number} voor {amount}, te betalen uiterlijk op {due} op rekening {iban} (BIC {bic}) met de gestructureerde mededeling {communication}.\n\nBekijk de factuur en betaal ze met de QR-code in uw bankapp: {url}\n\nMet vriendelijke groet,\nSmart",
+        "fr": "Bonjour,\n\nVoici la facture {number} de {amount}, à payer au plus tard le {due} sur le compte {iban} (BIC {bic}) avec la communication structurée {communication}.\n\nConsultez la facture et payez-la avec le code QR dans votre app bancaire : {url}\n\nCordialement,\nSmart",
+        "en": "Hello,\n\nHere is invoice {number} for {amount}, to pay by {due} to account {iban} (BIC {bic}) with the structured communication {communication}.\n\nView the invoice and pay it with the QR code in your banking app: {url}\n\nKind regards,\nSmart",
+    },
+    "credit_note_to_client.subject": {
+        "nl": "Creditnota {number}: factuur {invoice} is geannuleerd",
+        "fr": "Note de crédit {number} : la facture {invoice} est annulée",
+        "en": "Credit note {number}: invoice {invoice} is cancelled",
+    },
+    "credit_note_to_client.body": {
+        "nl": "Goeiedag,\n\nCreditnota {number} annuleert factuur {invoice} ({amount}). Betaal die factuur niet.\n\nDe factuur en de creditnota: {url}\n\nMet vriendelijke groet,\nSmart",
+        "fr": "Bonjour,\n\nLa note de crédit {number} annule la facture {invoice} ({amount}). Ne payez pas cette facture.\n\nLa facture et la note de crédit : {url}\n\nCordialement,\nSmart",
+        "en": "Hello,\n\nCredit note {number} cancels invoice {invoice} ({amount}). Do not pay that invoice.\n\nThe invoice and the credit note: {url}\n\nKind regards,\nSmart",
     },
     "invoice_reminder.subject": {
         "nl": "Herinnering {stage}: factuur {number}",
@@ -178,9 +188,9 @@ i18n.register({
         "en": "Reminder {stage}: invoice {number}",
     },
     "invoice_reminder.body": {
-        "nl": "Goeiedag,\n\nWe ontvingen nog geen betaling voor factuur {number}. Openstaand: {amount}. Gelieve te betalen met de mededeling {communication}.\n\nMet vriendelijke groet,\nSmart",
-        "fr": "Bonjour,\n\nNous n'avons pas encore reçu le paiement de la facture {number}. Reste dû : {amount}. Merci de payer avec la communication {communication}.\n\nCordialement,\nSmart",
-        "en": "Hello,\n\nWe have not yet received payment for invoice {number}. Outstanding: {amount}. Please pay with the communication {communication}.\n\nKind regards,\nSmart",
+        "nl": "Goeiedag,\n\nWe ontvingen nog geen betaling voor factuur {number}. Openstaand: {amount}. Gelieve te betalen met de mededeling {communication}.\n\nDe factuur, de rekening en de QR-code om te betalen: {url}\n\nMet vriendelijke groet,\nSmart",
+        "fr": "Bonjour,\n\nNous n'avons pas encore reçu le paiement de la facture {number}. Reste dû : {amount}. Merci de payer avec la communication {communication}.\n\nLa facture, le compte et le code QR pour payer : {url}\n\nCordialement,\nSmart",
+        "en": "Hello,\n\nWe have not yet received payment for invoice {number}. Outstanding: {amount}. Please pay with the communication {communication}.\n\nThe invoice, the account and the QR code to pay: {url}\n\nKind regards,\nSmart",
     },
     "event.reminder_sent": {"nl": "Herinnering verstuurd naar de klant", "fr": "Rappel envoyé au client", "en": "Reminder sent to the client"},
     # Timeline labels.

@@ -11,8 +11,8 @@ from backend.platform.errors import NotFound
 from backend.quickjobs import documents
 from backend.quickjobs import repository as repo
 from backend.quickjobs.lifecycle import ContractStatus
-from backend.quickjobs.ports import Ports
-from backend.quickjobs.rows import QuickJobRow, WorkerRow
+from backend.quickjobs.ports import Ports, hash_token
+from backend.quickjobs.rows import InvoiceRow, QuickJobRow, WorkerRow
 from backend.simulations.service import from_snapshot
 
 if TYPE_CHECKING:  # annotations only: the worker runs this module without the web stack
@@ -78,3 +78,12 @@ async def render_document(quickjob_id: uuid.UUID, document: str, ports: Ports) -
         key = ports.storage.save(f"contracts/{quickjob_id}.pdf", pdf, "application/pdf")
         await repo.update_contract(contract.id, pdf_key=key)
         return key
+
+
+async def page_url_of(invoice: InvoiceRow, ports: Ports) -> str:
+    """The invoice's page for the client (e-mails: the invoice, its credit note, reminders); an
+    invoice issued before the pages existed gets its link now. In the caller's unit of work."""
+    if invoice.public_token_hash is None:
+        await repo.update_invoice(invoice.id,
+                                  public_token_hash=hash_token(ports.invoice_token(invoice.id)))
+    return ports.invoice_url(invoice.id)

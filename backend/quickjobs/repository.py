@@ -194,6 +194,17 @@ async def get_invoice(invoice_id: uuid.UUID, *, for_update: bool = False) -> Inv
     return await row(query, InvoiceRow)
 
 
+async def invoice_by_token_hash(token_hash: str) -> InvoiceRow | None:
+    """The invoice behind a client's page link (credit notes have no page of their own)."""
+    return await row(Invoice.select().where(Invoice.public_token_hash == token_hash), InvoiceRow)
+
+
+async def credit_note_of(invoice_id: uuid.UUID) -> InvoiceRow | None:
+    """The credit note that cancels an invoice, if any."""
+    return await row(Invoice.select().where(
+        (Invoice.credits == invoice_id) & (Invoice.kind == "credit_note")), InvoiceRow)
+
+
 async def update_invoice(invoice_id: uuid.UUID, **values) -> None:
     await Invoice.update({getattr(Invoice, k): v for k, v in values.items()}) \
         .where(Invoice.id == invoice_id)

@@ -80,6 +80,7 @@ class OrderRow(msgspec.Struct, frozen=True):
     signed_order_key: str | None
     confirmed_at: dt.datetime
     client_ip: str | None
+    accepted_by: str | None  # the name the client typed on the quote page
 
 
 class InvoiceRow(msgspec.Struct, frozen=True):
@@ -106,6 +107,7 @@ class InvoiceRow(msgspec.Struct, frozen=True):
     ubl_key: str | None
     peppol_transmission: str | None
     created_at: dt.datetime
+    public_token_hash: str | None  # the client's page link (hashed); None before it existed
 
 
 class CashCollectionRow(msgspec.Struct, frozen=True):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Annotated
 
 import msgspec
 
@@ -61,6 +62,7 @@ class InvoiceOut(msgspec.Struct, rename="camel"):
     pdf_url: str
     ubl_url: str | None = None
     credits_invoice_id: uuid.UUID | None = None
+    page_url: str | None = None  # the client's page of an invoice (pay by QR code)
 
 
 class TimelineEvent(msgspec.Struct, rename="camel"):
@@ -154,6 +156,12 @@ class DeclineIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     reason: str | None = None
 
 
+class AcceptIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    """Optional: the name of who accepts (the quote page asks for it; blank: not given)."""
+
+    name: Annotated[str, msgspec.Meta(max_length=200)] | None = None
+
+
 class PaymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     amount_cents: int
     date: dt.date
@@ -182,3 +190,4 @@ class OrderOut(msgspec.Struct, rename="camel"):
     quote_number: str
     source: str
     confirmed_at: dt.datetime
+    accepted_by: str | None = None

@@ -90,6 +90,7 @@ class ClientOrder(Table, tablename="client_order", db=DB):
     signed_order_key = Text(null=True)
     confirmed_at = Timestamptz()
     client_ip = Varchar(length=45, null=True)
+    accepted_by = Varchar(length=200, null=True)  # the name typed on the quote page
 
 
 class Invoice(Table, tablename="invoice", db=DB):
@@ -116,6 +117,7 @@ class Invoice(Table, tablename="invoice", db=DB):
     ubl_key = Text(null=True)
     peppol_transmission = Varchar(length=80, null=True)
     created_at = Timestamptz()
+    public_token_hash = Varchar(length=64, null=True)  # the client's page link, hashed
 
 
 class CashCollection(Table, tablename="cash_collection", db=DB):

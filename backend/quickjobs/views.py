@@ -40,7 +40,7 @@ def document_url(quickjob_id: uuid.UUID, name: str) -> str:
     return f"/api/v1/quickjobs/{quickjob_id}/documents/{name}"
 
 
-def invoice_out(invoice: InvoiceRow) -> InvoiceOut:
+def invoice_out(invoice: InvoiceRow, ports: Ports) -> InvoiceOut:
     qid = invoice.quickjob
     return InvoiceOut(
         id=invoice.id, kind=invoice.kind, number=invoice.number,
@@ -51,6 +51,7 @@ def invoice_out(invoice: InvoiceRow) -> InvoiceOut:
         pdf_url=document_url(qid, f"invoice-{invoice.id}.pdf"),
         ubl_url=document_url(qid, f"invoice-{invoice.id}.xml") if invoice.ubl_key else None,
         credits_invoice_id=invoice.credits,
+        page_url=ports.invoice_url(invoice.id) if invoice.public_token_hash else None,
     )
 
 
@@ -114,8 +115,8 @@ def assemble(job: QuickJobRow, lang: str, ports: Ports, *, quote: QuoteRow,
             valid_until=quote.valid_until,
         ),
         review_reasons=[reason_text(r, lang) for r in reasons],
-        invoice=invoice_out(live[-1]) if live else None,
-        credit_notes=[invoice_out(i) for i in invoices if i.kind == "credit_note"],
+        invoice=invoice_out(live[-1], ports) if live else None,
+        credit_notes=[invoice_out(i, ports) for i in invoices if i.kind == "credit_note"],
         contract=contract_out,
         salary=SalaryOut(
             pay_date=salary.pay_date, status=salary.status,

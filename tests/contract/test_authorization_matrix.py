@@ -107,6 +107,14 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/public/quotes/{token:str}/pdf"): Rule(PUBLIC),
     ("POST", "/api/v1/public/quotes/{token:str}/accept"): Rule(PUBLIC),
     ("POST", "/api/v1/public/quotes/{token:str}/decline"): Rule(PUBLIC, json={"reason": "no"}),
+    # the client's HTML pages (backend.clientpages): the token is the credential
+    ("GET", "/q/{token:str}"): Rule(PUBLIC),
+    ("GET", "/q/{token:str}/quote.pdf"): Rule(PUBLIC),
+    ("POST", "/q/{token:str}/accept"): Rule(PUBLIC, data={"name": "Matrix Client"}),
+    ("POST", "/q/{token:str}/decline"): Rule(PUBLIC, data={"reason": "no"}),
+    ("GET", "/i/{token:str}"): Rule(PUBLIC),
+    ("GET", "/i/{token:str}/{name:str}"): Rule(PUBLIC),
+    ("GET", "/assets/client.css"): Rule(PUBLIC),
     # back office
     ("GET", "/api/v1/backoffice/review-items"): Rule(STAFF),
     ("POST", "/api/v1/backoffice/review-items/{review_id:uuid}/approve"): Rule(

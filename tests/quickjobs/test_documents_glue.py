@@ -57,7 +57,7 @@ def credited_invoice(number: str) -> InvoiceRow:
         sequence=42, number=number, credits=None, issue_date=DAY, due_date=DAY,
         structured_communication="+++202/6000/04236+++", base_cents=100000, vat_cents=21000,
         total_cents=121000, vat_rate="21", status="issued", paid_cents=0, pdf_key="x.pdf",
-        ubl_key=None, peppol_transmission=None, created_at=NOW)
+        ubl_key=None, peppol_transmission=None, created_at=NOW, public_token_hash=None)
 
 
 def sim(rate="21", exemption=None, country="BE"):
