@@ -42,13 +42,15 @@ async def daily_work(payload: dict, settings: Settings) -> None:
     """The payroll run (salaries due today paid, their SEPA file made) and invoice reminders;
     every step idempotent."""
     today = dt.date.today()
-    result = await payroll.run(today, composition.adapters(settings).quickjobs, None)
+    result = await payroll.run(today, composition.adapters(settings).quickjobs, None,
+                               settings=settings)
     sent, escalated = await reminders.send_reminders(today)
     async with unit_of_work():
         forgotten = await telegram.forget_old_telegram_rows()
     log.info("daily work", extra={"fields": {
         "salariesPaid": len(result.paid_salary_ids),
         "monthlySalariesPaid": len(result.paid_monthly_salary_ids),
+        "held": [f"{h.reason}:{h.key}" for h in result.held],
         "paymentFiles": [str(f.id) for f in result.payment_files],
         "paymentFileProblem": result.payment_file_problem,
         "reminders": sent, "escalated": escalated, "telegramRowsForgotten": forgotten}})

@@ -16,7 +16,12 @@ from backend.backoffice.banking.tables import (
     PaymentFileItem,
     UnmatchedPayment,
 )
-from backend.backoffice.tables import CorrectionRequest, InvoiceReminder, ReviewItem
+from backend.backoffice.tables import (
+    CorrectionRequest,
+    InvoiceReminder,
+    PayrollHold,
+    ReviewItem,
+)
 from backend.chat.tables import BotConversation, BotMessage
 from backend.chat.telegram.tables import TelegramChat, TelegramLinkCode, TelegramUpdate
 from backend.clients.tables import Client
@@ -46,6 +51,7 @@ from backend.quickjobs.tables import (
     Quote,
     SalaryPayment,
 )
+from backend.rulesets.tables import RuleSetUpload
 from backend.units.tables import JournalEntry, JournalLine, LegalEntity, Office, Unit, UnitHolder
 
 TABLES = [
@@ -62,6 +68,8 @@ TABLES = [
     BankStatement, BankMovement, UnmatchedPayment, PaymentFile, PaymentFileItem,
     Employment, MonthlySalary,
     BotConversation, BotMessage, TelegramLinkCode, TelegramChat, TelegramUpdate,
+    # rule sets as data, payroll holds (issue 12)
+    RuleSetUpload, PayrollHold,
 ]
 
 APP_CONFIG = AppConfig(
