@@ -53,11 +53,12 @@ def api_routers() -> list:
     from backend.employment.controllers import CONTROLLERS as EMPLOYMENT
     from backend.people.controllers import CONTROLLERS as PEOPLE
     from backend.quickjobs.controllers import CONTROLLERS as QUICKJOBS
+    from backend.rulesets.controllers import CONTROLLERS as RULE_SETS
     from backend.simulations.controllers import CONTROLLERS as SIMULATIONS
     from backend.units.controllers import CONTROLLERS as UNITS
 
     return [*PEOPLE, *SIMULATIONS, *UNITS, *QUICKJOBS, *CLIENTS, *BACKOFFICE, *BANKING, *EMPLOYMENT,
-            *BOT]
+            *RULE_SETS, *BOT]
 
 
 def problem_responses() -> dict[int, ResponseSpec]:

@@ -15,6 +15,7 @@ from backend.documents.adapters import LocalFileStorage, OutboxDimona, OutboxPep
 from backend.notifications.adapters import RoutingNotifier
 from backend.platform.settings import Settings
 from backend.quickjobs.ports import Ports
+from backend.rulesets import book as rule_books
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,9 @@ class Adapters:
 
 def build(settings: Settings) -> Adapters:
     storage = LocalFileStorage(settings.storage_dir)
+    # The rule book of this process: shipped rule sets + approved uploads, reloaded when an
+    # approval changes the version marker in Redis (backend/rulesets/book.py).
+    rule_books.use(rule_books.RuleBookSource(settings.redis_url, settings.rule_set_check_seconds))
     return Adapters(
         settings=settings,
         storage=storage,

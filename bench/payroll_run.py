@@ -68,6 +68,7 @@ async def main(contracts: int, monthly: int) -> dict:
     from backend.backoffice.banking import service as banking
     from backend.backoffice.salaries import pay_due_salaries
     from backend.employment import service as employment
+    from backend.employment.monthly_run import pay_due_months
     from backend.employment.schemas import EmploymentIn
     from backend.http.context import Principal
     from backend.people import service as people
@@ -109,8 +110,10 @@ async def main(contracts: int, monthly: int) -> dict:
         if monthly:
             last_month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
             staff = Principal(worker.id, "adviser")
+            # Started last month: no second adviser's approval needed for the bench.
             await employment.hire(staff, EmploymentIn(person_id=worker.id, start_date=last_month,
-                                                      monthly_gross_cents=280_000))
+                                                      monthly_gross_cents=280_000),
+                                  backdate_days=62)
             await fetch(CLONE_EMPLOYMENT_SQL, monthly - 1)
         await units.legal_entity("smart")  # seeds the reference row
         await fetch("UPDATE legal_entity SET iban = 'BE43068999999501', bic = 'GEBABEBB' "
@@ -121,14 +124,14 @@ async def main(contracts: int, monthly: int) -> dict:
         paid = await pay_due_salaries(today, ports)
         quickjob_seconds = time.perf_counter() - started
         step = time.perf_counter()
-        paid_monthly = await employment.pay_due_months(today)
+        paid_monthly = (await pay_due_months(today)).paid
         monthly_seconds = time.perf_counter() - step
         step = time.perf_counter()
         files = await banking.make_payment_files(None, ports.storage)
         file_seconds = time.perf_counter() - step
         seconds = time.perf_counter() - started
         again = await pay_due_salaries(today, ports)
-        again_monthly = await employment.pay_due_months(today)
+        again_monthly = (await pay_due_months(today)).paid
         entries = (await fetch("SELECT count(*) AS n FROM journal_entry"))[0]["n"]
         result = {
             "contracts_due": due, "salaries_paid": len(paid),

@@ -92,6 +92,9 @@ def settings(services, tmp_path_factory) -> Settings:
         storage_dir=data_dir / "files",
         rate_limit_per_minute=100_000,
         public_rate_limit_per_minute=100_000,
+        # The flow tests pay a QuickJob's salary on its pay date, one to three weeks ahead, as
+        # if that day had come; tests/backoffice/test_payroll_safety.py checks the real horizon.
+        salary_run_horizon_days=400,
     )
 
 
@@ -129,6 +132,9 @@ async def _truncate(database_url: str) -> None:
 async def clean_db(services, settings):
     await _truncate(services[0])
     sync_redis.Redis.from_url(services[1]).flushdb()
+    from backend.rulesets import book as rule_books
+
+    rule_books.source().reset()  # approved rule sets went with the tables
     # Numbers restart with the tables, so yesterday's files in the outbox must go too.
     shutil.rmtree(settings.outbox_dir, ignore_errors=True)
     yield

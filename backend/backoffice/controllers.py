@@ -15,10 +15,10 @@ from rq.job import Job
 from rq.registry import FailedJobRegistry
 
 from backend.audit.service import record
-from backend.backoffice import corrections, payments, payroll, reminders, reviews
+from backend.backoffice import corrections, holds, payments, payroll, reminders, reviews
 from backend.backoffice import repository as backoffice_repo
 from backend.backoffice.banking.controllers import payment_file_out
-from backend.backoffice.rows import CorrectionRow, ReviewRow
+from backend.backoffice.rows import CorrectionRow, HoldRow, ReviewRow
 from backend.backoffice.schemas import (
     AuditEntry,
     AuditPage,
@@ -26,6 +26,8 @@ from backend.backoffice.schemas import (
     CorrectionOut,
     FailedJob,
     FailedJobList,
+    HeldPayList,
+    HeldPayOut,
     PaymentIn,
     PaymentOut,
     QuarterlyLine,
@@ -40,6 +42,7 @@ from backend.backoffice.schemas import (
 )
 from backend.http.context import Principal
 from backend.http.problems import NotFound, invalid
+from backend.platform.dates import check_dates
 from backend.quickjobs.wording import reason_text
 
 
@@ -62,6 +65,7 @@ class BackOfficeController(Controller):
           status_code=201, summary="Record money received for an invoice (adviser)")
     async def record_payment(self, invoice_id: uuid.UUID, data: PaymentIn,
                              principal: Principal) -> PaymentOut:
+        check_dates([("date", data.date)])
         result = await payments.record_payment(principal, invoice_id, data.amount_cents, data.date,
                                               data.reference)
         return PaymentOut(**{_snake(k): v for k, v in result.items()})
@@ -92,17 +96,46 @@ class BackOfficeController(Controller):
 
     @post("/salary-runs", operation_id="runSalaries", status_code=201,
           summary="Pay every salary due by the date, QuickJob and monthly, and make the SEPA "
-                  "file that transfers them (idempotent; adviser)")
-    async def run_salaries(self, principal: Principal, request: Request,
+                  "file that transfers them (idempotent; adviser)",
+          description="The date is today by default and never after today plus "
+                      "SALARY_RUN_HORIZON_DAYS (422). Pay computed while no rule set was in "
+                      "force for its date is not paid but listed in held (and in GET "
+                      "held-pay) until the rule set is approved; so are more months of one "
+                      "open-ended contract than PAYROLL_MAX_MONTHS_PER_RUN, until a second "
+                      "adviser approves them.")
+    async def run_salaries(self, principal: Principal, request: Request, language: str,
                            data: SalaryRunIn | None = None) -> SalaryRunOut:
         principal.require("adviser", "admin")
-        on = (data.date if data and data.date else None) or dt.date.today()
-        result = await payroll.run(on, request.app.state.quickjob_ports, principal.id)
+        on = (data.date if data and data.date else None) or payroll.today()
+        result = await payroll.run(on, request.app.state.quickjob_ports, principal.id,
+                                   settings=request.app.state.settings)
         return SalaryRunOut(
             date=on, paid_salary_ids=result.paid_salary_ids,
             paid_monthly_salary_ids=result.paid_monthly_salary_ids,
             payment_files=[payment_file_out(f) for f in result.payment_files],
-            payment_file_problem=result.payment_file_problem)
+            payment_file_problem=result.payment_file_problem,
+            held=[held_out(h, language) for h in result.held])
+
+    @get("/held-pay", operation_id="listHeldPay",
+         summary="Pay the salary runs held, with the reason: no rule set in force for its date, "
+                 "or more months at once than a run pays alone (adviser)")
+    async def held_pay(self, principal: Principal, language: str, status: str | None = "held",
+                       cursor: Annotated[str | None, Parameter(
+                           description="nextCursor of the previous page")] = None,
+                       limit: Annotated[int, Parameter(ge=1, le=200)] = 50) -> HeldPayList:
+        rows = await holds.listing(principal, status or None, timestamp_cursor(cursor),
+                                   limit + 1)
+        items = [held_out(r, language) for r in rows[:limit]]
+        more = len(rows) > limit
+        return HeldPayList(items=items,
+                           next_cursor=items[-1].held_at.isoformat() if more else None)
+
+    @post("/held-pay/{hold_id:uuid}/approve", operation_id="approveHeldPay", status_code=200,
+          summary="A second adviser lets the next run pay the months of a contract held for "
+                  "being too many at once (never the adviser who hired or ran the payroll)")
+    async def approve_held_pay(self, hold_id: uuid.UUID, principal: Principal,
+                               language: str) -> HeldPayOut:
+        return held_out(await holds.approve(principal, hold_id), language)
 
 
     @get("/audit-log", operation_id="listAuditLog",
@@ -173,6 +206,7 @@ class BackOfficeController(Controller):
                             data: SalaryRunIn | None = None) -> ReminderRunOut:
         principal.require("adviser", "admin")
         on = (data.date if data and data.date else None) or dt.date.today()
+        check_dates([("date", on)])
         sent, escalated = await reminders.send_reminders(on, request.app.state.quickjob_ports)
         return ReminderRunOut(date=on, reminders_sent=sent, escalated=escalated)
 
@@ -208,6 +242,26 @@ class BackOfficeController(Controller):
                 "Content-Disposition": f'attachment; filename="summary-{year}-Q{quarter}.csv"'})
         return Response(QuarterlySummary(year=year, quarter=quarter, start=start, end=end,
                                          items=lines))
+
+
+def timestamp_cursor(cursor: str | None) -> dt.datetime | None:
+    """A page cursor this API handed out (an ISO timestamp); anything else is refused."""
+    if cursor is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(cursor)
+    except ValueError:
+        raise invalid("cursor", "invalid_value") from None
+
+
+def held_out(row: HoldRow, lang: str) -> HeldPayOut:
+    return HeldPayOut(
+        id=row.id, kind=row.kind, reason=row.reason, message=holds.hold_text(row, lang),
+        status=row.status, person_id=row.person, held_at=row.held_at,
+        last_held_at=row.last_held_at, needs_approval=holds.needs_approval(row),
+        salary_id=row.salary, quickjob_id=row.quickjob, employment_id=row.employment,
+        month=row.month, requested_by=row.requested_by, approved_by=row.approved_by,
+        approved_at=row.approved_at, released_at=row.released_at)
 
 
 def _correction_out(row: CorrectionRow) -> CorrectionOut:

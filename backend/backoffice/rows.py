@@ -63,3 +63,25 @@ class QuarterlyRow(msgspec.Struct, frozen=True):
     special_social_security_cents: int | None
     net_cents: int
     employer_cost_cents: int | None
+
+
+class HoldRow(msgspec.Struct, frozen=True):
+    """Pay a payroll run held (backend/backoffice/holds.py)."""
+
+    id: uuid.UUID
+    key: str
+    kind: str
+    reason: str
+    person: uuid.UUID
+    salary: uuid.UUID | None
+    quickjob: uuid.UUID | None
+    employment: uuid.UUID | None
+    month: dt.date | None
+    params: dict
+    status: str
+    requested_by: uuid.UUID | None
+    approved_by: uuid.UUID | None
+    approved_at: dt.datetime | None
+    held_at: dt.datetime
+    last_held_at: dt.datetime
+    released_at: dt.datetime | None

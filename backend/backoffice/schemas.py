@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Annotated
 
 import msgspec
 
@@ -48,6 +49,40 @@ class SalaryRunIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     date: dt.date | None = None
 
 
+class HeldPayOut(msgspec.Struct, rename="camel"):
+    """Pay a salary run did not make, and why (until it is paid)."""
+
+    id: uuid.UUID
+    kind: Annotated[str, msgspec.Meta(
+        description="quickjob_salary (salaryId, quickjobId) or monthly_salary (employmentId, "
+                    "month)")]
+    reason: Annotated[str, msgspec.Meta(
+        description="rule_set_fallback: no rule set in force for the date yet; paid by the "
+                    "first run after it is approved, computed with it. months_above_limit: "
+                    "more months of one contract than a run pays alone; a second adviser "
+                    "approves (POST held-pay/{id}/approve)")]
+    message: str
+    status: Annotated[str, msgspec.Meta(description="held, approved (the next run pays it) or "
+                                                    "released (paid)")]
+    person_id: uuid.UUID
+    held_at: dt.datetime
+    last_held_at: dt.datetime
+    needs_approval: bool
+    salary_id: uuid.UUID | None = None
+    quickjob_id: uuid.UUID | None = None
+    employment_id: uuid.UUID | None = None
+    month: dt.date | None = None
+    requested_by: uuid.UUID | None = None
+    approved_by: uuid.UUID | None = None
+    approved_at: dt.datetime | None = None
+    released_at: dt.datetime | None = None
+
+
+class HeldPayList(msgspec.Struct, rename="camel"):
+    items: list[HeldPayOut]
+    next_cursor: str | None = None
+
+
 class SalaryRunOut(msgspec.Struct, rename="camel"):
     date: dt.date
     paid_salary_ids: list[uuid.UUID]  # QuickJob salaries
@@ -55,6 +90,8 @@ class SalaryRunOut(msgspec.Struct, rename="camel"):
     # The SEPA files transferring what is paid (one, or several for a very large run).
     payment_files: list[PaymentFileOut] = msgspec.field(default_factory=list)
     payment_file_problem: str | None = None  # why no file could be made (e.g. no debtor IBAN)
+    # What this run did not pay, and why (no rule set in force, too many months at once).
+    held: list[HeldPayOut] = msgspec.field(default_factory=list)
 
 
 class AuditEntry(msgspec.Struct, rename="camel"):

@@ -28,7 +28,9 @@ def employment_out(row: EmploymentRow) -> EmploymentOut:
         contract_type=row.contract_type, monthly_gross_cents=row.monthly_gross_cents,
         family_status=row.family_status, dependent_children=row.dependent_children,
         start_date=row.start_date, status=row.status, end_date=row.end_date,
-        projected_annual_turnover_cents=row.projected_income_cents)
+        projected_annual_turnover_cents=row.projected_income_cents,
+        single_parent=row.single_parent, approval=row.approval, approved_by=row.approved_by,
+        approved_at=row.approved_at)
 
 
 def monthly_salary_out(row: MonthlySalaryRow) -> MonthlySalaryOut:
@@ -53,9 +55,20 @@ class EmploymentController(Controller):
           summary="Hire a member on an open-ended contract, paid monthly (adviser)",
           description="Give the monthly gross, or the projected yearly turnover (excl. VAT) it "
                       "is derived from: turnover less the contribution, over 12 months, is the "
-                      "monthly employer cost (002:379).")
-    async def hire(self, data: EmploymentIn, principal: Principal) -> EmploymentOut:
-        return employment_out(await service.hire(principal, data))
+                      "monthly employer cost (002:379). A start more than "
+                      "EMPLOYMENT_BACKDATE_DAYS back is recorded with approval pending: nothing "
+                      "is paid until a second adviser approves it.")
+    async def hire(self, data: EmploymentIn, principal: Principal,
+                   request: Request) -> EmploymentOut:
+        backdate = request.app.state.settings.employment_backdate_days
+        return employment_out(await service.hire(principal, data, backdate_days=backdate))
+
+    @post("/{employment_id:uuid}/approve", operation_id="approveEmployment", status_code=200,
+          summary="A second adviser approves a contract starting further back than allowed "
+                  "alone; its months are then paid by the next run (adviser, never the one who "
+                  "hired)")
+    async def approve(self, employment_id: uuid.UUID, principal: Principal) -> EmploymentOut:
+        return employment_out(await service.approve(principal, employment_id))
 
     @get("/", operation_id="listEmployments", summary="Open-ended contracts (adviser)")
     async def list(self, principal: Principal,

@@ -38,6 +38,16 @@ i18n.register({
         "fr": "La date de fin précède la date de début.",
         "en": "The end date is before the start date.",
     },
+    "employment_not_pending": {
+        "nl": "Dit contract wacht niet op een goedkeuring ({approval}).",
+        "fr": "Ce contrat n'attend pas d'approbation ({approval}).",
+        "en": "This contract is not waiting for an approval ({approval}).",
+    },
+    "own_employment": {
+        "nl": "Een tweede adviseur keurt dit contract goed, niet wie het aanmaakte.",
+        "fr": "Un second conseiller approuve ce contrat, pas celui qui l'a créé.",
+        "en": "A second adviser approves this contract, not the one who made it.",
+    },
     "review.monthly_salary_uncovered": {
         "nl": "Het maandloon van {month} ({cost}) is niet gedekt: de unit staat op {balance}.",
         "fr": "Le salaire de {month} ({cost}) n'est pas couvert : l'unité est à {balance}.",

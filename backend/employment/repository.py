@@ -53,9 +53,32 @@ async def list_employments(person_id: uuid.UUID | None, limit: int) -> list[Empl
     return await rows(query.limit(limit), EmploymentRow)
 
 
+async def approve(employment_id: uuid.UUID, by: uuid.UUID, through: dt.date) -> EmploymentRow:
+    """A second adviser's approval of a start far back (the months until ``through`` may be
+    paid at once)."""
+    return await row(Employment.update({Employment.approval: "approved",
+                                        Employment.approved_by: by,
+                                        Employment.approved_at: dt.datetime.now(dt.UTC),
+                                        Employment.pay_approved_through: through})
+                     .where(Employment.id == employment_id)
+                     .returning(*Employment.all_columns()), EmploymentRow)
+
+
+async def approve_pay_through(employment_id: uuid.UUID, through: dt.date) -> None:
+    """Months up to ``through`` may be paid in one run (never lowers an earlier approval)."""
+    current = await Employment.select(Employment.pay_approved_through) \
+        .where(Employment.id == employment_id).first()
+    if current and current["pay_approved_through"] and current["pay_approved_through"] >= through:
+        return
+    await Employment.update({Employment.pay_approved_through: through}) \
+        .where(Employment.id == employment_id)
+
+
 async def payable(on: dt.date, after: uuid.UUID | None, limit: int) -> list[EmploymentRow]:
-    """Employments that may have a month to pay by ``on`` (started, not ended long before)."""
-    query = Employment.select().where(Employment.start_date <= on)
+    """Employments that may have a month to pay by ``on`` (started, not ended long before; a
+    start far back only once a second adviser approved it)."""
+    query = Employment.select().where((Employment.start_date <= on)
+                                      & (Employment.approval != "pending"))
     if after is not None:
         query = query.where(Employment.id > after)
     return await rows(query.order_by(Employment.id).limit(limit), EmploymentRow)

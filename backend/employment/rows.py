@@ -22,6 +22,11 @@ class EmploymentRow(msgspec.Struct, frozen=True):
     projected_income_cents: int | None
     created_by: uuid.UUID | None
     created_at: dt.datetime
+    single_parent: bool = False
+    approval: str = "not_needed"
+    approved_by: uuid.UUID | None = None
+    approved_at: dt.datetime | None = None
+    pay_approved_through: dt.date | None = None
 
 
 class MonthlySalaryRow(msgspec.Struct, frozen=True):

@@ -20,6 +20,10 @@ class EmploymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     unit_id: uuid.UUID | None = None  # default: the person's own unit
     family_status: FamilyStatus = "single"
     dependent_children: Annotated[int, msgspec.Meta(ge=0, le=20)] = 0
+    single_parent: Annotated[bool, msgspec.Meta(
+        description="A single person with dependent children who does not live with a partner: "
+                    "the key formula's extra reduction (Annex III KB/WIB 92). Needs "
+                    "familyStatus single and at least one dependent child.")] = False
 
 
 class EmploymentEndIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
@@ -38,6 +42,13 @@ class EmploymentOut(msgspec.Struct, rename="camel"):
     status: str
     end_date: dt.date | None = None
     projected_annual_turnover_cents: int | None = None
+    single_parent: bool = False
+    approval: Annotated[str, msgspec.Meta(
+        description="not_needed; pending: the start is further back than the back office "
+                    "allows alone, nothing is paid until a second adviser approves; approved")
+    ] = "not_needed"
+    approved_by: uuid.UUID | None = None
+    approved_at: dt.datetime | None = None
 
 
 class EmploymentList(msgspec.Struct):

@@ -1,9 +1,5 @@
-"""Open-ended employment: hire, end, and pay every month that is due (002:379).
-
-A month is paid once: ``monthly_salary`` is unique per (employment, month) and is inserted
-with ON CONFLICT DO NOTHING, so a second run, or two runs at once, pay nothing twice. The
-month is booked on the unit (labour cost against the net, withholding, social security and
-the employer's part) and its payslip is rendered by the worker after the commit.
+"""Open-ended employment: hire (a second adviser approves a start far back), end, approve, and
+read the months paid (002:379). Paying the months is ``backend.employment.monthly_run``.
 """
 
 from __future__ import annotations
@@ -13,22 +9,15 @@ import uuid
 from typing import TYPE_CHECKING
 
 from backend.audit.service import record
-from backend.backoffice import repository as review_queue
 from backend.employment import messages  # noqa: F401  (registers the texts)
 from backend.employment import repository as repo
 from backend.employment.rows import EmploymentRow, MonthlySalaryRow
 from backend.employment.schemas import EmploymentIn
-from backend.engine import (
-    FamilySituation,
-    last_day_of_month,
-    month_pay,
-    monthly_gross_from_projection,
-)
-from backend.jobs import outbox
+from backend.engine import FamilySituation, monthly_gross_from_projection, monthly_payslip
+from backend.platform.dates import check_dates
 from backend.platform.db import unit_of_work
-from backend.platform.errors import Conflict, NotFound, invalid
-from backend.platform.formatting import money_texts
-from backend.units import ledger
+from backend.platform.errors import Conflict, Forbidden, NotFound, invalid
+from backend.rulesets import book as rule_books
 from backend.units import repository as units_repo
 from backend.units import service as units
 
@@ -36,24 +25,40 @@ if TYPE_CHECKING:  # annotations only: the worker runs this module without the w
     from backend.http.context import Principal
 
 CONTRACT_TYPE = "open_ended"
+COUNTRY, LEGAL_ENTITY = "BE", "smart"
 
 
-def _month_start(day: dt.date) -> dt.date:
+def today() -> dt.date:
+    """The clock of hiring and of the payroll's limits (one place to read it)."""
+    return dt.date.today()
+
+
+def month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
-def _next_month(month: dt.date) -> dt.date:
-    return last_day_of_month(month.year, month.month) + dt.timedelta(days=1)
+def situation_of(row: EmploymentRow) -> FamilySituation:
+    return FamilySituation(row.family_status, row.dependent_children, row.single_parent)
 
 
-async def hire(actor: Principal, data: EmploymentIn) -> EmploymentRow:
+async def hire(actor: Principal, data: EmploymentIn, *, backdate_days: int = 31) -> EmploymentRow:
+    """Hire on an open-ended contract. A start more than ``backdate_days`` back is recorded but
+    pays nothing until a second adviser approves it (``approve``)."""
     actor.require("adviser", "admin")
+    check_dates([("startDate", data.start_date)])
     if (data.monthly_gross_cents is None) == (data.projected_annual_turnover_cents is None):
         raise invalid("monthlyGrossCents", "employment_gross_or_projection")
+    book = await rule_books.current()
     gross = data.monthly_gross_cents
     if gross is None:
         gross, _ = monthly_gross_from_projection(data.projected_annual_turnover_cents,
-                                                 data.start_date, contract_type=CONTRACT_TYPE)
+                                                 data.start_date, contract_type=CONTRACT_TYPE,
+                                                 rules=book)
+    situation = FamilySituation(data.family_status, data.dependent_children, data.single_parent)
+    # The family situation as the key formula reads it (EngineInputError -> 422 naming the
+    # field: a single parent is single and has a dependent child).
+    monthly_payslip(gross, situation, data.start_date, contract_type=CONTRACT_TYPE, rules=book)
+    backdated = data.start_date < today() - dt.timedelta(days=backdate_days)
     async with unit_of_work():
         if not await repo.person_exists(data.person_id):
             raise invalid("personId", "employment_person_unknown")
@@ -68,15 +73,35 @@ async def hire(actor: Principal, data: EmploymentIn) -> EmploymentRow:
         row = await repo.insert_employment(
             id=uuid.uuid4(), person=data.person_id, unit=unit_id, contract_type=CONTRACT_TYPE,
             monthly_gross_cents=gross, family_status=data.family_status,
-            dependent_children=data.dependent_children, start_date=data.start_date,
+            dependent_children=data.dependent_children, single_parent=data.single_parent,
+            start_date=data.start_date, approval="pending" if backdated else "not_needed",
             projected_income_cents=data.projected_annual_turnover_cents, created_by=actor.id)
         await record(actor_id=actor.id, action="employment.hired", object_type="employment",
                      object_id=row.id, after=_snapshot(row))
     return row
 
 
+async def approve(actor: Principal, employment_id: uuid.UUID) -> EmploymentRow:
+    """A second adviser (not the one who hired) approves a start far back: the months since
+    the start may then be paid, at once, by the next run."""
+    actor.require("adviser", "admin")
+    async with unit_of_work():
+        row = await repo.get(employment_id, for_update=True)
+        if row is None:
+            raise NotFound()
+        if row.approval != "pending":
+            raise Conflict("employment_not_pending", approval=row.approval)
+        if row.created_by == actor.id:
+            raise Forbidden("own_employment")
+        approved = await repo.approve(employment_id, actor.id, month_start(today()))
+        await record(actor_id=actor.id, action="employment.approved", object_type="employment",
+                     object_id=employment_id, before=_snapshot(row), after=_snapshot(approved))
+    return approved
+
+
 async def end(actor: Principal, employment_id: uuid.UUID, end_date: dt.date) -> EmploymentRow:
     actor.require("adviser", "admin")
+    check_dates([("endDate", end_date)])
     async with unit_of_work():
         row = await repo.get(employment_id, for_update=True)
         if row is None:
@@ -86,7 +111,7 @@ async def end(actor: Principal, employment_id: uuid.UUID, end_date: dt.date) -> 
         if end_date < row.start_date:
             raise invalid("endDate", "employment_end_before_start")
         last = await repo.last_paid_month(employment_id)
-        if last is not None and _month_start(end_date) < last:
+        if last is not None and month_start(end_date) < last:
             # A paid month is never taken back here: the adviser corrects it by a reversal.
             raise invalid("endDate", "employment_end_before_paid", month=last.strftime("%Y-%m"))
         ended = await repo.end(employment_id, end_date)
@@ -98,7 +123,9 @@ async def end(actor: Principal, employment_id: uuid.UUID, end_date: dt.date) -> 
 def _snapshot(row: EmploymentRow) -> dict:
     return {"status": row.status, "monthlyGrossCents": row.monthly_gross_cents,
             "startDate": row.start_date, "endDate": row.end_date, "unit": row.unit,
-            "familyStatus": row.family_status, "dependentChildren": row.dependent_children}
+            "familyStatus": row.family_status, "dependentChildren": row.dependent_children,
+            "singleParent": row.single_parent, "approval": row.approval,
+            "approvedBy": row.approved_by, "payApprovedThrough": row.pay_approved_through}
 
 
 async def list_employments(actor: Principal, person_id: uuid.UUID | None,
@@ -126,96 +153,3 @@ async def payslip_key(actor: Principal, salary_id: uuid.UUID) -> str | None:
     if row is None or (not actor.is_staff and row.person != actor.id):
         raise NotFound()
     return row.payslip_key
-
-
-# The monthly run -----------------------------------------------------------------------------
-
-async def pay_due_months(on: dt.date, actor: uuid.UUID | None = None,
-                         batch_size: int = 200) -> list[uuid.UUID]:
-    """Pay every month whose pay date is on or before ``on``, for every employment. Idempotent."""
-    paid: list[uuid.UUID] = []
-    after: uuid.UUID | None = None
-    while True:
-        async with unit_of_work():
-            batch = await repo.payable(on, after, batch_size)
-        for employment in batch:
-            paid += await _pay_employment(employment.id, on, actor)
-        if len(batch) < batch_size:
-            return paid
-        after = batch[-1].id
-
-
-async def _pay_employment(employment_id: uuid.UUID, on: dt.date, actor: uuid.UUID | None
-                          ) -> list[uuid.UUID]:
-    paid = []
-    async with unit_of_work():
-        employment = await repo.get(employment_id, for_update=True)
-        done = await repo.paid_months(employment_id)
-        month = _month_start(employment.start_date)
-        last = _month_start(min(on, employment.end_date or on))
-        while month <= last:
-            if month not in done:
-                salary_id = await _pay_month(employment, month, on, actor)
-                if salary_id is not None:
-                    paid.append(salary_id)
-            month = _next_month(month)
-    return paid
-
-
-async def _pay_month(employment: EmploymentRow, month: dt.date, on: dt.date,
-                     actor: uuid.UUID | None) -> uuid.UUID | None:
-    pay = month_pay(employment.monthly_gross_cents, month, employment.start_date,
-                    employment.end_date,
-                    FamilySituation(employment.family_status, employment.dependent_children),
-                    contract_type=employment.contract_type)
-    if pay is None or pay.pay_date > on:
-        return None
-    slip = pay.payslip
-    social_security = slip.personal_social_security_cents
-    row = await repo.insert_monthly_salary(
-        id=uuid.uuid4(), employment=employment.id, person=employment.person,
-        unit=employment.unit, month=month, pay_date=pay.pay_date,
-        days_employed=pay.days_employed, days_in_month=pay.days_in_month,
-        gross_cents=slip.gross_cents, social_security_cents=social_security,
-        withholding_cents=slip.withholding_tax_cents,
-        special_social_security_cents=slip.special_social_security_cents,
-        net_cents=slip.net_cents, employer_cost_cents=pay.employer_cost_cents,
-        rule_set=slip.rule_set, rule_set_fallback=slip.rule_set_fallback,
-        payslip=_payslip_snapshot(slip))
-    if row is None:
-        return None
-    cost = pay.employer_cost_cents
-    await ledger.post_entry(
-        employment.unit, "monthly_salary", f"Salary {month:%Y-%m} (open-ended contract)",
-        [(account, amount) for account, amount in [
-            ("labour_cost", cost), ("bank", -slip.net_cents),
-            ("withholding_payable", -slip.withholding_tax_cents),
-            ("social_security_payable", -(social_security + slip.special_social_security_cents)),
-            ("cooperative_payable", -(cost - slip.gross_cents))] if amount],
-        effective_date=pay.pay_date, reference=f"monthly:{row.id}", actor_id=actor)
-    balance = await units_repo.balance(employment.unit)
-    if balance < 0:
-        # The contract is paid regardless (it is a salary); an adviser looks at the unit.
-        await review_queue.insert_review_item(
-            person=employment.person, kind="monthly_salary_uncovered",
-            reasons=["review.monthly_salary_uncovered"],
-            context={"reasons": [{"code": "review.monthly_salary_uncovered", "params": {
-                "month": f"{month:%Y-%m}", "cost": money_texts(cost), "balance": money_texts(balance)}}],
-                "employmentId": str(employment.id), "monthlySalaryId": str(row.id)})
-    await outbox.add("monthly_payslip.render", {"monthlySalaryId": str(row.id)},
-                     dedupe_key=f"monthly-payslip:{row.id}")
-    await record(actor_id=actor, action="monthly_salary.paid", object_type="monthly_salary",
-                 object_id=row.id, after={"employment": employment.id, "month": month,
-                                             "grossCents": slip.gross_cents,
-                                             "netCents": slip.net_cents,
-                                             "employerCostCents": cost})
-    return row.id
-
-
-def _payslip_snapshot(slip) -> dict:
-    return {"ruleSet": slip.rule_set, "workBonusCents": slip.work_bonus_cents,
-            "socialSecurityBeforeBonusCents": slip.social_security_cents,
-            "taxableCents": slip.taxable_cents, "withholdingBaseCents": slip.withholding_base_cents,
-            "childReductionCents": slip.child_reduction_cents,
-            "fiscalWorkBonusCents": slip.fiscal_work_bonus_cents,
-            "lines": [line.to_api() for line in slip.lines]}

@@ -33,6 +33,13 @@ class Employment(Table, tablename="employment", db=DB):
     projected_income_cents = BigInt(null=True)
     created_by = ForeignKey(Person, null=True)
     created_at = Timestamptz()
+    single_parent = Boolean(default=False)  # Annex III: single parent with dependent children
+    # A start more than EMPLOYMENT_BACKDATE_DAYS back waits for a second adviser (pending);
+    # months up to pay_approved_through may be paid in one run however many they are.
+    approval = Varchar(length=10, default="not_needed")  # not_needed | pending | approved
+    approved_by = ForeignKey(Person, null=True)
+    approved_at = Timestamptz(null=True)
+    pay_approved_through = Date(null=True)
 
 
 class MonthlySalary(Table, tablename="monthly_salary", db=DB):

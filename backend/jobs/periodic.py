@@ -44,7 +44,7 @@ async def daily_work(payload: dict, settings: Settings) -> None:
     the erasures waiting or whose retention ended; every step idempotent."""
     today = dt.date.today()
     ports = composition.adapters(settings).quickjobs
-    result = await payroll.run(today, ports, None)
+    result = await payroll.run(today, ports, None, settings=settings)
     sent, escalated = await reminders.send_reminders(today, ports)
     async with unit_of_work():
         forgotten = await telegram.forget_old_telegram_rows()
@@ -52,6 +52,7 @@ async def daily_work(payload: dict, settings: Settings) -> None:
     log.info("daily work", extra={"fields": {
         "salariesPaid": len(result.paid_salary_ids),
         "monthlySalariesPaid": len(result.paid_monthly_salary_ids),
+        "held": [f"{h.reason}:{h.key}" for h in result.held],
         "paymentFiles": [str(f.id) for f in result.payment_files],
         "paymentFileProblem": result.payment_file_problem,
         "reminders": sent, "escalated": escalated, "telegramRowsForgotten": forgotten,

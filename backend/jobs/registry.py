@@ -29,6 +29,7 @@ _HANDLERS: dict[str, str] = {
     "monthly_payslip.render": "backend.employment.tasks:render_monthly_payslip",
     "telegram.send": "backend.chat.telegram.tasks:send_replies",
     "people.erase": "backend.people.erasure:execute_job",
+    "rule_sets.publish": "backend.rulesets.service:publish_job",
     # the worker's timed work (backend.jobs.periodic), planned on rq's scheduler
     "periodic.dimona_follow_up": "backend.jobs.periodic:follow_up_dimonas",
     "periodic.daily_work": "backend.jobs.periodic:daily_work",

@@ -16,7 +16,12 @@ from backend.backoffice.banking.tables import (
     PaymentFileItem,
     UnmatchedPayment,
 )
-from backend.backoffice.tables import CorrectionRequest, InvoiceReminder, ReviewItem
+from backend.backoffice.tables import (
+    CorrectionRequest,
+    InvoiceReminder,
+    PayrollHold,
+    ReviewItem,
+)
 from backend.chat.tables import BotConversation, BotMessage
 from backend.chat.telegram.tables import TelegramChat, TelegramLinkCode, TelegramUpdate
 from backend.clients.tables import Client
@@ -47,6 +52,7 @@ from backend.quickjobs.tables import (
     Quote,
     SalaryPayment,
 )
+from backend.rulesets.tables import RuleSetUpload
 from backend.units.tables import JournalEntry, JournalLine, LegalEntity, Office, Unit, UnitHolder
 
 TABLES = [
@@ -65,6 +71,8 @@ TABLES = [
     BotConversation, BotMessage, TelegramLinkCode, TelegramChat, TelegramUpdate,
     # personal data
     ErasureRequest,
+    # rule sets as data, payroll holds (issue 12)
+    RuleSetUpload, PayrollHold,
 ]
 
 APP_CONFIG = AppConfig(

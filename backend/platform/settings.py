@@ -62,6 +62,16 @@ class Settings:
     smtp_from: str = "no-reply@quickjob.local"
     log_level: str = "INFO"
     correction_second_approval_cents: int = 100_000
+    # Money safety of the payroll (backend/backoffice/payroll.py, backend/employment): a salary
+    # run dated at most this many days after today; an open-ended contract starting more than
+    # this many days back, or a run paying more months of one contract than this, waits for a
+    # second adviser's approval.
+    salary_run_horizon_days: int = 0
+    employment_backdate_days: int = 31
+    payroll_max_months_per_run: int = 2
+    # How often (seconds) a process asks whether an approved rule-set upload changed the rule
+    # book (one Redis GET; the database is read only when it did): backend/rulesets/book.py.
+    rule_set_check_seconds: float = 2.0
     # The worker's daily work (payroll run, reminders); off where another process owns it.
     periodic_daily_work: bool = True
     # Job processes of the worker (each runs one job at a time on its own event loop and pool),
@@ -123,6 +133,10 @@ class Settings:
             public_rate_limit_per_minute=int(env.get("PUBLIC_RATE_LIMIT_PER_MINUTE", "60")),
             correction_second_approval_cents=int(
                 env.get("CORRECTION_SECOND_APPROVAL_CENTS", "100000")),
+            salary_run_horizon_days=int(env.get("SALARY_RUN_HORIZON_DAYS", "0")),
+            employment_backdate_days=int(env.get("EMPLOYMENT_BACKDATE_DAYS", "31")),
+            payroll_max_months_per_run=int(env.get("PAYROLL_MAX_MONTHS_PER_RUN", "2")),
+            rule_set_check_seconds=float(env.get("RULE_SET_CHECK_SECONDS", "2")),
             periodic_daily_work=env.get("PERIODIC_DAILY_WORK", "on").lower() not in ("off", "0", "false"),
             worker_processes=int(env.get("WORKER_PROCESSES", str(cls.worker_processes))),
             worker_nice=int(env.get("WORKER_NICE", str(cls.worker_nice))),
@@ -146,6 +160,11 @@ class Settings:
         if secret and (len(secret) > 256 or not set(secret) <= TELEGRAM_SECRET_ALPHABET):
             raise SettingsError("TELEGRAM_WEBHOOK_SECRET may only hold A-Z, a-z, 0-9, _ and - "
                                 "(at most 256 characters)")
+        if (self.salary_run_horizon_days < 0 or self.employment_backdate_days < 0
+                or self.payroll_max_months_per_run < 1 or self.rule_set_check_seconds < 0):
+            raise SettingsError("SALARY_RUN_HORIZON_DAYS and EMPLOYMENT_BACKDATE_DAYS must be 0 "
+                                "or more, PAYROLL_MAX_MONTHS_PER_RUN at least 1, "
+                                "RULE_SET_CHECK_SECONDS 0 or more")
         if self.worker_processes < 1 or not 0 <= self.worker_nice <= 19:
             raise SettingsError("WORKER_PROCESSES must be at least 1 and WORKER_NICE 0 to 19")
         if not self.is_production:

@@ -17,6 +17,7 @@ from litestar.response import Response
 
 from backend.http.context import Principal
 from backend.http.problems import NotFound, invalid
+from backend.platform.dates import check_dates
 from backend.quickjobs import (
     cancellation,
     client_answer,
@@ -158,6 +159,7 @@ class QuickJobController(Controller):
           status_code=201, summary="The client paid in cash: declare it instead of an invoice")
     async def cash_collection(self, quickjob_id: uuid.UUID, data: CashCollectionIn,
                               principal: Principal, request: Request) -> CashCollectionOut:
+        check_dates([("date", data.date)])  # year 1 or 9999: 422 before anything else
         row = await invoicing.collect_cash(principal, quickjob_id, data.amount_cents, data.date,
                                          request.app.state.quickjob_ports)
         return CashCollectionOut(id=row.id, amount_cents=row.amount_cents,

@@ -15,6 +15,7 @@ from backend.backoffice import repository as review_queue
 from backend.clients import service as clients
 from backend.engine import (
     PlatformShift,
+    RuleBook,
     Simulation,
     SimulationInput,
     check_platform_work,
@@ -32,6 +33,12 @@ from backend.platform.formatting import format_money, money_texts
 from backend.quickjobs import lifecycle, requirements
 from backend.quickjobs import repository as repo
 from backend.quickjobs.lifecycle import Audit, ContractStatus, QuickJobStatus
+from backend.quickjobs.pay_rules import (
+    hours_per_day_error,
+    hours_text,
+    minutes_per_day,
+    pay_rule_reasons,
+)
 from backend.quickjobs.policy import policy_on, today
 from backend.quickjobs.ports import Ports, hash_token
 from backend.quickjobs.rows import (
@@ -44,6 +51,7 @@ from backend.quickjobs.rows import (
 )
 from backend.quickjobs.schemas import ClientIn, QuickJobCreate
 from backend.quickjobs.wording import person_name
+from backend.rulesets import book as rule_books
 from backend.simulations.schemas import ExpenseIn, SimulationRequest
 from backend.simulations.service import to_engine_input, to_snapshot
 from backend.units import service as units
@@ -90,8 +98,8 @@ def validate_create(data: QuickJobCreate, on: dt.date) -> None:
             errors.append(FieldError(f"performanceDates[{i}]", "date_in_past", {"date": day.isoformat()}))
         elif day > on + dt.timedelta(days=366):
             errors.append(FieldError(f"performanceDates[{i}]", "date_too_far", {"date": day.isoformat()}))
-    if data.hours_per_day is not None and not 1 <= data.hours_per_day <= 12:
-        errors.append(FieldError("hoursPerDay", "hours_invalid"))
+    if (hours_error := hours_per_day_error(data.hours_per_day)) is not None:
+        errors.append(hours_error)
     if data.sector is not None and data.sector not in policy_on(on).sectors_needing_conditions \
             and data.sector not in ("general",):
         errors.append(FieldError("sector", "sector_unknown"))
@@ -118,10 +126,12 @@ def engine_input(data: QuickJobCreate, expenses: list[ExpenseIn] | None = None, 
         vat_exemption=treatment.exemption, contract_type=data.contract_type,
         withholding_rate=data.withholding_rate,
         expenses=data.expenses if expenses is None else expenses,
-        client_country=country.upper()), LEGAL_ENTITY)
+        client_country=country.upper(),
+        hours_per_day=hours_text(data.hours_per_day)), LEGAL_ENTITY)
 
 
-def review_reasons(data: QuickJobCreate, sim: Simulation, on: dt.date) -> list[dict]:
+def review_reasons(data: QuickJobCreate, sim: Simulation, on: dt.date,
+                   book: RuleBook | None = None) -> list[dict]:
     """Rules, not people, validate standard cases (seed 003:91, 003:121); these go to a human."""
     policy = policy_on(on)
     reasons = []
@@ -137,11 +147,15 @@ def review_reasons(data: QuickJobCreate, sim: Simulation, on: dt.date) -> list[d
     if data.platform_work:
         days = sorted(set(data.performance_dates))
         per_day, extra = divmod(sim.gross_cents, len(days))
-        shifts = [PlatformShift(day, (data.hours_per_day or 0) * 60, per_day + (extra if i == 0 else 0))
+        shifts = [PlatformShift(day, minutes_per_day(data.hours_per_day),
+                                per_day + (extra if i == 0 else 0))
                   for i, day in enumerate(days)]
-        for violation in check_platform_work(shifts, legal_entity=LEGAL_ENTITY):
+        for violation in check_platform_work(shifts, legal_entity=LEGAL_ENTITY, rules=book):
             reasons.append({"code": "review.platform_minimum",
                             "params": {"detail": violation.messages}})
+    # No rule set in force, pay below the legal minimum, Sunday or holiday (issue 12).
+    reasons += pay_rule_reasons(sim, data.performance_dates, book or rule_books.cached(),
+                                legal_entity=LEGAL_ENTITY)
     return reasons
 
 
@@ -164,9 +178,10 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
                  language: str) -> Created:
     on = today()
     validate_create(data, on)
+    book = await rule_books.current()  # shipped + approved rule sets (no SQL unless changed)
     # A new client's figures before any statement (EngineInputError -> 422 naming the field);
     # a known client's (clientId) once it is read.
-    sim = simulate(engine_input(data)) if data.client is not None else None
+    sim = simulate(engine_input(data), rules=book) if data.client is not None else None
     policy = policy_on(on)
     quickjob_id = uuid.uuid4()
     async with unit_of_work():
@@ -185,8 +200,8 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
         client = await clients.for_quickjob(principal, data.client_id, data.client)
         if sim is None:
             sim = simulate(engine_input(data, client_country=client.country,
-                                        client_vat=client.vat_number))
-        reasons = _as_stored(review_reasons(data, sim, on))
+                                        client_vat=client.vat_number), rules=book)
+        reasons = _as_stored(review_reasons(data, sim, on, book))
         status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
         simulation = json.dumps(to_snapshot(sim), default=str)
         values = dict(

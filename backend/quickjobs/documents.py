@@ -132,7 +132,8 @@ def contract_pdf(job: QuickJobRow, person: WorkerRow, sim: Simulation,
         employer=supplier(entity, language), worker=worker(person), function=job.function,
         description=job.description, country="BE", risks="",
         work_dates=tuple(job.performance_dates), contract_type=job.contract_type,
-        gross_cents=sim.gross_cents, withholding_rate=sim.withholding_rate, hours_per_day="7.6",
+        gross_cents=sim.gross_cents, withholding_rate=sim.withholding_rate,
+        hours_per_day=sim.hours_per_day,  # the QuickJob's hoursPerDay (default: 7.6)
         client_name=job.client_name,
     ))
 

@@ -8,6 +8,7 @@ import uuid
 
 from backend.engine import simulate
 from backend.http.context import Principal
+from backend.platform.dates import check_dates
 from backend.platform.db import unit_of_work
 from backend.platform.errors import invalid
 from backend.quickjobs import lifecycle
@@ -18,6 +19,7 @@ from backend.quickjobs.ports import Ports
 from backend.quickjobs.reading import owned_for_update
 from backend.quickjobs.rows import ExpenseRow, QuickJobRow
 from backend.quickjobs.schemas import QuickJobCreate
+from backend.rulesets import book as rule_books
 from backend.simulations.schemas import ExpenseIn
 from backend.simulations.service import to_snapshot
 
@@ -45,13 +47,16 @@ async def add_expense(principal: Principal, quickjob_id: uuid.UUID, amount_cents
                       receipt: bytes | None, receipt_type: str | None, ports: Ports) -> ExpenseRow:
     if receipt is not None:
         check_upload(receipt, receipt_type or "", "receipt")
+    check_dates([("spentOn", spent_on)])
+    book = await rule_books.current()
     async with unit_of_work():
         job = await owned_for_update(principal, quickjob_id)
         # Before the order: the simulation may still change.
         lifecycle.require(job, QuickJobStatus.QUOTE_SENT, QuickJobStatus.IN_REVIEW)
         current = [ExpenseIn(e.amount_cents, e.category) for e in await repo.expenses_for(job.id)]
         sim = simulate(engine_input(_as_create(job), [*current, ExpenseIn(amount_cents, category)],
-                                    client_country=job.client_country, client_vat=job.client_vat))
+                                    client_country=job.client_country, client_vat=job.client_vat),
+                       rules=book)
         expense_id = uuid.uuid4()
         key = None
         if receipt is not None:
@@ -79,4 +84,5 @@ def _as_create(job: QuickJobRow) -> QuickJobCreate:
         client_id=job.client, vat_rate=job.vat_rate, vat_included=job.vat_included,
         vat_exemption=job.vat_exemption, contract_type=job.contract_type,
         withholding_rate=job.withholding_rate, paid_in_cash=job.paid_in_cash,
+        hours_per_day=job.simulation.get("hours_per_day"),
     )

@@ -34,7 +34,11 @@ class QuickJobCreate(msgspec.Struct, rename="camel", forbid_unknown_fields=True)
     withholding_rate: str | None = None
     expenses: list[ExpenseIn] = msgspec.field(default_factory=list)
     paid_in_cash: bool = False
-    hours_per_day: int | None = None
+    hours_per_day: Annotated[int | str | None, msgspec.Meta(
+        description="Hours worked each day (1 to 12; a whole number or a decimal string such "
+                    "as \"7.6\"). Printed on the contract, used for the gross per hour (checked "
+                    "against the legal minimum) and the work bonus. Default: the full-time day "
+                    "of the rule set (7.6 h).")] = None
     platform_work: bool = False
     sector: str | None = None
 

@@ -4,6 +4,7 @@ import msgspec
 from litestar import Controller, Request, get, post
 from litestar.exceptions import ValidationException
 
+from backend.rulesets import book as rule_books
 from backend.simulations import service
 from backend.simulations.schemas import RuleSetList, SimulationRequest, SimulationResponse
 
@@ -27,7 +28,8 @@ class SimulationController(Controller):
     async def simulate(self, request: Request, data: SimulationRequest,
                        language: str) -> SimulationResponse:
         data = strict_body(await request.body(), SimulationRequest)
-        return service.to_response(service.run_simulation(data), language)
+        book = await rule_books.current()
+        return service.to_response(service.run_simulation(data, book), language)
 
 
 class RuleSetController(Controller):
@@ -35,9 +37,10 @@ class RuleSetController(Controller):
     tags = ["simulations"]
 
     @get("/", operation_id="listRuleSets",
-         summary="The active rule sets with every parameter and its source (public)")
+         summary="The rule sets in force (shipped and approved uploads) with every parameter "
+                 "and its source (public)")
     async def list_rule_sets(self) -> RuleSetList:
-        return service.rule_set_listing()
+        return service.rule_set_listing(await rule_books.current())
 
 
 CONTROLLERS = [SimulationController, RuleSetController]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
@@ -23,6 +23,11 @@ class SimulationRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=Tr
     withholding_rate: str | None = None
     expenses: list[ExpenseIn] = msgspec.field(default_factory=list)
     client_country: str = "BE"
+    hours_per_day: Annotated[int | str | None, msgspec.Meta(
+        description="Hours worked each day (a whole number or a decimal string such as \"3\" "
+                    "or \"7.6\"; at most the rule set's limit). Default: the full-time day of "
+                    "the rule set (7.6 h). Gives grossPerHourCents and the work bonus hours.")
+    ] = None
 
 
 class SimulationLine(msgspec.Struct, rename="camel"):
@@ -34,7 +39,12 @@ class SimulationLine(msgspec.Struct, rename="camel"):
 
 class SimulationResponse(msgspec.Struct, rename="camel"):
     rule_set: str
-    rule_set_fallback: bool
+    rule_set_fallback: Annotated[bool, msgspec.Meta(
+        description="true when no rule set is in force yet for the last performance date (for "
+                    "example next year's rules are not published or not approved yet): the "
+                    "figures are computed with the latest rule set (ruleSet) and are provisional. "
+                    "ruleSetNotice says so in words; a QuickJob for such a date goes to an "
+                    "adviser, and no salary is paid on such figures.")]
     turnover_cents: int
     vat_cents: int
     total_incl_vat_cents: int
@@ -50,6 +60,26 @@ class SimulationResponse(msgspec.Struct, rename="camel"):
     unit_remainder_cents: int
     pay_date: dt.date
     lines: list[SimulationLine]
+    rule_set_notice: Annotated[str | None, msgspec.Meta(
+        description="When ruleSetFallback is true: the explanation in the caller's language "
+                    "(Accept-Language), also the first line (code rule_set_fallback); else null")]
+    work_bonus_cents: Annotated[int, msgspec.Meta(
+        description="Social work bonus (werkbonus / bonus à l'emploi, RSZ instructions) already "
+                    "deducted from socialSecurityCents; 0 when none applies")]
+    fiscal_work_bonus_cents: Annotated[int, msgspec.Meta(
+        description="Fiscal work bonus already deducted from withholdingTaxCents")]
+    hours_per_day: Annotated[str, msgspec.Meta(
+        description="Hours worked per day used for the hourly figure and the work bonus "
+                    "(decimal string)")]
+    gross_per_hour_cents: Annotated[int, msgspec.Meta(
+        description="grossCents / (performance dates x hoursPerDay), rounded half up")]
+    minimum_hourly_wage_cents: Annotated[int, msgspec.Meta(
+        description="The legal minimum gross per hour that applies (national minimum wage, "
+                    "joint committee 200 for employees), rounded half up; 0 when none is checked "
+                    "(students: age-based scales)")]
+    below_minimum_wage: Annotated[bool, msgspec.Meta(
+        description="true when the gross per hour is below that minimum (exactly, before "
+                    "rounding): a QuickJob like this goes to an adviser")]
 
 
 class RuleParameter(msgspec.Struct, rename="camel"):

@@ -8,6 +8,8 @@ import datetime as dt
 import msgspec
 
 from backend.engine import ExpenseInput, Line, RuleBook, Simulation, SimulationInput, simulate
+from backend.platform.dates import check_date_list
+from backend.rulesets import book as rule_books
 from backend.simulations.schemas import (
     RuleSetList,
     RuleSetOut,
@@ -18,6 +20,8 @@ from backend.simulations.schemas import (
 
 
 def to_engine_input(req: SimulationRequest, legal_entity: str = "smart") -> SimulationInput:
+    # Year 1 or 9999: a clear 422 here, never an overflow in the calendar's arithmetic.
+    check_date_list("performanceDates", req.performance_dates)
     return SimulationInput(
         performance_dates=tuple(req.performance_dates),
         amount_cents=req.amount_cents,
@@ -29,11 +33,14 @@ def to_engine_input(req: SimulationRequest, legal_entity: str = "smart") -> Simu
         expenses=tuple(ExpenseInput(e.amount_cents, e.category) for e in req.expenses),
         client_country=req.client_country,
         legal_entity=legal_entity,
+        hours_per_day=req.hours_per_day,
     )
 
 
-def run_simulation(req: SimulationRequest) -> Simulation:
-    return simulate(to_engine_input(req))
+def run_simulation(req: SimulationRequest, book: RuleBook | None = None) -> Simulation:
+    """``book``: the process's rule book by default (shipped + approved rule sets, as last
+    loaded; async callers pass ``await rule_books.current()``)."""
+    return simulate(to_engine_input(req), rules=book or rule_books.cached())
 
 
 def to_response(sim: Simulation, lang: str) -> SimulationResponse:
@@ -54,6 +61,14 @@ def to_response(sim: Simulation, lang: str) -> SimulationResponse:
         net_cents=sim.net_cents,
         unit_remainder_cents=sim.unit_remainder_cents,
         pay_date=sim.pay_date,
+        rule_set_notice=(sim.rule_set_notice.get(lang) or sim.rule_set_notice["nl"])
+        if sim.rule_set_notice else None,
+        work_bonus_cents=sim.work_bonus_cents,
+        fiscal_work_bonus_cents=sim.fiscal_work_bonus_cents,
+        hours_per_day=sim.hours_per_day,
+        gross_per_hour_cents=sim.gross_per_hour_cents,
+        minimum_hourly_wage_cents=sim.minimum_hourly_wage_cents,
+        below_minimum_wage=sim.below_minimum_wage,
         lines=[
             SimulationLine(code=line.code, label=line.label[lang], amount_cents=line.amount_cents,
                            explanation=line.explanation[lang])
@@ -62,8 +77,8 @@ def to_response(sim: Simulation, lang: str) -> SimulationResponse:
     )
 
 
-def rule_set_listing() -> RuleSetList:
-    return RuleSetList(items=[msgspec.convert(d, RuleSetOut) for d in RuleBook.default().describe()])
+def rule_set_listing(book: RuleBook) -> RuleSetList:
+    return RuleSetList(items=[msgspec.convert(d, RuleSetOut) for d in book.describe()])
 
 
 def to_snapshot(sim: Simulation) -> dict:

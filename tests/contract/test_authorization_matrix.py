@@ -141,6 +141,17 @@ ROUTES: dict[tuple[str, str], Rule] = {
     # a worker's own monthly pay (another worker's payslip is a 404: tests/employment)
     ("GET", "/api/v1/monthly-salaries"): Rule(AUTH),
     ("GET", "/api/v1/monthly-salaries/{salary_id:uuid}/payslip.pdf"): Rule(AUTH),
+    ("POST", "/api/v1/backoffice/employments/{employment_id:uuid}/approve"): Rule(STAFF),
+    ("GET", "/api/v1/backoffice/held-pay"): Rule(STAFF),
+    ("POST", "/api/v1/backoffice/held-pay/{hold_id:uuid}/approve"): Rule(STAFF),
+    # rule sets as data: admins upload and approve, advisers read the history
+    ("POST", "/api/v1/backoffice/rule-sets"): Rule(ADMIN, json={"id": "not-a-rule-set"}),
+    ("GET", "/api/v1/backoffice/rule-sets"): Rule(STAFF),
+    ("GET", "/api/v1/backoffice/rule-sets/{upload_id:uuid}"): Rule(STAFF),
+    ("GET", "/api/v1/backoffice/rule-sets/{upload_id:uuid}/file"): Rule(STAFF),
+    ("POST", "/api/v1/backoffice/rule-sets/{upload_id:uuid}/approve"): Rule(ADMIN),
+    ("POST", "/api/v1/backoffice/rule-sets/{upload_id:uuid}/reject"): Rule(
+        ADMIN, json={"reason": "wrong brackets"}),
     ("GET", "/api/v1/backoffice/audit-log"): Rule(ADMIN),
     ("GET", "/api/v1/backoffice/failed-jobs"): Rule(ADMIN),
     ("POST", "/api/v1/backoffice/failed-jobs/{job_id:str}/requeue"): Rule(ADMIN),

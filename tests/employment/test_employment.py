@@ -12,6 +12,7 @@ from backend.engine import FamilySituation, month_pay
 from backend.platform.db import fetch
 from tests.backoffice.banking.test_banking import NS, SMART_IBAN, WORKER_IBAN, XSD, set_smart_iban
 from tests.conftest import eventually
+from tests.employment.conftest import hire
 
 RUNS = "/api/v1/backoffice/salary-runs"
 HIRE = "/api/v1/backoffice/employments"
@@ -22,9 +23,7 @@ async def _me(client, headers) -> dict:
 
 
 async def _hire(client, adviser_headers, person_id: str, **body) -> dict:
-    r = await client.post(HIRE, json={"personId": person_id, **body}, headers=adviser_headers)
-    assert r.status_code == 201, r.text
-    return r.json()
+    return await hire(client, adviser_headers, person_id, **body)  # approved if backdated
 
 
 async def _run(client, adviser_headers, on: str) -> dict:
@@ -44,7 +43,8 @@ async def test_hire_from_a_projected_turnover(client, worker_headers, adviser_he
     units = (await client.get("/api/v1/units", headers=worker_headers)).json()["items"]
     assert hired["unitId"] in [u["id"] for u in units]  # the member's own unit by default
     audit = await fetch("SELECT action FROM audit_log WHERE object_id = {}", hired["id"])
-    assert [a["action"] for a in audit] == ["employment.hired"]
+    # Started far back: a second adviser approved it (issue 12).
+    assert [a["action"] for a in audit] == ["employment.hired", "employment.approved"]
 
 
 async def test_hiring_refuses_bad_input_in_the_callers_language(client, worker_headers,

@@ -28,6 +28,7 @@ from rq.registry import StartedJobRegistry
 from backend.jobs.queue import RETRY_INTERVALS, redis_connection
 from backend.platform.db import fetch
 from tests.conftest import eventually, spawn_worker, stop_worker
+from tests.employment.conftest import hire
 from tests.quickjobs.conftest import adviser_headers, worker_headers  # noqa: F401
 
 JOB = "monthly_payslip.render"
@@ -50,9 +51,9 @@ def _parent_of(pid: int) -> int:
 
 async def _month_to_render(client, worker_headers, adviser_headers) -> dict:  # noqa: F811
     me = (await client.get("/api/v1/me", headers=worker_headers)).json()
-    r = await client.post("/api/v1/backoffice/employments", headers=adviser_headers, json={
-        "personId": me["id"], "startDate": "2025-03-01", "monthlyGrossCents": 300_000})
-    assert r.status_code == 201, r.text
+    # A start this far back is paid once a second adviser approved it (issue 12).
+    await hire(client, adviser_headers, me["id"], startDate="2025-03-01",
+               monthlyGrossCents=300_000)
     r = await client.post("/api/v1/backoffice/salary-runs", json={"date": "2025-03-31"},
                           headers=adviser_headers)
     assert r.status_code == 201, r.text

@@ -22,6 +22,7 @@ from backend.backoffice.banking.schemas import (
 )
 from backend.http.context import Principal
 from backend.http.problems import Problem
+from backend.platform.dates import check_dates
 
 MAX_STATEMENT_BYTES = 10 * 1024 * 1024
 
@@ -106,6 +107,7 @@ class BankingController(Controller):
     async def create_payment_file(self, principal: Principal, request: Request,
                                   data: PaymentFileIn | None = None) -> Response[PaymentFileOut]:
         principal.require("adviser", "admin")
+        check_dates([("executionDate", data.execution_date if data else None)])
         row = await banking.create_payment_file(
             principal, request.app.state.quickjob_ports.storage,
             data.execution_date if data else None)
