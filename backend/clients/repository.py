@@ -60,3 +60,14 @@ async def used_by(client_id: uuid.UUID, person_id: uuid.UUID) -> bool:
         (Client.id == client_id)
         & ((Client.created_by == person_id)
            | Client.id.is_in(QuickJob.select(QuickJob.client).where(QuickJob.person == person_id))))
+
+
+async def used_by_others(client_id: uuid.UUID, person_id: uuid.UUID) -> bool:
+    """Another person has a QuickJob with this client (a shared client's details are not one
+    worker's to change)."""
+    return await QuickJob.exists().where((QuickJob.client == client_id)
+                                         & (QuickJob.person != person_id))
+
+
+async def set_email(client_id: uuid.UUID, email: str) -> None:
+    await Client.update({Client.email: email}).where(Client.id == client_id)

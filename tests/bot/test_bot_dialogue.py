@@ -1,5 +1,7 @@
 """Transcript tests of the dialogue engine with a stub port (no database)."""
 
+import datetime as dt
+
 import pytest
 
 from tests.bot.conftest import Bot
@@ -251,3 +253,32 @@ async def test_a_named_correction_takes_the_whole_phrase_and_a_repeat_says_so():
     assert "Dat stond er al zo" in reply and "Samenvatting" in reply
     reply = await bot.say("de klant is comité des fêtes de Spa")
     assert "Klant: comité des fêtes de Spa" in reply
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+async def test_money_and_dates_are_the_platforms_formatting(lang):
+    """The bot writes amounts and dates exactly as PDFs and e-mails do (one place: Babel through
+    backend.platform.formatting), no-break spaces included."""
+    from backend.platform.formatting import format_date, format_money
+    from bot import texts
+
+    bot = Bot(default_language=lang)
+    question = {"nl": "heeft mijn klant betaald?", "fr": "mon client a-t-il payé ?",
+                "en": "has my client paid?"}[lang]
+    await bot.say(question)
+    assert texts.money(121000, lang) == format_money(121000, lang)
+    assert format_money(121000, lang) in bot.raw
+    assert format_date(dt.date(2026, 4, 3), lang) in bot.raw
+
+
+def test_the_bot_package_imports_without_the_web_stack():
+    """bot/ is the pure dialogue engine: importing it (and the platform's formatting it uses)
+    loads neither Litestar, Piccolo nor a database driver."""
+    import subprocess
+    import sys
+
+    code = ("import sys, bot.dialogue, bot.texts; "
+            "print(sorted(m for m in ('litestar', 'piccolo', 'asyncpg', 'redis', 'rq') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr

@@ -4,9 +4,17 @@ import datetime as dt
 
 from tests.conftest import bearer, sign_in
 
+PROFILE = {"firstName": "Lena", "lastName": "Peeters", "nationalNumber": "85.07.30-033.28",
+           "birthDate": "1985-07-30", "address": "Kerkstraat 5, 9000 Gent",
+           "iban": "BE71 0961 2345 6769"}
 
-async def member(client):
-    headers = bearer(await sign_in(client, phone="+32470123400"))
+
+async def member(client, profile: dict | None = PROFILE, phone: str = "+32470123400"):
+    """A member worker; ``profile``: what PATCH /me has set (all a QuickJob needs by default)."""
+    headers = bearer(await sign_in(client, phone=phone))
+    if profile:
+        r = await client.patch("/api/v1/me", json=profile, headers=headers)
+        assert r.status_code == 200, r.text
     r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
     assert r.status_code in (200, 201), r.text
     return headers

@@ -29,6 +29,9 @@ async def test_in_process_chat_creates_one_quickjob_and_stops_at_quit(client, se
     from backend.chat.terminal import converse
 
     headers = bearer(await sign_in(client, phone=DEMO_PHONE))
+    r = await client.patch("/api/v1/me", json={"firstName": "Lena", "lastName": "Peeters"},
+                           headers=headers)
+    assert r.status_code == 200, r.text
     r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
     assert r.status_code in (200, 201), r.text
     stdin = io.StringIO(f"Hello\n\n{FACTS}\nyes\nquit\nnever read\n")
