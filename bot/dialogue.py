@@ -444,6 +444,8 @@ async def _identity_answer(turn: _Turn, text: str) -> bool:
     before_creation = ident.get("then") == "create"
     if before_creation != (state["stage"] == CONFIRM) or state["stage"] == COLLECT:
         return False
+    if before_creation and u.yes_no(text) is True:
+        return False  # the yes again: the creation asks for what the quote still needs
     non_answer = u.is_non_answer(text) or u.yes_no(text) is False or identity.is_later(text)
     has_facts = bool(u.extract(text, turn.today, turn.lang).as_fields())
     outcome = await identity.answer(turn, text, non_answer, has_facts)

@@ -49,6 +49,12 @@ LATER_RE = re.compile(
     r"pas tout de suite|une autre fois|je cherche|not now|another time|some other time|"
     r"i'?ll (?:send|give) it later|i'?ll look it up)\b")
 _PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "le", "la", "du", "des", "d'", "von"}
+# Words a name never starts with: answers, greetings, questions ('ja', 'hallo', 'waarom').
+_NOT_A_NAME = {"ja", "jawel", "nee", "neen", "yes", "yep", "no", "nope", "oui", "ouais", "non", "ok",
+               "oke", "okay", "hallo", "hello", "hi", "hey", "hoi", "bonjour", "salut", "merci",
+               "dank", "bedankt", "thanks", "thank", "later", "straks", "wat", "what", "quoi",
+               "pourquoi", "waarom", "why", "help", "aide", "hulp", "sorry", "pardon", "euh",
+               "uh", "hmm", "ik", "je", "i", "mijn", "my", "mon", "ma", "geen", "pas", "none"}
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?$")
 
 
@@ -62,7 +68,8 @@ def parse_name(text: str) -> list[str] | None:
     """The words of a person's name ('Lena Peeters', 'je m'appelle Marie Dubois'), or None."""
     value = _NAME_LEAD_RE.sub("", text.strip()).strip(" .!")
     words = value.split()
-    if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+    if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words) \
+            or fold(words[0]).strip(".") in _NOT_A_NAME:
         return None
     if value == value.lower():  # typed in a hurry: 'lena peeters'
         words = [_title(w) for w in words]
