@@ -53,7 +53,9 @@ RELATIVE = {
 }
 _ORD = r"(?:ste|de|e|er|eme|th|st|nd|rd)?"
 _MONTH = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
-_WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")s?"
+# a weekday with its part of the day written together: 'vrijdagavond', 'zaterdagmiddag'
+_DAYPART = r"(?:avond|middag|namiddag|voormiddag|ochtend|morgen|nacht)"
+_WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?:" + _DAYPART + r"|s)?"
 _DAY = r"(\d{1,2})" + _ORD
 _SEP = r"(?:\s*,\s*|\s+(?:en|et|and|&)\s+|\s*,?\s*(?:en|et|and)\s+)(?:(?:le|the|op)\s+)?"
 _TO = (r"\s*(?:-|tot(?:\s+en\s+met)?|t\.?\s?e\.?\s?m\.?|tem|t/m|au|a|jusqu'au|jusqu'a|to|through|"
@@ -121,7 +123,9 @@ def _days_between(first: dt.date, last: dt.date) -> list[dt.date]:
 
 
 def _weekday_number(word: str) -> int:
-    return WEEKDAYS[word[:-1] if word not in WEEKDAYS and word.endswith("s") else word]
+    if word not in WEEKDAYS:
+        word = re.sub(_DAYPART + "$", "", word) if re.search(_DAYPART + "$", word) else word[:-1]
+    return WEEKDAYS[word]
 
 
 def _next_weekday(target: int, today: dt.date) -> dt.date:

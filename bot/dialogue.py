@@ -27,43 +27,35 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rapidfuzz import fuzz, process
-
-from bot import texts
+from bot import followup, identity, texts
 from bot import understanding as u
 from bot.dates import BARE_DAY_RE
 from bot.normalise import fold
+from bot.problems import FieldProblem
 
 REQUIRED = ("function", "client_name", "amount_cents", "dates")
 FIELDS = u.Facts.NAMES
 DEFAULTS = {"vat_rate": "21", "contract_type": "employee"}
 MAX_TRANSCRIPT = 40
 COLLECT, CONFIRM, DONE, IDLE = "collect", "confirm", "done", "idle"
+# Status answers after which the identity the contract or the salary still needs is recalled.
+REMINDING = ("salary", "contract", "payslip", "client_paid")
 NEW_JOB_RE = re.compile(r"\b(quickjob|offerte|devis|quote|nieuwe job|new job|nouveau job|opdracht|"
                         r"mission|klus)\b")
-EXPENSE_JOB_STATUSES = ("quote_sent", "in_review")
-INVOICE_JOB_STATUSES = ("accepted",)
-
-
-class FieldProblem(Exception):
-    """A service refused a value: ``field`` is a dialogue field (None: not one the user can fix
-    by answering), ``message`` the localised reason."""
-
-    def __init__(self, field: str | None, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+__all__ = ["FieldProblem", "handle_message", "job_fields", "new_state", "redact"]
 
 
 def new_state(lang: str | None = None) -> dict:
     return {"lang": lang, "stage": IDLE, "fields": {}, "expecting": None, "failures": {},
             "created": None, "turns": 0, "transcript": [], "pending": None, "offer": None,
-            "minimum_ok": None, "last_expense": None, "attachment": None}
+            "minimum_ok": None, "last_expense": None, "attachment": None,
+            "identity": None}
 
 
 _REDACTIONS = [
     (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"), "[e-mail]"),
-    (re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b"), "[iban]"),
+    # an IBAN as typed in a hurry too ('be71 0961 2345 6769')
+    (re.compile(r"(?i)\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b"), "[iban]"),
     (re.compile(r"\b\d{2}[.\s]?\d{2}[.\s]?\d{2}[-\s]?\d{3}[.\s]?\d{2}\b"), "[national number]"),
     (re.compile(r"\b[A-Za-z]{2}[\s.-]?(?:\d[\s.]?){8,11}\d\b"), "[vat number]"),
     # a phone starts with + or 0 ('+32 470 12 34 56', '0470/12.34.56'); dates ('12/03/2026') and
@@ -130,9 +122,19 @@ async def _respond(turn: _Turn, text: str) -> None:
         text = rest
     attachment = turn.message.get("attachment")
     if attachment:
-        await _photo(turn, attachment)
-        if not text:
-            return
+        # A photo's caption that says something ('parking 7,50') is answered first, so the
+        # photo finds the expense it belongs to.
+        said = bool(text) and bool(u.intents(text) or u.intent(text, turn.lang)
+                                   or u.extract(text, turn.today, turn.lang).as_fields())
+        if said:
+            await _respond_text(turn, text)
+        await followup.photo(turn, attachment)
+        return
+    await _respond_text(turn, text)
+
+
+async def _respond_text(turn: _Turn, text: str) -> None:
+    state = turn.state
     found = u.intents(text)
     if "cancel" in found:
         _reset(state)
@@ -153,6 +155,8 @@ async def _respond(turn: _Turn, text: str) -> None:
         ref = await turn.services.handoff(list(state["transcript"]), turn.lang, "bot.handoff")
         turn.say("handoff", ref=ref)
         return
+    if await _identity_answer(turn, text):
+        return
     if state["expecting"] and u.is_non_answer(text):
         await _non_answer(turn)
         return
@@ -162,7 +166,7 @@ async def _respond(turn: _Turn, text: str) -> None:
         await _simulate(turn, text)
         return
     if asked == "invoice":
-        await _invoice(turn, text)
+        await followup.invoice(turn, text)
         return
     if asked in u._STATUS_INTENTS:
         await _status(turn, asked)
@@ -176,11 +180,13 @@ async def _respond(turn: _Turn, text: str) -> None:
     values = facts.as_fields()
     answer = u.yes_no(text)
 
-    if pending and await _pending(turn, pending, text, values, answer):
+    if pending and await followup.pending(turn, pending, text, values, answer):
+        return
+    if state["stage"] == DONE and await followup.reach(turn, text, values):
         return
     job_values = {k: v for k, v in values.items() if k not in ("expenses", "client_name", "client_kind")}
     if facts.expenses and not job_values and state["stage"] in (IDLE, DONE):
-        await _expense(turn, facts)
+        await followup.expense(turn, facts)
         return
     if values or facts.vat_number_invalid:
         await _take_facts(turn, facts, text)
@@ -409,24 +415,43 @@ async def _create(turn: _Turn) -> None:
     if state["created"]:
         turn.say("already_created", quote=state["created"]["quote"])
         return
+    if not await identity.before_create(turn):
+        return  # the quote needs the worker's name first: asked, created once it is given
     try:
         created = await turn.services.create(job_fields(state), turn.lang)
     except FieldProblem as problem:
         _refused(turn, problem)
         return
     state["created"] = {"id": str(created["id"]), "quote": created["quote"],
-                        "status": created["status"]}
+                        "status": created["status"], "sent_to": created.get("sent_to"),
+                        "accept_url": created.get("accept_url")}
     state["stage"] = DONE
     state["expecting"] = None
     lang = turn.lang
-    done = texts.say("created", lang, quote=created["quote"], status=texts.status_word(created["status"], lang))
-    if created.get("sent_to"):
-        reach = texts.say("created.sent", lang, to=created["sent_to"])
-    elif created.get("accept_url"):
-        reach = texts.say("created.forward", lang, url=created["accept_url"])
-    else:
-        reach = texts.say("created.review", lang)
-    turn.reply(f"{done}\n{reach}", texts.quick_replies("start", lang))
+    done = texts.say("created", lang, quote=created["quote"],
+                     status=texts.status_word(created["status"], lang))
+    turn.reply(f"{done}\n{followup.reach_text(created, lang)}", texts.quick_replies("start", lang))
+    await identity.after_create(turn)
+
+
+async def _identity_answer(turn: _Turn, text: str) -> bool:
+    """The open identity question (after the creation, or before it for the quote's name) takes
+    the message when it answers it; a new QuickJob being collected is never interrupted."""
+    state = turn.state
+    ident = state.get("identity")
+    if not ident or not ident.get("ask") or state["pending"]:
+        return False
+    before_creation = ident.get("then") == "create"
+    if before_creation != (state["stage"] == CONFIRM) or state["stage"] == COLLECT:
+        return False
+    if before_creation and u.yes_no(text) is True:
+        return False  # the yes again: the creation asks for what the quote still needs
+    non_answer = u.is_non_answer(text) or u.yes_no(text) is False or identity.is_later(text)
+    has_facts = bool(u.extract(text, turn.today, turn.lang).as_fields())
+    outcome = await identity.answer(turn, text, non_answer, has_facts)
+    if outcome == "create":
+        await _create(turn)
+    return outcome is not None
 
 
 # Money question, invoice, expenses, photos ----------------------------------------------------
@@ -451,163 +476,6 @@ async def _simulate(turn: _Turn, text: str) -> None:
         turn.state["offer"] = offer
 
 
-def _pick_job(jobs: list[dict], text: str, lang: str) -> dict | None:  # noqa: ARG001
-    """The QuickJob the message names by its client or work (typos allowed)."""
-    if not jobs:
-        return None
-    folded = fold(text)
-    choices = {i: fold(f"{j['client']} {j['function']}") for i, j in enumerate(jobs)}
-    for j in jobs:
-        if fold(j["client"]) in folded:
-            return j
-    match = process.extractOne(folded, choices, scorer=fuzz.partial_ratio, score_cutoff=80)
-    return jobs[match[2]] if match else None
-
-
-async def _invoice(turn: _Turn, text: str) -> None:
-    state = turn.state
-    jobs = await turn.services.jobs(turn.lang)
-    ready = [j for j in jobs if j["status"] in INVOICE_JOB_STATUSES]
-    named = _pick_job(jobs, text, turn.lang) if u.extract(text, turn.today, turn.lang).client_name else None
-    created = state.get("created") or state.get("last_created")
-    target = named or next((j for j in jobs if created and str(j["id"]) == created["id"]
-                            and j["status"] in INVOICE_JOB_STATUSES), None)
-    if target is None and len(ready) == 1:
-        target = ready[0]
-    if target is None and len(ready) > 1:
-        state["pending"] = {"kind": "invoice_pick", "jobs": [_job_ref(j) for j in ready]}
-        turn.say("invoice.which", [j["client"] for j in ready][:4],
-                 jobs=texts.job_list(ready, turn.lang))
-        return
-    if target is None or target["status"] not in INVOICE_JOB_STATUSES:
-        shown = [target] if target else jobs[:3]
-        turn.say("invoice.not_ready" if shown else "status.no_quickjobs",
-                 jobs=texts.job_list(shown, turn.lang))
-        return
-    await _issue(turn, target)
-
-
-def _job_ref(job: dict) -> dict:
-    return {k: (str(v) if k == "id" else v) for k, v in job.items()
-            if k in ("id", "function", "client", "status", "dates")}
-
-
-async def _issue(turn: _Turn, job: dict) -> None:
-    turn.state["pending"] = None
-    try:
-        invoice = await turn.services.issue_invoice(str(job["id"]), turn.lang)
-    except FieldProblem as problem:
-        turn.say("error_general", message=problem.message)
-        return
-    turn.say("invoice.issued", number=invoice["number"], client=job["client"],
-             function=job["function"], total=texts.money(invoice["total_cents"], turn.lang),
-             due=texts.date(invoice["due_date"], turn.lang),
-             communication=invoice["structured_communication"])
-    if invoice.get("sent_to"):
-        turn.say("invoice.sent", to=invoice["sent_to"])
-    else:
-        turn.say("invoice.forward")
-
-
-async def _expense(turn: _Turn, facts: u.Facts) -> None:
-    """An expense for a QuickJob already made: which one, then a yes before it is added."""
-    state = turn.state
-    jobs = [j for j in await turn.services.jobs(turn.lang) if j["status"] in EXPENSE_JOB_STATUSES]
-    created = state.get("created") or state.get("last_created")
-    target = None
-    if facts.client_name:
-        target = _pick_job(jobs, facts.client_name, turn.lang)
-    if target is None and created:
-        target = next((j for j in jobs if str(j["id"]) == created["id"]), None)
-    if target is None and len(jobs) == 1:
-        target = jobs[0]
-    pending = {"kind": "expense", "expenses": facts.expenses, "job": None,
-               "attachment": state.get("attachment")}
-    state["attachment"] = None
-    if target is None:
-        if not jobs:
-            turn.say("expense.no_job")
-            return
-        pending["kind"] = "expense_pick"
-        pending["jobs"] = [_job_ref(j) for j in jobs]
-        state["pending"] = pending
-        turn.say("expense.which", [j["client"] for j in jobs][:4], jobs=texts.job_list(jobs, turn.lang))
-        return
-    pending["job"] = _job_ref(target)
-    state["pending"] = pending
-    _confirm_expense(turn, pending)
-
-
-def _confirm_expense(turn: _Turn, pending: dict) -> None:
-    job = pending["job"]
-    turn.say("expense.confirm", texts.quick_replies("confirm", turn.lang),
-             expenses=texts.expense_list(pending["expenses"], turn.lang),
-             function=job["function"], client=job["client"])
-
-
-async def _pending(turn: _Turn, pending: dict, text: str, values: dict, answer: bool | None) -> bool:
-    """An answer to a question about an invoice or an expense; False when it is something else."""
-    state = turn.state
-    if pending["kind"] in ("invoice_pick", "expense_pick"):
-        job = _pick_job(pending["jobs"], text, turn.lang)
-        if job is None:
-            if answer is False:
-                state["pending"] = None
-                turn.say("ok_nothing")
-                return True
-            return False
-        if pending["kind"] == "invoice_pick":
-            await _issue(turn, job)
-            return True
-        pending.update(kind="expense", job=job)
-        _confirm_expense(turn, pending)
-        return True
-    if pending["kind"] == "expense":
-        if answer is True:
-            state["pending"] = None
-            ids = []
-            for expense in pending["expenses"]:
-                try:
-                    added = await turn.services.add_expense(pending["job"]["id"], expense,
-                                                            pending.get("attachment"), turn.lang)
-                except FieldProblem as problem:
-                    turn.say("error_general", message=problem.message)
-                    return True
-                ids.append(str(added["id"]))
-            state["last_expense"] = ids[-1] if ids else None
-            turn.say("expense.added", expenses=texts.expense_list(pending["expenses"], turn.lang),
-                     function=pending["job"]["function"], client=pending["job"]["client"])
-            if not pending.get("attachment"):
-                turn.say("expense.photo")
-            return True
-        if answer is False:
-            state["pending"] = None
-            turn.say("ok_nothing")
-            return True
-        if values.get("expenses") and not values.get("function"):
-            pending["expenses"] = values["expenses"]  # a corrected amount
-            _confirm_expense(turn, pending)
-            return True
-    return False
-
-
-async def _photo(turn: _Turn, attachment: dict) -> None:
-    """A receipt photo: for the expense waiting for a yes, else the last one added, else kept
-    for the next expense."""
-    state = turn.state
-    pending = state["pending"]
-    if pending and pending["kind"] in ("expense", "expense_pick"):
-        pending["attachment"] = attachment
-        turn.say("photo.kept")
-        return
-    if state["last_expense"]:
-        result = await turn.services.attach_receipt(state["last_expense"], attachment, turn.lang)
-        turn.say("photo.attached" if result.get("stored") else "photo.not_stored")
-        return
-    state["attachment"] = attachment
-    turn.say("photo.which")
-
-
 async def _status(turn: _Turn, kind: str) -> None:
     """A status answer from live data: the port gives ``[{"key", **params}]``; amounts end in
     ``_cents``, dates are ``date`` objects or ISO strings and statuses codes, all put in words."""
@@ -620,8 +488,10 @@ async def _status(turn: _Turn, kind: str) -> None:
             turn.say("status.no_quickjobs")
         else:
             turn.say("status.quickjobs", jobs=texts.job_list(jobs[:3], turn.lang))
+            await _identity_reminder(turn)
         return
-    for item in await turn.services.status(kind, turn.lang):
+    items = await turn.services.status(kind, turn.lang)
+    for item in items:
         params = {}
         for name, value in item.items():
             if name == "key":
@@ -635,3 +505,13 @@ async def _status(turn: _Turn, kind: str) -> None:
             else:
                 params[name] = value
         turn.say(item["key"], **params)
+    if kind in REMINDING and not any(item["key"] in ("status.no_quickjobs", "status.no_unit")
+                                     for item in items):
+        await _identity_reminder(turn)
+
+
+async def _identity_reminder(turn: _Turn) -> None:
+    """What the contract or the salary still waits for, after a status answer about them (never
+    in the middle of a QuickJob being collected)."""
+    if turn.state["stage"] in (IDLE, DONE) and not turn.state["pending"]:
+        await identity.remind(turn)

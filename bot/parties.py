@@ -1,15 +1,14 @@
-"""Who and what: the client (name, kind, e-mail, VAT number), the work, the contract type.
+"""Who: the client (name, kind, e-mail, VAT number), and the contract type. The work is read by
+``bot.work``, on the same tokens.
 
 The readers get the message with the dates, amounts and identifiers already found replaced by
 ``GAP`` characters, so a name stops where a date or an amount starts ('Club Vaag zaterdag 250').
-A misspelt work word is corrected against a small vocabulary with rapidfuzz ('fotograf').
 """
 
 from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz, process
 from stdnum import exceptions as stdnum_errors
 from stdnum.eu import vat as eu_vat
 
@@ -46,8 +45,9 @@ def parse_vat_number(text: str) -> tuple[str | None, bool]:
 
 _CONTRACTS = [
     ("artist_1bis", r"\b1 ?bis\b"),
-    ("student", r"\b(?:als|as an?|en tant qu'|en tant que|comme|en|i'?m an?|i am an?|je suis|statuut|"
-                r"contrat|contract)\s*(?:student|studente|etudiante?|jobstudent)\b"
+    ("student", r"\b(?:als|as an?|en tant qu'|en tant que|comme|en|i'?m(?: an?)?|i am(?: an?)?|"
+                r"je suis|suis|ik ben(?: een)?|ben|statuut|contrat|contract)\s*"
+                r"(?:student|studente|etudiante?|jobstudent)\b"
                 r"|(?:^|[,;.]\s*)(?:student|studente|etudiante?|jobstudent)\s*(?:[,;.!]|$)"
                 r"|\b(?:studentenjob|studentencontract|student job|student contract|job etudiant|"
                 r"contrat etudiant)\b"),
@@ -221,11 +221,13 @@ def _read_name(tok: _Tokens, i: int, allow_lower_single: bool = False) -> tuple[
             lower_run += 1
             if lower_run > 2:
                 break
-        elif j + 1 < n and not tok.is_stop(j + 1) and (_capital(tok.word(j + 1))
+        elif j + 1 < n and not tok.is_stop(j + 1) and (_capital(tok.word(j + 1)) and lower_run
                                                         or tok.low(j + 1) in DESCRIPTORS) \
                 and lw not in _NOT_NAME_WORDS and lower_run < 2 and j - start <= 4 \
                 and lw not in _FUNCTION_STOP_WORDS - CONNECTORS:
-            last = j + 1  # 'Maison de quartier Nord', 'The Farm party venue'
+            # 'Maison de quartier Nord', 'The Farm party venue'; not 'Club Vaag jaarlijkse
+            # Lentefuif': a lowercase word between capitals is part of a name after a connector
+            last = j + 1
             j += 2
             lower_run = 0
             continue
@@ -307,8 +309,8 @@ def find_client(gapped: str, expecting_client: bool = False) -> tuple[str, int, 
                                  and tok.low(name[0]) in ("dj", "pa")):
                     candidates.append((4, tok.items[name[0]][0], *name))
                     break
-        for i in range(n - 1):  # 'peeters family'
-            if tok.low(i + 1) in ("family", "famille", "familie") and tok.word(i).isalpha() and i > 0:
+        for i in range(n - 1):  # 'peeters family' (English order; 'famille Dubois' is read above)
+            if tok.low(i + 1) == "family" and tok.word(i).isalpha() and i > 0:
                 candidates.append((4, tok.items[i][0], i, i + 1))
     if not candidates:
         return None
@@ -334,41 +336,8 @@ def client_kind(name: str | None, folded_message: str, vat_number: str | None) -
     return None
 
 
-# Work (function) ------------------------------------------------------------------------------
+# Shared with the work reader (bot.work) ---------------------------------------------------
 
-WORK_WORDS = [
-    "fotograaf", "fotografe", "fotografie", "fotoshoot", "fotoreportage", "photographe",
-    "photographer", "photography", "photoshoot", "shooting", "babysitten", "babysitting",
-    "babysitter", "babysit", "oppas", "oppassen", "kinderoppas", "workshop", "atelier",
-    "vertaling", "vertaler", "vertaalster", "traduction", "traducteur", "traductrice", "translation",
-    "translator", "interprete", "interpreter", "tolk", "fietskoerier", "koerier", "coursier",
-    "courier", "geluidstechnicus", "technicien", "sound", "engineer", "schoonmaak", "poetsen",
-    "nettoyage", "cleaning", "menage", "gids", "guide", "rondleiding", "stadswandeling",
-    "visite", "graphisme", "grafisch", "ontwerp", "illustraties", "illustrations", "muzikant",
-    "musicien", "musician", "catering", "traiteur", "animatie", "animation", "montage",
-    "ondertiteling", "sous-titrage", "subtitling", "presentator", "presentatrice", "kalligrafie",
-    "calligraphie", "calligraphy", "keramiek", "ceramique", "pottery", "houtbewerking",
-    "menuiserie", "woodworking", "schilderwerk", "peinture", "painting", "lesgever", "gitaarles",
-    "verhuishulp", "tuinonderhoud", "gardening", "webdesign", "optreden", "concert", "dishwashing",
-    "afwas", "plonge", "decor", "yoga", "kookworkshop", "zeefdruk", "serigraphie", "breien",
-    "tricot", "knitting", "naaien", "couture", "sewing", "graffiti", "podcast", "leveringen",
-    "livraisons", "deliveries", "mixage", "mixing", "regie", "eindschoonmaak", "poetshulp",
-]
-_WORK_STEMS = ("foto", "photo", "shoot", "dj", "babysit", "baby", "oppas", "kinderoppas", "garde",
-               "nanny", "childcare", "workshop", "atelier", "cours", "les", "lesgever", "prof",
-               "teacher", "class", "lesson", "vertal", "vertaal", "traduc", "translat", "tolk",
-               "interpr", "koerier", "coursier", "courier", "fietskoerier", "geluid", "klank",
-               "son", "sound", "mix", "inge", "schoonma", "poets", "nettoy", "menage", "clean",
-               "gids", "guide", "rondleid", "visite", "tour", "wandel", "balade", "walk", "design",
-               "ontwerp", "graphi", "grafisch", "logo", "illustr", "webdesign", "muzik", "musici",
-               "concert", "optred", "gig", "afwas", "plonge", "dishwash", "verhuis", "demenag",
-               "moving", "catering", "traiteur", "animat", "entertain", "tuin", "jardin",
-               "garden", "tekst", "texte", "text", "writing", "redaction", "montage", "editing",
-               "decor", "set", "present", "host", "make-up", "maquill", "bar", "ondertitel",
-               "sous-titr", "subtitl", "podcast", "lever", "livrais", "deliver", "schilder",
-               "peint", "paint", "yoga", "kook", "cuisine", "cooking", "sono", "regie", "gitaar",
-               "guitar", "guitare", "piano",
-               "leveringen", "home", "aide", "window", "ramen", "lavage", "vertaling", "opgepas")
 _LEAD_IN_RE = re.compile(
     r"^\s*(?:(?:hallo|hello|hi|hey|hoi|yo|dag|goeiedag|goedemorgen|bonjour|bonsoir|salut|slt|coucou|"
     r"good morning)\b[\s,!.]*)*"
@@ -377,13 +346,6 @@ _LEAD_IN_RE = re.compile(
     r"(?:nieuwe |nouveau |new )?"
     r"(?:offerte|devis|quote|quickjob)?\s*(?:maken|faire|make|create|aanmaken)?\s*"
     r"(?:voor|pour|for)?\s*(?:een |un |une |a |an )?)?", re.IGNORECASE)
-_OCCUPATION_RE = re.compile(
-    r"\b(?:ik ben|je suis|i'?m|i am)\s+(?:een\s+|un\s+|une\s+|an?\s+|de\s+|the\s+|le\s+|la\s+)?"
-    r"|\b(?:als|comme|en tant que|en tant qu'|as an?|as)\s+(?:een\s+|un\s+|une\s+)?")
-_ACTIVITY_RE = re.compile(
-    r"\b(?:ik doe|ik geef|ik ga|ik heb|je fais|je donne|j'ai fait|i'?m doing|i'?m giving|"
-    r"i'?m running|doing|giving|running)\s+(?:(?:een|de|het|du|de la|de l'|le|la|les|des|un|une|"
-    r"a|an|the)\s+)?")
 _FUNCTION_STOP_WORDS = {
     "voor", "pour", "for", "bij", "chez", "vr", "pr", "4", "op", "on", "at", "in", "aan", "met",
     "with", "avec", "om", "a", "à", "au", "aux", "naar", "to", "en", "et", "and", "maar", "mais",
@@ -393,154 +355,6 @@ _FUNCTION_STOP_WORDS = {
     "un", "une", "mijn", "my", "mon", "ma", "is", "est", "was", "bedrijf", "firma", "klant",
     "client", "customer", "la", "de", "d'un", "d'une", "het", "dat", "that", "d'", "l'",
 }
-_FUNCTION_SOFT_STOPS = {"de", "la", "the", "het", "des", "du", "d'", "les", "le"}
-_CONTRACT_WORDS = {"student", "studente", "etudiant", "etudiante", "artiest", "artiste", "artist",
-                   "arbeider", "ouvrier", "bediende", "employe", "employee", "jobstudent"}
-_VERB_NOUNS = {"babysat": "babysitting"}
-_NAMED_WORK_RE = re.compile(
-    r"\b(?:het werk|de job|het job|de functie|functie|le travail|la fonction|fonction|le job|"
-    r"the work|the job|function|job|werk|travail|work)\s*(?:is|est|=|:|naar|to|en|devient|wordt|"
-    r"becomes|into)\s+(?:(?:een|un|une|a|an)\s+)?")
-_JOINED_WORK = {"licht", "lumiere", "light", "video", "sound", "son", "geluid", "image", "beeld"}
-_VOCAB = None
-
-
-def _vocabulary() -> list[str]:
-    global _VOCAB
-    if _VOCAB is None:
-        _VOCAB = sorted(set(WORK_WORDS))
-    return _VOCAB
-
-
-def correct_typos(phrase: str) -> str:
-    """Each word close to a known work word (and not one itself) takes its spelling."""
-    out = []
-    for word in phrase.split():
-        folded = fold(word)
-        if len(folded) >= 6 and folded not in _vocabulary() and folded.isalpha():
-            match = process.extractOne(folded, _vocabulary(), scorer=fuzz.ratio, score_cutoff=88)
-            if match and match[0][0] == folded[0] and len(match[0]) > len(folded):
-                fixed = match[0]
-                word = fixed.capitalize() if word[0].isupper() else fixed
-        out.append(word)
-    return " ".join(out)
-
-
-def _phrase(tok: _Tokens, i: int, limit: int, allow_articles: bool = False) -> str | None:
-    """Words from token i up to a stop (at most 6), never past ``limit`` (a text position)."""
-    words: list[int] = []
-    j = i
-    n = len(tok)
-    while j < n and tok.items[j][0] < limit and len(words) < 7:
-        if tok.is_stop(j):
-            break
-        low = tok.low(j)
-        if words and low in _FUNCTION_STOP_WORDS:
-            # a complement joined by 'de', 'des', 'du': 'cours de guitare', 'garde d'enfants'
-            if low in ("de", "des", "du", "d'", "van") and j + 1 < n and not tok.is_stop(j + 1) \
-                    and tok.low(j + 1) not in ARTICLES and not _capital(tok.word(j + 1)) \
-                    and not EVENT_RE.match(fold(tok.text[tok.items[j + 1][0]:])) \
-                    and tok.low(j + 1) not in HEADS - {"bureau", "kantoor"} \
-                    and tok.low(j + 1) not in ("een", "un", "une", "a"):
-                words.append(j)
-                j += 1
-                continue
-            if low == "by" or low == "a" and tok.word(j) != "à":
-                words.append(j)
-                j += 1
-                continue
-            nxt = tok.low(j + 1) if j + 1 < n and not tok.is_stop(j + 1) else None
-            if low in ("a", "au", "aux") and nxt and not _capital(tok.word(j + 1)) \
-                    and not EVENT_RE.match(fold(tok.text[tok.items[j + 1][0]:]) + " van") \
-                    and nxt not in ARTICLES | HEADS and nxt not in _FUNCTION_STOP_WORDS:
-                words.append(j)  # 'coursier à vélo', 'aide au déménagement'
-                j += 1
-                continue
-            if low in ("en", "et", "and") and nxt in _JOINED_WORK:
-                words.append(j)  # 'son et lumière', 'geluid en licht'
-                j += 1
-                continue
-            break
-        if not words and low in _FUNCTION_STOP_WORDS and low not in ("bar",):
-            return None
-        if re.search(r"\d", tok.word(j)) and not re.search(r"[a-z]", low):
-            break
-        words.append(j)
-        j += 1
-    if not words:
-        return None
-    text = tok.text[tok.items[words[0]][0]:tok.items[words[-1]][1]]
-    text = re.sub(r"\s+", " ", text.replace(GAP, " ")).strip(" -,.")
-    return text or None
-
-
 def _rest_of_clause(gapped: str, start: int) -> str | None:
     rest = re.split(r"[,;.!?\n" + GAP + r"]", gapped[start:], maxsplit=1)[0].strip(" '\"")
     return rest if rest and len(rest.split()) <= 8 else None
-
-
-def _is_work(phrase: str) -> bool:
-    first = fold(phrase.split()[0])
-    return first.startswith(_WORK_STEMS) or any(
-        fold(w).startswith(_WORK_STEMS) for w in phrase.split()[:3])
-
-
-def find_function(gapped: str, client_at: int | None) -> str | None:
-    """The work: a stated occupation, an activity verb's object, the phrase the message opens
-    with (up to the client), or a known work word anywhere."""
-    limit = client_at if client_at is not None else len(gapped)
-    tok = _Tokens(gapped)
-    folded = fold(gapped)
-    found = None
-    for m in _OCCUPATION_RE.finditer(folded):
-        i = next((k for k in range(len(tok)) if tok.items[k][0] >= m.end()), None)
-        if i is None:
-            continue
-        phrase = _phrase(tok, i, len(gapped))
-        if phrase and fold(phrase.split()[0]) not in _CONTRACT_WORDS and _is_work(phrase) \
-                and not re.match(r"(?:doing|giving|running|shooting)\b", fold(phrase)):
-            found = phrase
-            break
-    if found is None:
-        for m in _ACTIVITY_RE.finditer(folded):
-            i = next((k for k in range(len(tok)) if tok.items[k][0] >= m.end()), None)
-            while i is not None and i < len(tok) and tok.word(i) == GAP:
-                i += 1
-            if i is None or i >= len(tok):
-                continue
-            phrase = _phrase(tok, i, len(gapped))
-            if phrase and _is_work(phrase):
-                found = _VERB_NOUNS.get(fold(phrase), phrase)
-                break
-    if found is None:
-        m = _NAMED_WORK_RE.search(folded)
-        if m:  # 'het werk is leveringen met de bakfiets': the rest of the clause, as said
-            found = _rest_of_clause(gapped, m.end())
-    if found is None:
-        lead = _LEAD_IN_RE.match(gapped)
-        start = lead.end() if lead else 0
-        i = next((k for k in range(len(tok)) if tok.items[k][0] >= start), None)
-        if i is not None:
-            phrase = _phrase(tok, i, limit)
-            after = gapped[start + len(phrase or ""):].lstrip(" ") if phrase else ""
-            before_client = client_at is not None and re.match(
-                r"(?i)(?:voor|pour|for|bij|chez|at|aan|à|au|in|op|naar|to)\b", after) is not None
-            if phrase and (_is_work(phrase) or i == 0 and len(phrase.split()) <= 4 and before_client
-                           and fold(phrase.split()[0]) not in _NOT_NAME_WORDS | _FUNCTION_STOP_WORDS):
-                found = phrase
-    if found is None:
-        for i in range(len(tok)):
-            if tok.items[i][0] >= limit and client_at is not None and tok.items[i][0] < limit + 1:
-                continue
-            low = tok.low(i)
-            if low.startswith(_WORK_STEMS) and len(low) > 2 and not _capital(tok.word(i)) \
-                    and low not in ("les", "set", "home", "text", "bar", "aide") \
-                    or low in ("dj", "pa") and tok.word(i).isupper():
-                phrase = _phrase(tok, i, len(gapped))
-                if phrase:
-                    found = phrase
-                    break
-    if found is None:
-        return None
-    found = _VERB_NOUNS.get(fold(found), found)
-    return correct_typos(found)

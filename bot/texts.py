@@ -1,250 +1,19 @@
-"""Every reply of the bot, in Dutch, French and English; money and dates formatted with Babel
-(nl-BE '€ 1.234,56', fr-BE '1 234,56 €', en '€1,234.56'; dates in words)."""
+"""Every reply of the bot, in Dutch, French and English, with its figures: money and dates
+through ``backend.platform.formatting`` (Babel; pure, so ``bot`` stays importable without the
+web stack): nl-BE '€ 1.234,56', fr-BE '1 234,56 €', en '€1,234.56'; dates in words. The
+sentences themselves are in ``bot.replies`` and ``bot.replies_followup``."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
-from babel.numbers import format_currency
+from babel.dates import format_date as _babel_date
 
-TEXTS: dict[str, dict[str, str]] = {
-    "welcome": {
-        "nl": "Hallo! Ik help je een QuickJob maken (offerte, contract en loon) of beantwoord je "
-              "vragen over je betalingen. Vertel me bijvoorbeeld: \"Grafisch ontwerp voor klant "
-              "Brouwerij De Klok, 250 euro, morgen\".",
-        "fr": "Bonjour ! Je vous aide à créer un QuickJob (devis, contrat et salaire) ou je réponds "
-              "à vos questions sur vos paiements. Dites par exemple : \"Graphisme pour le client "
-              "Café Central, 250 euros, demain\".",
-        "en": "Hello! I help you create a QuickJob (quote, contract and salary) or answer questions "
-              "about your payments. Tell me for example: \"Graphic design for client Acme, "
-              "250 euro, tomorrow\".",
-    },
-    "ask.function": {
-        "nl": "Welk werk doe je? Bijvoorbeeld: \"fotograaf\" of \"workshop keramiek\".",
-        "fr": "Quel travail faites-vous ? Par exemple : \"photographe\" ou \"atelier céramique\".",
-        "en": "What work will you do? For example: \"photographer\" or \"pottery workshop\".",
-    },
-    "ask.client_name": {
-        "nl": "Voor welke klant werk je? Geef de naam, bijvoorbeeld \"Brouwerij De Klok\".",
-        "fr": "Pour quel client travaillez-vous ? Donnez son nom, par exemple \"Café Central\".",
-        "en": "Who is the client? Give the name, for example \"Acme Ltd\".",
-    },
-    "ask.amount_cents": {
-        "nl": "Welk bedrag vraag je aan de klant? Bijvoorbeeld \"250 euro\" (zonder btw) of \"300 euro incl. btw\".",
-        "fr": "Quel montant demandez-vous au client ? Par exemple \"250 euros\" (hors TVA) ou \"300 euros TVAC\".",
-        "en": "What amount do you charge the client? For example \"250 euro\" (excl. VAT) or \"300 euro incl. VAT\".",
-    },
-    "ask.dates": {
-        "nl": "Op welke dag(en) werk je? Bijvoorbeeld \"morgen\", \"volgende maandag\" of \"12/03\".",
-        "fr": "Quel(s) jour(s) travaillez-vous ? Par exemple \"demain\", \"lundi prochain\" ou \"12/03\".",
-        "en": "On which day(s) do you work? For example \"tomorrow\", \"next Monday\" or \"12/03\".",
-    },
-    "ask.email": {
-        "nl": "Geef een geldig e-mailadres van de klant, bijvoorbeeld \"info@deklok.be\".",
-        "fr": "Donnez une adresse e-mail valable du client, par exemple \"info@cafecentral.be\".",
-        "en": "Give a valid e-mail address of the client, for example \"billing@acme.be\".",
-    },
-    "ask.vat_number": {
-        "nl": "Dat btw-nummer klopt niet. Een voorbeeld: \"BE0403019261\". Of zeg \"geen btw-nummer\".",
-        "fr": "Ce numéro de TVA n'est pas correct. Un exemple : \"BE0403019261\". Ou dites \"pas de numéro\".",
-        "en": "That VAT number is not right. An example: \"BE0403019261\". Or say \"no VAT number\".",
-    },
-    "ask.vat_rate": {
-        "nl": "Welk btw-tarief? 21 %, 12 % of 6 %. Bijvoorbeeld \"21 % btw\". Zonder btw, zeg de "
-              "reden: \"uitvoer\", \"btw verlegd\" of \"vrijgesteld, opleiding\".",
-        "fr": "Quel taux de TVA ? 21 %, 12 % ou 6 %. Par exemple \"TVA 21 %\". Sans TVA, dites la "
-              "raison : \"exportation\", \"autoliquidation\" ou \"exonéré, formation\".",
-        "en": "Which VAT rate? 21 %, 12 % or 6 %. For example \"21 % VAT\". Without VAT, say why: "
-              "\"export\", \"reverse charge\" or \"exempt, training\".",
-    },
-    "ask.contract_type": {
-        "nl": "Welk contract? Bijvoorbeeld \"bediende\", \"student\" of \"artiest\".",
-        "fr": "Quel contrat ? Par exemple \"employé\", \"étudiant\" ou \"artiste\".",
-        "en": "Which contract? For example \"employee\", \"student\" or \"artist\".",
-    },
-    "not_understood": {
-        "nl": "Dat begreep ik niet.",
-        "fr": "Je n'ai pas compris.",
-        "en": "I did not understand that.",
-    },
-    "skip_hint": {
-        "nl": "Lukt het niet? Zeg \"adviseur\" en een mens helpt je verder.",
-        "fr": "Ça ne marche pas ? Dites \"conseiller\" et une personne vous aidera.",
-        "en": "Stuck? Say \"adviser\" and a person will help you.",
-    },
-    "confirm_again": {
-        "nl": "Antwoord \"ja\" om de offerte te maken, \"nee\" om iets te veranderen of \"annuleer\".",
-        "fr": "Répondez \"oui\" pour créer le devis, \"non\" pour changer quelque chose ou \"annuler\".",
-        "en": "Answer \"yes\" to create the quote, \"no\" to change something or \"cancel\".",
-    },
-    "what_to_change": {
-        "nl": "Wat wil je veranderen? Bijvoorbeeld \"300 euro\" of \"de datum naar vrijdag\".",
-        "fr": "Que voulez-vous changer ? Par exemple \"300 euros\" ou \"la date à vendredi\".",
-        "en": "What do you want to change? For example \"300 euro\" or \"the date to Friday\".",
-    },
-    "already_created": {
-        "nl": "Deze QuickJob is al gemaakt (offerte {quote}). Zeg \"opnieuw\" voor een nieuwe.",
-        "fr": "Ce QuickJob est déjà créé (devis {quote}). Dites \"recommencer\" pour un nouveau.",
-        "en": "This QuickJob was already created (quote {quote}). Say \"start again\" for a new one.",
-    },
-    "cancelled": {
-        "nl": "Oké, ik heb alles geannuleerd. Er is niets gemaakt.",
-        "fr": "D'accord, j'ai tout annulé. Rien n'a été créé.",
-        "en": "OK, I cancelled everything. Nothing was created.",
-    },
-    "restarted": {
-        "nl": "We beginnen opnieuw.",
-        "fr": "On recommence.",
-        "en": "Let's start again.",
-    },
-    "help": {
-        "nl": "Ik kan een QuickJob voor je maken: geef het werk, de klant, het bedrag en de dag(en), "
-              "samen of één voor één. Ik toon altijd eerst een samenvatting. Je kan ook vragen: "
-              "\"heeft mijn klant betaald?\", \"wanneer wordt mijn loon betaald?\", \"hoeveel staat "
-              "er nog op mijn eenheid?\", \"waar is mijn loonfiche?\", \"waarvoor dient de 6,5 %?\". "
-              "Zeg \"annuleer\", \"opnieuw\", \"adviseur\" of \"in English\" wanneer je wil.",
-        "fr": "Je peux créer un QuickJob : donnez le travail, le client, le montant et le(s) jour(s), "
-              "ensemble ou un par un. Je montre toujours d'abord un résumé. Vous pouvez aussi "
-              "demander : \"mon client a-t-il payé ?\", \"quand mon salaire est-il payé ?\", "
-              "\"combien reste-t-il dans mon unité ?\", \"où est ma fiche de paie ?\", \"à quoi "
-              "sert la contribution de 6,5 % ?\". Dites \"annuler\", \"recommencer\", "
-              "\"conseiller\" ou \"in het Nederlands\" quand vous voulez.",
-        "en": "I can create a QuickJob: give the work, the client, the amount and the day(s), "
-              "together or one by one. I always show a summary first. You can also ask: \"has my "
-              "client paid?\", \"when is my salary paid?\", \"how much is left in my unit?\", "
-              "\"where is my payslip?\", \"what does the 6.5 % pay for?\". Say \"cancel\", "
-              "\"start again\", \"adviser\" or \"en français\" whenever you like.",
-    },
-    "language_switched": {
-        "nl": "Oké, we gaan verder in het Nederlands.",
-        "fr": "D'accord, on continue en français.",
-        "en": "OK, let's continue in English.",
-    },
-    "handoff": {
-        "nl": "Ik heb je vraag met ons gesprek doorgegeven aan een adviseur (referentie {ref}). "
-              "Je krijgt zo snel mogelijk antwoord.",
-        "fr": "J'ai transmis votre question et notre conversation à un conseiller (référence {ref}). "
-              "Vous recevrez une réponse dès que possible.",
-        "en": "I passed your question and our conversation to an adviser (reference {ref}). "
-              "You will get an answer as soon as possible.",
-    },
-    "error_field": {
-        "nl": "Dat kan niet: {message}",
-        "fr": "Ce n'est pas possible : {message}",
-        "en": "That is not possible: {message}",
-    },
-    "error_general": {
-        "nl": "Dat lukte niet: {message} Zeg \"adviseur\" als je hulp wil.",
-        "fr": "Cela n'a pas marché : {message} Dites \"conseiller\" si vous voulez de l'aide.",
-        "en": "That did not work: {message} Say \"adviser\" if you want help.",
-    },
-    # Status answers ---------------------------------------------------------------------------
-    "status.no_quickjobs": {
-        "nl": "Je hebt nog geen QuickJobs. Wil je er een maken? Vertel me het werk en de klant.",
-        "fr": "Vous n'avez pas encore de QuickJob. Voulez-vous en créer un ? Dites-moi le travail et le client.",
-        "en": "You have no QuickJobs yet. Want to create one? Tell me the work and the client.",
-    },
-    "status.client_paid.paid": {
-        "nl": "Ja, {client} heeft {amount} betaald voor \"{function}\".",
-        "fr": "Oui, {client} a payé {amount} pour \"{function}\".",
-        "en": "Yes, {client} paid {amount} for \"{function}\".",
-    },
-    "status.client_paid.open": {
-        "nl": "Nog niet: {client} moet nog {amount} betalen voor \"{function}\" (vervaldag {due}). "
-              "Je loon wordt toch betaald: het waarborgfonds schiet het voor.",
-        "fr": "Pas encore : {client} doit encore payer {amount} pour \"{function}\" (échéance {due}). "
-              "Votre salaire est payé quand même : le fonds de garantie l'avance.",
-        "en": "Not yet: {client} still has to pay {amount} for \"{function}\" (due {due}). "
-              "Your salary is paid anyway: the guarantee fund advances it.",
-    },
-    "status.client_paid.no_invoice": {
-        "nl": "Voor \"{function}\" ({client}) is nog geen factuur verstuurd (status: {status}).",
-        "fr": "Pour \"{function}\" ({client}), aucune facture n'est encore envoyée (statut : {status}).",
-        "en": "For \"{function}\" ({client}) no invoice has been sent yet (status: {status}).",
-    },
-    "status.client_paid.cash": {
-        "nl": "{client} betaalde \"{function}\" cash.",
-        "fr": "{client} a payé \"{function}\" en espèces.",
-        "en": "{client} paid \"{function}\" in cash.",
-    },
-    "status.salary.scheduled": {
-        "nl": "Je loon voor \"{function}\" ({client}) wordt betaald op {pay_date}: {net} netto.",
-        "fr": "Votre salaire pour \"{function}\" ({client}) sera payé le {pay_date} : {net} net.",
-        "en": "Your salary for \"{function}\" ({client}) is paid on {pay_date}: {net} net.",
-    },
-    "status.salary.paid": {
-        "nl": "Je loon voor \"{function}\" ({client}) is betaald: {net} netto.",
-        "fr": "Votre salaire pour \"{function}\" ({client}) est payé : {net} net.",
-        "en": "Your salary for \"{function}\" ({client}) has been paid: {net} net.",
-    },
-    "status.salary.planned": {
-        "nl": "Voor \"{function}\" ({client}) is de uitbetaling voorzien op {pay_date} (ongeveer {net} "
-              "netto), zodra de klant de offerte aanvaardt.",
-        "fr": "Pour \"{function}\" ({client}), le paiement est prévu le {pay_date} (environ {net} net), "
-              "dès que le client accepte le devis.",
-        "en": "For \"{function}\" ({client}) the pay date is {pay_date} (about {net} net), once the "
-              "client accepts the quote.",
-    },
-    "status.unit": {
-        "nl": "Op je eenheid \"{name}\" staat nu {balance}.",
-        "fr": "Votre unité \"{name}\" dispose maintenant de {balance}.",
-        "en": "Your unit \"{name}\" now has {balance} available.",
-    },
-    "status.no_unit": {
-        "nl": "Je hebt nog geen eenheid: die komt er met je eerste QuickJob.",
-        "fr": "Vous n'avez pas encore d'unité : elle est créée avec votre premier QuickJob.",
-        "en": "You have no unit yet: it is created with your first QuickJob.",
-    },
-    "status.payslip": {
-        "nl": "Je laatste loonfiche (\"{function}\"): {url}",
-        "fr": "Votre dernière fiche de paie (\"{function}\") : {url}",
-        "en": "Your latest payslip (\"{function}\"): {url}",
-    },
-    "status.no_payslip": {
-        "nl": "Er is nog geen loonfiche: die verschijnt online zodra je loon betaald is.",
-        "fr": "Pas encore de fiche de paie : elle apparaît en ligne dès que votre salaire est payé.",
-        "en": "No payslip yet: it appears online as soon as your salary is paid.",
-    },
-    "status.contract": {
-        "nl": "Je contract voor \"{function}\" ({status}): {url}",
-        "fr": "Votre contrat pour \"{function}\" ({status}) : {url}",
-        "en": "Your contract for \"{function}\" ({status}): {url}",
-    },
-    "status.no_contract": {
-        "nl": "Er is nog geen contract: dat wordt gemaakt met je QuickJob.",
-        "fr": "Pas encore de contrat : il est créé avec votre QuickJob.",
-        "en": "No contract yet: it is created with your QuickJob.",
-    },
-    "status.contribution": {
-        "nl": "De bijdrage van 6,5 % op je omzet betaalt wat de coöperatie voor je doet: facturatie "
-              "en opvolging van betalingen, het waarborgfonds (je loon wordt betaald ook als de klant "
-              "te laat is), verzekeringen, loonadministratie en contracten, en advies. Zo ben je "
-              "werknemer met volledige sociale zekerheid.",
-        "fr": "La contribution de 6,5 % sur votre chiffre d'affaires paie ce que la coopérative fait "
-              "pour vous : facturation et suivi des paiements, le fonds de garantie (votre salaire "
-              "est payé même si le client est en retard), les assurances, la gestion des salaires "
-              "et des contrats, et les conseils. Vous êtes ainsi salarié avec une sécurité sociale "
-              "complète.",
-        "en": "The 6.5 % contribution on your turnover pays for what the cooperative does for you: "
-              "invoicing and chasing payments, the guarantee fund (your salary is paid even when the "
-              "client is late), insurance, payroll and contracts, and advice. That way you are an "
-              "employee with full social security.",
-    },
-}
+from backend.platform.formatting import format_date, format_money, locale_for
+from bot import replies, replies_followup
 
-QUICK_REPLIES: dict[str, dict[str, list[str]]] = {
-    "confirm": {"nl": ["ja", "nee", "annuleer"], "fr": ["oui", "non", "annuler"],
-                "en": ["yes", "no", "cancel"]},
-    "start": {"nl": ["nieuwe QuickJob", "wanneer wordt mijn loon betaald?", "help"],
-              "fr": ["nouveau QuickJob", "quand mon salaire est-il payé ?", "aide"],
-              "en": ["new QuickJob", "when is my salary paid?", "help"]},
-    "vat_rate": {"nl": ["21 %", "12 %", "6 %"], "fr": ["21 %", "12 %", "6 %"], "en": ["21 %", "12 %", "6 %"]},
-    "contract_type": {"nl": ["bediende", "student", "artiest"], "fr": ["employé", "étudiant", "artiste"],
-                      "en": ["employee", "student", "artist"]},
-    "dates": {"nl": ["morgen", "volgende maandag"], "fr": ["demain", "lundi prochain"],
-              "en": ["tomorrow", "next Monday"]},
-}
+TEXTS: dict[str, dict[str, str]] = {**replies.TEXTS, **replies_followup.TEXTS}
+QUICK_REPLIES: dict[str, dict[str, list[str]]] = dict(replies.QUICK_REPLIES)
 
 CONTRACT_NAMES = {
     "employee": {"nl": "bediende", "fr": "employé", "en": "employee"},
@@ -283,214 +52,6 @@ def quick_replies(key: str, lang: str) -> list[str]:
     return list(QUICK_REPLIES.get(key, {}).get(lang, []))
 
 
-TEXTS.update({
-    "ask.vat_exemption": {
-        "nl": "Waarom geen btw? Zeg de reden: \"uitvoer\" (klant buiten de EU), \"btw verlegd\" (bedrijf "
-              "in een ander EU-land) of \"vrijgesteld, opleiding\". Of zeg \"21 % btw\".",
-        "fr": "Pourquoi sans TVA ? Dites la raison : \"exportation\" (client hors UE), \"autoliquidation\" "
-              "(entreprise d'un autre pays de l'UE) ou \"exonéré, formation\". Ou dites \"TVA 21 %\".",
-        "en": "Why no VAT? Say the reason: \"export\" (client outside the EU), \"reverse charge\" (a "
-              "business in another EU country) or \"exempt, training\". Or say \"21 % VAT\".",
-    },
-    "non_answer.client_name": {
-        "nl": "Zonder klant kan ik geen offerte maken: die moet iemand aanvaarden. Wil je eerst weten "
-              "wat je overhoudt? Vraag bijvoorbeeld \"hoeveel hou ik over van 300 euro\".",
-        "fr": "Sans client, je ne peux pas faire de devis : quelqu'un doit l'accepter. Vous voulez "
-              "d'abord savoir ce qu'il vous reste ? Demandez par exemple \"combien je touche net pour 300 €\".",
-        "en": "Without a client I cannot make a quote: someone has to accept it. Want to know first "
-              "what you keep? Ask for example \"how much do I get net for 300 euros\".",
-    },
-    "non_answer.amount_cents": {
-        "nl": "Geen probleem. Het bedrag bepaal jij; ik bereken wat je ervan overhoudt zodra je een "
-              "bedrag geeft.",
-        "fr": "Pas de souci. C'est vous qui fixez le montant ; je calcule ce qu'il vous reste dès "
-              "que vous en donnez un.",
-        "en": "No problem. You set the amount; I work out what you keep as soon as you give one.",
-    },
-    "non_answer.other": {
-        "nl": "Geen probleem, maar dit heb ik nodig om verder te gaan.",
-        "fr": "Pas de souci, mais j'en ai besoin pour continuer.",
-        "en": "No problem, but I need this to go on.",
-    },
-    "past_dates": {
-        "nl": "{dates} ligt al in het verleden. Een QuickJob wordt aangegeven vóór het werk (je "
-              "contract en je verzekering beginnen dan). Is het werk nog te doen? Geef de juiste "
-              "dag(en), bijvoorbeeld \"morgen\" of \"12/03\". Is het al gedaan? Zeg \"adviseur\": een adviseur bekijkt met je wat nog kan "
-              "(bijvoorbeeld een aangifte van inning).",
-        "fr": "{dates} est déjà passé. Un QuickJob se déclare avant le travail (votre contrat et "
-              "votre assurance commencent alors). Le travail est encore à faire ? Donnez le(s) bon(s) "
-              "jour(s), par exemple \"demain\" ou \"12/03\". Il est déjà fait ? Dites \"conseiller\" : un conseiller voit avec vous ce qui "
-              "est encore possible (par exemple une déclaration d'encaissement).",
-        "en": "{dates} is already past. A QuickJob is declared before the work (your contract and "
-              "insurance start then). Is the work still to come? Give the right day(s), for example \"tomorrow\" or \"12/03\". Already "
-              "done? Say \"adviser\": an adviser will look with you at what can still be done (for "
-              "example a cash collection declaration).",
-    },
-    "minimum.below": {
-        "nl": "Let op: {amount} voor {days} dag(en) is te weinig: {reason} Klopt het bedrag? Geef het "
-              "juiste bedrag, of zeg \"ja\" om toch verder te gaan.",
-        "fr": "Attention : {amount} pour {days} jour(s), c'est trop peu : {reason} Le montant est-il "
-              "correct ? Donnez le bon montant, ou dites \"oui\" pour continuer quand même.",
-        "en": "Careful: {amount} for {days} day(s) is too little: {reason} Is the amount right? Give "
-              "the right amount, or say \"yes\" to go on anyway.",
-    },
-    "minimum.ask": {
-        "nl": "Geef het juiste bedrag, of zeg \"ja\" om met dit bedrag verder te gaan.",
-        "fr": "Donnez le bon montant, ou dites \"oui\" pour continuer avec ce montant.",
-        "en": "Give the right amount, or say \"yes\" to go on with this amount.",
-    },
-    "created": {
-        "nl": "Klaar! Je QuickJob is gemaakt: offerte {quote} ({status}).",
-        "fr": "C'est fait ! Votre QuickJob est créé : devis {quote} ({status}).",
-        "en": "Done! Your QuickJob is created: quote {quote} ({status}).",
-    },
-    "created.sent": {
-        "nl": "De offerte is per e-mail verstuurd naar {to}; de klant kan ze online aanvaarden.",
-        "fr": "Le devis est envoyé par e-mail à {to} ; le client peut l'accepter en ligne.",
-        "en": "The quote was e-mailed to {to}; the client can accept it online.",
-    },
-    "created.forward": {
-        "nl": "De klant heeft nog niets ontvangen: ik heb geen e-mailadres. Stuur deze link door "
-              "(WhatsApp, sms, e-mail), daar kan de klant de offerte aanvaarden: {url}",
-        "fr": "Le client n'a encore rien reçu : je n'ai pas d'adresse e-mail. Transférez-lui ce lien "
-              "(WhatsApp, SMS, e-mail), il pourra y accepter le devis : {url}",
-        "en": "The client has not received anything yet: I have no e-mail address. Forward this "
-              "link (WhatsApp, SMS, e-mail); the client can accept the quote there: {url}",
-    },
-    "created.review": {
-        "nl": "Een adviseur kijkt de offerte eerst na; de klant krijgt ze daarna. Ik laat je weten "
-              "wanneer.",
-        "fr": "Un conseiller vérifie d'abord le devis ; le client le reçoit ensuite. Je vous "
-              "préviens.",
-        "en": "An adviser checks the quote first; the client gets it afterwards. I will let you know.",
-    },
-    "simulation": {
-        "nl": "Voor {amount} ({days}, {contract}):\n- Bijdrage aan de coöperatie: {contribution}\n"
-              "{expenses}- Brutoloon: {gross}\n- Nettoloon: ongeveer {net}\n- Uitbetaling: {pay_date}\n"
-              "Er is niets aangemaakt. Wil je er een QuickJob van maken? Zeg het werk en de klant.",
-        "fr": "Pour {amount} ({days}, {contract}) :\n- Contribution à la coopérative : {contribution}\n"
-              "{expenses}- Salaire brut : {gross}\n- Salaire net : environ {net}\n- Paiement : {pay_date}\n"
-              "Rien n'a été créé. Vous voulez en faire un QuickJob ? Dites le travail et le client.",
-        "en": "For {amount} ({days}, {contract}):\n- Contribution to the cooperative: {contribution}\n"
-              "{expenses}- Gross salary: {gross}\n- Net salary: about {net}\n- Paid on: {pay_date}\n"
-              "Nothing was created. Want to make it a QuickJob? Tell me the work and the client.",
-    },
-    "invoice.issued": {
-        "nl": "Factuur {number} is gemaakt voor \"{function}\" ({client}): {total}, te betalen voor "
-              "{due} met de gestructureerde mededeling {communication}.",
-        "fr": "La facture {number} est créée pour \"{function}\" ({client}) : {total}, à payer "
-              "avant le {due} avec la communication structurée {communication}.",
-        "en": "Invoice {number} is made for \"{function}\" ({client}): {total}, to be paid by "
-              "{due} with the structured communication {communication}.",
-    },
-    "invoice.sent": {
-        "nl": "De factuur is per e-mail verstuurd naar {to}.",
-        "fr": "La facture est envoyée par e-mail à {to}.",
-        "en": "The invoice was e-mailed to {to}.",
-    },
-    "invoice.forward": {
-        "nl": "De klant heeft ze nog niet ontvangen (geen e-mailadres): download ze in de app en "
-              "stuur ze door.",
-        "fr": "Le client ne l'a pas encore reçue (pas d'adresse e-mail) : téléchargez-la dans "
-              "l'app et transférez-la.",
-        "en": "The client has not received it yet (no e-mail address): download it in the app and "
-              "forward it.",
-    },
-    "invoice.which": {
-        "nl": "Voor welke QuickJob maak ik de factuur?\n{jobs}",
-        "fr": "Pour quel QuickJob dois-je faire la facture ?\n{jobs}",
-        "en": "Which QuickJob do I invoice?\n{jobs}",
-    },
-    "invoice.not_ready": {
-        "nl": "Een factuur kan pas als de klant de offerte aanvaard heeft. Je QuickJobs:\n{jobs}",
-        "fr": "Une facture n'est possible qu'après l'acceptation du devis par le client. Vos "
-              "QuickJobs :\n{jobs}",
-        "en": "An invoice is possible only once the client has accepted the quote. Your "
-              "QuickJobs:\n{jobs}",
-    },
-    "expense.confirm": {
-        "nl": "Onkosten toevoegen aan \"{function}\" ({client}): {expenses}? Ze worden belastingvrij "
-              "terugbetaald uit het bedrag van de factuur. Antwoord \"ja\" of \"nee\"; een foto van "
-              "het bonnetje mag je meteen sturen.",
-        "fr": "Ajouter ces frais à \"{function}\" ({client}) : {expenses} ? Ils sont remboursés sans "
-              "impôt sur le montant facturé. Répondez \"oui\" ou \"non\" ; vous pouvez envoyer la "
-              "photo du ticket tout de suite.",
-        "en": "Add these expenses to \"{function}\" ({client}): {expenses}? They are refunded tax-free "
-              "out of the invoiced amount. Answer \"yes\" or \"no\"; you can send a photo of the "
-              "receipt right away.",
-    },
-    "expense.added": {
-        "nl": "Toegevoegd aan \"{function}\" ({client}): {expenses}.",
-        "fr": "Ajouté à \"{function}\" ({client}) : {expenses}.",
-        "en": "Added to \"{function}\" ({client}): {expenses}.",
-    },
-    "expense.photo": {
-        "nl": "Stuur nog een foto van het bonnetje: zonder bewijs kan de onkost niet terugbetaald worden.",
-        "fr": "Envoyez encore une photo du ticket : sans preuve, le frais ne peut pas être remboursé.",
-        "en": "Please send a photo of the receipt: without proof the expense cannot be refunded.",
-    },
-    "expense.which": {
-        "nl": "Bij welke QuickJob hoort deze onkost?\n{jobs}",
-        "fr": "À quel QuickJob ce frais appartient-il ?\n{jobs}",
-        "en": "Which QuickJob is this expense for?\n{jobs}",
-    },
-    "expense.no_job": {
-        "nl": "Je hebt geen QuickJob waar nog onkosten bij kunnen (dat kan tot de klant de offerte "
-              "aanvaardt). Zeg \"adviseur\" als je hulp wil.",
-        "fr": "Vous n'avez pas de QuickJob auquel ajouter des frais (c'est possible jusqu'à "
-              "l'acceptation du devis). Dites \"conseiller\" si vous voulez de l'aide.",
-        "en": "You have no QuickJob that can still take expenses (possible until the client "
-              "accepts the quote). Say \"adviser\" if you want help.",
-    },
-    "photo.kept": {
-        "nl": "Foto ontvangen; ik voeg ze bij de onkost.",
-        "fr": "Photo reçue ; je la joins au frais.",
-        "en": "Photo received; I will attach it to the expense.",
-    },
-    "photo.attached": {
-        "nl": "Foto van het bonnetje toegevoegd.",
-        "fr": "Photo du ticket ajoutée.",
-        "en": "Receipt photo attached.",
-    },
-    "photo.not_stored": {
-        "nl": "Ik kon de foto hier niet bewaren. Voeg ze toe bij de onkost in de app.",
-        "fr": "Je n'ai pas pu garder la photo ici. Ajoutez-la au frais dans l'app.",
-        "en": "I could not keep the photo here. Add it to the expense in the app.",
-    },
-    "photo.which": {
-        "nl": "Foto ontvangen. Voor welke onkost is ze? Bijvoorbeeld \"parking 7,50\".",
-        "fr": "Photo reçue. Pour quel frais ? Par exemple \"parking 7,50\".",
-        "en": "Photo received. Which expense is it for? For example \"parking fee 7.50\".",
-    },
-    "no_change": {
-        "nl": "Dat stond er al zo. Wil je iets anders? Zeg het zo: \"het werk is ...\", \"de klant is "
-              "...\", \"het bedrag is ...\", of zeg \"adviseur\".",
-        "fr": "C'était déjà ainsi. Autre chose ? Dites-le ainsi : \"le travail est ...\", \"le client "
-              "est ...\", \"le montant est ...\", ou dites \"conseiller\".",
-        "en": "That was already so. Something else? Say it like this: \"the work is ...\", \"the "
-              "client is ...\", \"the amount is ...\", or say \"adviser\".",
-    },
-    "ok_nothing": {
-        "nl": "Oké, ik heb niets veranderd.",
-        "fr": "D'accord, je n'ai rien changé.",
-        "en": "OK, I changed nothing.",
-    },
-    "status.quickjobs": {
-        "nl": "Je QuickJobs:\n{jobs}",
-        "fr": "Vos QuickJobs :\n{jobs}",
-        "en": "Your QuickJobs:\n{jobs}",
-    },
-})
-
-QUICK_REPLIES.update({
-    "offer": {"nl": ["ja", "help"], "fr": ["oui", "aide"], "en": ["yes", "help"]},
-    "past_dates": {"nl": ["adviseur", "annuleer"], "fr": ["conseiller", "annuler"],
-                   "en": ["adviser", "cancel"]},
-    "vat_exemption": {"nl": ["uitvoer", "btw verlegd", "21 % btw"],
-                      "fr": ["exportation", "autoliquidation", "TVA 21 %"],
-                      "en": ["export", "reverse charge", "21 % VAT"]},
-})
-
 STATUS_WORDS = {
     "draft": {"nl": "in voorbereiding", "fr": "en préparation", "en": "being prepared"},
     "in_review": {"nl": "wacht op een adviseur", "fr": "en vérification par un conseiller",
@@ -518,10 +79,17 @@ CATEGORY_WORDS = {
     "accommodation": {"nl": "verblijf", "fr": "logement", "en": "accommodation"},
     "other": {"nl": "andere", "fr": "autre", "en": "other"},
 }
+FIELD_WORDS = {  # the worker's profile fields, as replies name them
+    "first_name": {"nl": "voornaam", "fr": "prénom", "en": "first name"},
+    "last_name": {"nl": "achternaam", "fr": "nom", "en": "last name"},
+    "national_number": {"nl": "rijksregisternummer", "fr": "numéro de registre national",
+                        "en": "national register number"},
+    "birth_date": {"nl": "geboortedatum", "fr": "date de naissance", "en": "date of birth"},
+    "address": {"nl": "adres", "fr": "adresse", "en": "address"},
+    "iban": {"nl": "IBAN", "fr": "IBAN", "en": "IBAN"},
+}
 KIND_WORDS = {"company": {"nl": "bedrijf", "fr": "entreprise", "en": "company"},
               "private": {"nl": "particulier", "fr": "particulier", "en": "private person"}}
-LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_IE"}
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
 
 _SUMMARY = {
     "title": {"nl": "Samenvatting van je QuickJob:", "fr": "Résumé de votre QuickJob :",
@@ -556,17 +124,20 @@ _SUMMARY = {
 
 
 def money(cents: int, lang: str) -> str:
-    """'€ 1.250,50' (nl), '1 250,50 €' (fr), '€1,250.50' (en), from Babel's locale data."""
-    value = format_currency(cents / 100, "EUR", locale=LOCALES.get(lang, "nl_BE"))
-    return value.translate(_SPACES)
+    """'€ 1.250,50' (nl), '1 250,50 €' (fr), '€1,250.50' (en): the platform's formatting, exact
+    from int cents (no float), with CLDR's no-break spaces kept (an amount never wraps)."""
+    return format_money(cents, lang)
 
 
 def date(day: dt.date | str, lang: str, weekday: bool = False) -> str:
-    """'5 maart 2026' / 'donderdag 5 maart 2026' in words."""
+    """'5 maart 2026' (the platform's date in words); with ``weekday`` 'donderdag 5 maart 2026'
+    (the weekday's name in the same locale before it)."""
     if isinstance(day, str):
         day = dt.date.fromisoformat(day)
-    text = format_date(day, "full" if weekday else "long", locale=LOCALES.get(lang, "nl_BE"))
-    return text.replace(",", "") if weekday else text
+    text = format_date(day, lang)
+    if not weekday:
+        return text
+    return f"{_babel_date(day, 'EEEE', locale=locale_for(lang))} {text}"
 
 
 def dates(days: list, lang: str, weekday: bool = False) -> str:
@@ -649,3 +220,4 @@ def simulation(fields: dict, figures: dict, lang: str) -> str:
                contribution=money(figures["contribution_cents"], lang), expenses=expenses,
                gross=money(figures["gross_cents"], lang), net=money(figures["net_cents"], lang),
                pay_date=date(figures["pay_date"], lang))
+

@@ -4,8 +4,8 @@ Pure functions, no I/O: dates are read relative to a given ``today`` so the same
 same day always gives the same result. ``extract(text, today, lang)`` returns every fact the
 message states (work, client, e-mail, VAT number, private or company, dates, fee and its VAT
 mode, expenses, contract type); ``intent(text)`` what the message asks for. The dialogue
-decides what to do with them. The readers live in ``bot.dates``, ``bot.money`` and
-``bot.parties``; numbers in words go through text2num (``bot.normalise``).
+decides what to do with them. The readers live in ``bot.dates``, ``bot.money``,
+``bot.parties`` and ``bot.work``; numbers in words go through text2num (``bot.normalise``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from bot import money, parties
+from bot import money, parties, work
 from bot.dates import find_dates, parse_date_answer
 from bot.normalise import fold, numbers_in_words
 from bot.normalise import words as _words
@@ -125,7 +125,12 @@ _INTENTS = [
     ("client_paid", r"\b(klant|client|klanten|clients)\b.*\b(betaald|paye|payee|paid|payer)\b"
                     r"|\b(betaald|paid|paye)\b.*\b(klant|client)\b|\bheeft .* betaald\b"
                     r"|\b(?:has|did)\s+(?!i\b|my (?:salary|wage|pay)\b|(?:the |my )?(?:salary|wage)\b)"
-                    r"(?:[\w&'.-]+\s+){1,4}(?:paid|pay)\b|\ba-t-(?:il|elle) paye|\b(?:il|elle) a paye\b"),
+                    r"(?:[\w&'.-]+\s+){1,4}(?:paid|pay)\b|\ba-t-(?:il|elle) paye|\b(?:il|elle) a paye\b"
+                    # 'est-ce que le Café Central a déjà payé', 'la famille Dubois a bien payé'
+                    r"|\ba (?:deja |bien |enfin |toujours pas |pas encore )?paye\b(?!.*\b(?:salaire|paie)\b)"
+                    # 'is Bakkerij Smets al betaald' (not 'is mijn loon betaald')
+                    r"|^is\s+(?!(?:mijn|m'n|het|je)\s+(?:loon|salaris|geld)\b)(?:[\w&'.-]+\s+){1,4}"
+                    r"(?:al |reeds |nu )?betaald\b"),
     ("salary", r"\b(loon|salaris|salaire|salary|wage|pay day|payday|uitbetaald|verse|paid out)\b"
                r"|\b(wanneer|wnr|when|quand|qd)\b.*\b(betaald|paid|paye|payee|geld|money|argent|sous)\b"
                r"|\b(?:did|do|will|have|am) i\b.{0,12}\bpaid\b|\bword ik\b.{0,20}\bbetaald\b"
@@ -290,7 +295,7 @@ def extract(text: str, today: dt.date, lang: str = "nl", expecting: str | None =
     client = parties.find_client(gapped, expecting_client=expecting == "client_name")
     if client and not (expecting == "client_name" and client[2] == "guess"):
         facts.client_name, facts.client_at = client[0], client[1]
-    facts.function = parties.find_function(gapped, facts.client_at)
+    facts.function = work.find_function(gapped, facts.client_at)
     facts.client_kind = parties.client_kind(facts.client_name, fold(text), facts.vat_number)
     if expecting == "function" and facts.function is None and facts.client_name and client[2] == "guess":
         facts.client_name = None  # 'Grafisch Ontwerp' answering "which work?"

@@ -22,10 +22,12 @@ from backend.backoffice.rows import CorrectionRow, HoldRow, ReviewRow
 from backend.backoffice.schemas import (
     AuditEntry,
     AuditPage,
+    BotHandoffOut,
     CorrectionIn,
     CorrectionOut,
     FailedJob,
     FailedJobList,
+    HandoffLine,
     HeldPayList,
     HeldPayOut,
     PaymentIn,
@@ -77,6 +79,24 @@ class BackOfficeController(Controller):
         principal.require("adviser", "admin")
         rows = await backoffice_repo.list_reviews(status, limit)
         return ReviewItemList(items=[_review_out(r, language) for r in rows])
+
+    @get("/review-items/{review_id:uuid}", operation_id="getReviewItem",
+         summary="One review item; a bot hand-off with its minimised conversation (adviser)")
+    async def get_review(self, review_id: uuid.UUID, principal: Principal,
+                         language: str) -> ReviewItemOut:
+        principal.require("adviser", "admin")
+        row = await backoffice_repo.get_review(review_id)
+        if row is None:
+            raise NotFound()
+        out = _review_out(row, language)
+        if row.kind == "bot_handoff":
+            context = row.context
+            out.handoff = BotHandoffOut(
+                conversation_id=context.get("conversationId", ""),
+                channel=context.get("channel", ""), language=context.get("language", ""),
+                transcript=[HandoffLine(sender=line["from"], text=line["text"])
+                            for line in context.get("transcript", [])])
+        return out
 
     @post("/review-items/{review_id:uuid}/approve", operation_id="approveReviewItem",
           status_code=200, summary="Approve an exception (adviser)")

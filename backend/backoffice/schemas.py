@@ -27,6 +27,20 @@ class ReviewDecisionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=Tru
     reason: str | None = None
 
 
+class HandoffLine(msgspec.Struct, rename="camel"):
+    sender: str = msgspec.field(name="from")  # user | bot
+    text: str  # personal data masked ([e-mail], [iban], [national number]...)
+
+
+class BotHandoffOut(msgspec.Struct, rename="camel"):
+    """What a bot hand-off carries: the conversation so far, minimised."""
+
+    conversation_id: str
+    channel: str
+    language: str
+    transcript: list[HandoffLine]
+
+
 class ReviewItemOut(msgspec.Struct, rename="camel"):
     id: uuid.UUID
     kind: str
@@ -38,6 +52,7 @@ class ReviewItemOut(msgspec.Struct, rename="camel"):
     decided_at: dt.datetime | None = None
     decision_reason: str | None = None
     created_at: dt.datetime | None = None
+    handoff: BotHandoffOut | None = None  # one item's detail (GET /review-items/{id}) only
 
 
 class ReviewItemList(msgspec.Struct, rename="camel"):

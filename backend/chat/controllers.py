@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import uuid
+from dataclasses import dataclass
+from typing import Annotated
 
 import msgspec
 from litestar import Controller, Request, delete, get, post
 from litestar.connection import ASGIConnection
+from litestar.datastructures import UploadFile
+from litestar.enums import RequestEncodingType
 from litestar.handlers import BaseRouteHandler
+from litestar.params import Body
 
 from backend.chat import service
 from backend.chat.telegram import service as telegram
@@ -20,11 +27,39 @@ from backend.chat.telegram.schemas import (
 )
 from backend.http.context import Principal
 from backend.http.problems import NotFound, Problem, invalid
+from backend.quickjobs import expenses
+
+MAX_TEXT = 2000
+# A JSON body is at most 1 MB (backend.http.limits): base64 makes 4 characters of 3 bytes.
+JSON_ATTACHMENT_MAX_BYTES = 700_000
+
+
+class BotAttachmentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
+    """A receipt photo (or PDF) sent with the message, base64-encoded in the JSON body."""
+
+    content_type: Annotated[str, msgspec.Meta(
+        description="image/jpeg, image/png, image/heic or application/pdf (as the receipt of "
+                    "POST /quickjobs/{id}/expenses)")]
+    data: Annotated[str, msgspec.Meta(
+        description="The file, base64 (RFC 4648): at most 700,000 bytes of file here (a JSON body "
+                    "is at most 1 MB); larger receipts, up to 10 MB, through the multipart "
+                    "POST /bot/messages/attachments.")]
 
 
 class BotMessageIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    text: str
+    text: Annotated[str, msgspec.Meta(description="What the user typed (may be empty when an "
+                                                  "attachment is sent)")] = ""
     conversation_id: str | None = None
+    attachment: BotAttachmentIn | None = None
+
+
+@dataclass
+class BotAttachmentForm:
+    """The multipart variant: the same message with the file as a part (up to 10 MB)."""
+
+    file: UploadFile
+    text: str = ""
+    conversationId: str | None = None  # noqa: N815 - the form field's name, as in the JSON body
 
 
 class BotReply(msgspec.Struct, rename="camel"):
@@ -42,21 +77,51 @@ class BotController(Controller):
     tags = ["bot"]
 
     @post("/messages", operation_id="postBotMessage", status_code=200,
-          summary="Chat with the QuickJob bot (nl, fr, en); an expired conversation starts anew")
+          summary="Chat with the QuickJob bot (nl, fr, en); an expired conversation starts anew. "
+                  "An optional receipt photo rides along as base64 (attachment)")
     async def post_message(self, data: BotMessageIn, principal: Principal, language: str,
                            request: Request) -> BotMessageOut:
-        if not data.text.strip() or len(data.text) > 2000:
-            raise invalid("text", "text_required", max=2000)
-        conversation_id = None
-        if data.conversation_id:
+        file = None
+        if data.attachment is not None:
             try:
-                conversation_id = uuid.UUID(data.conversation_id)
-            except ValueError as exc:
-                raise invalid("conversationId", "invalid_value") from exc
-        cid, replies = await service.handle(principal, conversation_id, data.text, language,
-                                            request.app.state.quickjob_ports)
-        return BotMessageOut(conversation_id=str(cid),
-                             replies=[BotReply(r["text"], r["quick_replies"]) for r in replies])
+                raw = base64.b64decode(data.attachment.data, validate=True)
+            except (binascii.Error, ValueError) as exc:
+                raise invalid("attachment.data", "invalid_value") from exc
+            if len(raw) > JSON_ATTACHMENT_MAX_BYTES:
+                raise invalid("attachment.data", "receipt_size",
+                              max_mb=round(JSON_ATTACHMENT_MAX_BYTES / 1_000_000, 1))
+            file = service.Attachment(content_type=data.attachment.content_type, data=raw)
+        return await _turn(principal, language, request, data.text, data.conversation_id, file)
+
+    @post("/messages/attachments", operation_id="postBotMessageWithAttachment", status_code=200,
+          summary="The same message with a receipt photo or PDF as a multipart part (up to 10 MB)")
+    async def post_message_with_attachment(
+        self, principal: Principal, language: str, request: Request,
+        data: Annotated[BotAttachmentForm, Body(media_type=RequestEncodingType.MULTI_PART)],
+    ) -> BotMessageOut:
+        file = service.Attachment(content_type=data.file.content_type or "",
+                                  data=await data.file.read())
+        return await _turn(principal, language, request, data.text, data.conversationId, file)
+
+
+async def _turn(principal: Principal, language: str, request: Request, text: str,
+                conversation_id: str | None, file: service.Attachment | None) -> BotMessageOut:
+    """A message in, the replies out; a file is checked as the API checks a receipt (422 with the
+    same localised reasons) before the conversation sees it."""
+    if len(text) > MAX_TEXT or not text.strip() and file is None:
+        raise invalid("text", "text_required", max=MAX_TEXT)
+    if file is not None:
+        expenses.check_upload(file.data, file.content_type, "attachment")
+    cid = None
+    if conversation_id:
+        try:
+            cid = uuid.UUID(conversation_id)
+        except ValueError as exc:
+            raise invalid("conversationId", "invalid_value") from exc
+    cid, replies = await service.handle(principal, cid, text.strip(), language,
+                                        request.app.state.quickjob_ports, attachment=file)
+    return BotMessageOut(conversation_id=str(cid),
+                         replies=[BotReply(r["text"], r["quick_replies"]) for r in replies])
 
 
 async def telegram_secrets(connection: ASGIConnection, _: BaseRouteHandler) -> None:

@@ -1,290 +1,61 @@
-"""The bot's port to the real services, and one message turn on a stored conversation.
+"""One message turn on a stored conversation, for every channel (REST, Telegram, terminal).
 
-The dialogue engine (``bot.dialogue``) is pure; here it gets its state from PostgreSQL and its
-answers from the same services as the API: the QuickJob validators and ``create``, the
-invoice and expense use cases, the one simulation path and the engine's minimum-pay check, live
-QuickJob/salary/unit rows, and the review queue for a hand-off. Their domain errors come back to
-the dialogue as field problems in the worker's language.
+The dialogue engine (``bot.dialogue``) is pure; here it gets its state from PostgreSQL, its
+services through the port (``backend.chat.port.ServicesPort``), and a file that came with the
+message (a receipt photo) checked and kept for the conversation as the API checks a receipt.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
+import hashlib
 import uuid
 from dataclasses import dataclass, field
 
-from backend.backoffice import repository as review_queue
 from backend.chat import repository as conversations
-from backend.engine import EngineInputError, RuleBook, minimum_wage_check
+from backend.chat.port import ServicesPort
 from backend.http.context import Principal
-from backend.http.problems import Problem
 from backend.platform import i18n
 from backend.platform.db import unit_of_work
 from backend.platform.errors import DomainError
-from backend.quickjobs import creation, expenses, invoicing, views
-from backend.quickjobs import repository as qj_repo
+from backend.quickjobs import expenses
 from backend.quickjobs.policy import today as quickjob_today
 from backend.quickjobs.ports import Ports
-from backend.quickjobs.schemas import ClientIn, QuickJobCreate
-from backend.simulations.schemas import ExpenseIn, SimulationRequest
-from backend.simulations.service import run_simulation, to_response
-from backend.units import service as units
-from bot.dialogue import FieldProblem, handle_message, new_state, redact
-
-# API field names (problem+json errors[].field) -> dialogue fields.
-FIELD_MAP = [
-    (r"^amountCents", "amount_cents"),
-    (r"^performanceDates", "dates"),
-    (r"^client\.name|^client$", "client_name"),
-    (r"^client\.email", "email"),
-    (r"^client\.vatNumber", "vat_number"),
-    (r"^vatRate|^vatExemption", "vat_rate"),
-    (r"^contractType", "contract_type"),
-    (r"^function|^description", "function"),
-]
-RECENT = 3  # status answers cover the most recent QuickJobs
-# What the services refuse with: said back to the worker as a field problem.
-REFUSALS = (DomainError, Problem, EngineInputError)
+from bot.dialogue import handle_message, new_state, redact
 
 
-def dialogue_field(api_field: str) -> str | None:
-    for pattern, name in FIELD_MAP:
-        if re.search(pattern, api_field):
-            return name
-    return None
+@dataclass(frozen=True)
+class Attachment:
+    """A file that came with a message: its bytes and declared type, or why there are none
+    (``unavailable``: the channel could not fetch it; ``problem``: an i18n code)."""
+
+    content_type: str = ""
+    data: bytes | None = None
+    unavailable: bool = False
+    problem: str | None = None
 
 
-def as_field_problem(exc: Exception, lang: str) -> FieldProblem:
-    if isinstance(exc, EngineInputError):
-        return FieldProblem(dialogue_field(exc.field), exc.message(lang))
-    assert isinstance(exc, (DomainError, Problem))  # Problem: people's membership rule
-    if exc.errors:
-        first = exc.errors[0]
-        return FieldProblem(dialogue_field(first.field), i18n.t(first.code, lang, **first.params))
-    return FieldProblem(None, i18n.t(exc.code, lang, **exc.params))
-
-
-def _expenses(fields: dict) -> list[ExpenseIn]:
-    return [ExpenseIn(e["amount_cents"], e["category"]) for e in fields.get("expenses") or []]
-
-
-def quickjob_create(fields: dict) -> QuickJobCreate:
-    vat_number = fields.get("vat_number")
-    return QuickJobCreate(
-        function=fields["function"], description=fields["function"],
-        performance_dates=[dt.date.fromisoformat(d) for d in fields["dates"]],
-        amount_cents=fields["amount_cents"], vat_rate=fields["vat_rate"],
-        vat_included=bool(fields.get("vat_included")), vat_exemption=fields.get("vat_exemption"),
-        contract_type=fields["contract_type"], expenses=_expenses(fields),
-        client=ClientIn(name=fields["client_name"], email=fields.get("email"), vat_number=vat_number,
-                        country=vat_number[:2] if vat_number and vat_number[:2] != "EL" else "BE"),
-    )
-
-
-def _figures(sim) -> dict:
-    return {"turnover_cents": sim.turnover_cents, "vat_cents": sim.vat_cents,
-            "total_cents": sim.total_incl_vat_cents, "contribution_cents": sim.contribution_cents,
-            "expenses_cents": sim.expenses_cents, "gross_cents": sim.gross_cents,
-            "net_cents": sim.net_cents, "pay_date": sim.pay_date}
-
-
-@dataclass
-class ServicesPort:
-    principal: Principal
-    ports: Ports
-    conversation_id: uuid.UUID
-    today: dt.date
-    channel: str = "api"
-
-    async def preview(self, fields: dict, lang: str) -> dict:
-        """The summary figures, after the API's own validation of every field."""
-        try:
-            data = quickjob_create(fields)
-            creation.validate_create(data, self.today)
-            sim = to_response(run_simulation(self._request(data)), lang)
-        except REFUSALS as exc:
-            raise as_field_problem(exc, lang) from exc
-        return _figures(sim)
-
-    @staticmethod
-    def _request(data: QuickJobCreate) -> SimulationRequest:
-        return SimulationRequest(
-            performance_dates=data.performance_dates, amount_cents=data.amount_cents,
-            vat_rate=data.vat_rate, vat_included=data.vat_included,
-            vat_exemption=data.vat_exemption, contract_type=data.contract_type,
-            expenses=data.expenses, client_country=data.client.country)
-
-    async def simulate(self, fields: dict, lang: str) -> dict:
-        """A money question: the one simulation path, creating nothing. Without dates, one
-        working day (today) is simulated."""
-        try:
-            sim = run_simulation(SimulationRequest(
-                performance_dates=[dt.date.fromisoformat(d) for d in fields.get("dates") or []]
-                or [self.today], amount_cents=fields["amount_cents"], vat_rate=fields["vat_rate"],
-                vat_included=bool(fields.get("vat_included")), contract_type=fields["contract_type"],
-                expenses=_expenses(fields)))
-        except EngineInputError as exc:
-            raise as_field_problem(exc, lang) from exc
-        return _figures(sim)
-
-    async def minimum_check(self, fields: dict, lang: str) -> dict:
-        """The engine's verdict on the pay for the days (``minimum_wage_check``): each day's share
-        of the gross against the legal minimum per hour of the contract type on that day. The bot
-        does not ask the hours, so a day counts the fewest paid hours the rule set allows
-        (``platform.minimum_paid_hours_per_day``): only pay too low for any day is questioned."""
-        try:
-            data = quickjob_create(fields)
-            sim = run_simulation(self._request(data))
-            days = sorted(set(data.performance_dates))
-            share, extra = divmod(sim.gross_cents, len(days))
-            book = RuleBook.default()
-            for i, day in enumerate(days):
-                rs, _ = book.for_date("BE", "smart", day)
-                check = minimum_wage_check(share + (extra if i == 0 else 0),
-                                           rs.platform_min_paid_hours, day,
-                                           contract_type=data.contract_type, rules=book)
-                if check.below:
-                    return {"below": True, "message": check.messages[lang]}
-        except REFUSALS:
-            pass  # the summary reports the field problem
-        return {"below": False, "message": ""}
-
-    async def create(self, fields: dict, lang: str) -> dict:
-        """One QuickJob per conversation: the row lock and the stored id make a second yes (even a
-        concurrent one) answer with the first QuickJob."""
-        try:
-            async with unit_of_work():
-                existing = await conversations.lock_quickjob(self.conversation_id)
-                if existing is None:
-                    created = await creation.create(self.principal, quickjob_create(fields),
-                                                    self.ports, lang)
-                    await conversations.set_quickjob(self.conversation_id, created.job.id)
-                    job, quote = created.job, created.quote
-                else:  # a second yes: the QuickJob the first one made
-                    job = await qj_repo.get_quickjob(existing)
-                    quote = await qj_repo.quote_for(existing)
-        except REFUSALS as exc:
-            raise as_field_problem(exc, lang) from exc
-        sent = job.status == "quote_sent"  # in review: nothing goes to the client yet
-        return {"id": str(job.id), "quote": quote.number, "status": job.status,
-                "accept_url": self.ports.accept_url(quote.id) if sent else None,
-                "sent_to": job.client_email if sent else None}
-
-    async def jobs(self, lang: str) -> list[dict]:
-        """The worker's recent QuickJobs, for an invoice or an expense by conversation."""
-        async with unit_of_work():
-            out = []
-            for row in await qj_repo.list_quickjobs(self.principal.id, None, 10):
-                job = await qj_repo.get_quickjob(row.id)
-                out.append({"id": str(job.id), "function": job.function,
-                            "client": job.client_name, "status": job.status,
-                            "dates": [d.isoformat() for d in job.performance_dates]})
-            return out
-
-    async def issue_invoice(self, job_id: str, lang: str) -> dict:
-        try:
-            invoice = await invoicing.issue_invoice(self.principal, uuid.UUID(job_id), self.ports)
-            async with unit_of_work():
-                job = await qj_repo.get_quickjob(invoice.quickjob)
-        except REFUSALS as exc:
-            raise as_field_problem(exc, lang) from exc
-        return {"number": invoice.number, "structured_communication": invoice.structured_communication,
-                "total_cents": invoice.total_cents, "due_date": invoice.due_date,
-                "sent_to": job.client_email}
-
-    async def add_expense(self, job_id: str, expense: dict, attachment: dict | None,
-                          lang: str) -> dict:
-        """The receipt photo of ``attachment`` is not fetched here yet (a channel reference):
-        the second wave turns it into the receipt bytes."""
-        try:
-            row = await expenses.add_expense(
-                self.principal, uuid.UUID(job_id), expense["amount_cents"], expense["category"],
-                None, None, None, None, self.ports)
-        except REFUSALS as exc:
-            raise as_field_problem(exc, lang) from exc
-        return {"id": str(row.id)}
-
-    async def attach_receipt(self, expense_id: str, attachment: dict, lang: str) -> dict:
-        """Not stored yet (second wave: fetch the channel's file, then the expense's receipt)."""
-        return {"stored": False}
-
-    async def status(self, kind: str, lang: str) -> list[dict]:
-        async with unit_of_work():
-            if kind == "unit":
-                return await self._units()
-            jobs = [j for j in await qj_repo.list_quickjobs(self.principal.id, None, 10)
-                    if j.status not in ("cancelled", "rejected", "declined")][:RECENT]
-            if not jobs:
-                return [{"key": "status.no_quickjobs"}]
-            answers: list[dict] = []
-            for row in jobs:
-                job = await qj_repo.get_quickjob(row.id)
-                answers += await getattr(self, f"_{kind}")(job)
-            return _dedupe(answers)
-
-    async def _units(self) -> list[dict]:
-        found = await units.units_of(self.principal.id)
-        if not found:
-            return [{"key": "status.no_unit"}]
-        return [{"key": "status.unit", "name": u.name, "balance_cents": u.balance} for u in found]
-
-    async def _client_paid(self, job: dict) -> list[dict]:
-        base = {"client": job.client_name, "function": job.function}
-        if await qj_repo.cash_collection_for(job.id):
-            return [{"key": "status.client_paid.cash", **base}]
-        invoice = await qj_repo.live_invoice(job.id)
-        if invoice is None:
-            return [{"key": "status.client_paid.no_invoice", "status": job.status, **base}]
-        if invoice.status == "paid":
-            return [{"key": "status.client_paid.paid", "amount_cents": invoice.total_cents, **base}]
-        return [{"key": "status.client_paid.open", "due": invoice.due_date,
-                 "amount_cents": invoice.total_cents - invoice.paid_cents, **base}]
-
-    async def _salary(self, job: dict) -> list[dict]:
-        base = {"client": job.client_name, "function": job.function}
-        salary = await qj_repo.salary_for(job.id)
-        if salary is None:
-            return [{"key": "status.salary.planned", "pay_date": job.pay_date,
-                     "net_cents": job.simulation["net_cents"], **base}]
-        key = "status.salary.paid" if salary.status == "paid" else "status.salary.scheduled"
-        return [{"key": key, "pay_date": salary.pay_date, "net_cents": salary.net_cents, **base}]
-
-    async def _payslip(self, job: dict) -> list[dict]:
-        salary = await qj_repo.salary_for(job.id)
-        if salary and salary.payslip_key:
-            return [{"key": "status.payslip", "function": job.function,
-                     "url": views.document_url(job.id, "payslip.pdf")}]
-        return [{"key": "status.no_payslip"}]
-
-    async def _contract(self, job: dict) -> list[dict]:
-        contract = await qj_repo.contract_for(job.id)
-        if contract is None:
-            return [{"key": "status.no_contract"}]
-        return [{"key": "status.contract", "function": job.function, "status": contract.status,
-                 "url": views.document_url(job.id, "contract.pdf")}]
-
-    async def handoff(self, transcript: list, lang: str, reason: str) -> str:
-        """A review-queue item for an adviser, with the (already minimised) transcript."""
-        review_id = uuid.uuid4()
-        async with unit_of_work():
-            await review_queue.insert_review_item(
-                review_id=review_id, person=self.principal.id, kind="bot_handoff",
-                reasons=[reason], context={
-                    "conversationId": str(self.conversation_id), "channel": self.channel,
-                    "language": lang, "transcript": transcript})
-        return str(review_id)[:8].upper()
-
-
-def _dedupe(items: list[dict]) -> list[dict]:
-    seen, out = set(), []
-    for item in items:
-        key = json.dumps(item, sort_keys=True, default=str)
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
-    return out
+def keep_attachment(attachment: Attachment, person: uuid.UUID, ports: Ports,
+                    lang: str) -> dict:
+    """What the dialogue gets of a file: a reference to it, kept in the file storage (by its
+    digest: the same photo twice is one file) after the API's receipt checks (type, size), or
+    the localised reason it was refused. The expense's receipt is stored from it later."""
+    if attachment.unavailable:
+        return {"unavailable": True}
+    if attachment.problem or attachment.data is None:
+        return {"problem": i18n.t(attachment.problem or "receipt_type", lang,
+                                  max_mb=expenses.RECEIPT_MAX_BYTES // (1024 * 1024))}
+    try:
+        expenses.check_upload(attachment.data, attachment.content_type, "attachment")
+    except DomainError as exc:
+        error = exc.errors[0]
+        return {"problem": i18n.t(error.code, lang, **error.params)}
+    digest = hashlib.sha256(attachment.data).hexdigest()[:40]
+    key = ports.storage.save(
+        f"bot/{person}/{digest}{expenses.extension(attachment.content_type)}",
+        attachment.data, attachment.content_type)
+    return {"ref": f"upload:{key}", "contentType": attachment.content_type,
+            "size": len(attachment.data)}
 
 
 @dataclass
@@ -320,10 +91,10 @@ class _Handler:
 
 async def handle(principal: Principal, conversation_id: uuid.UUID | None, text: str,
                  language: str, ports: Ports, channel: str = "api",
-                 attachment: dict | None = None) -> tuple[uuid.UUID, list[dict]]:
+                 attachment: Attachment | None = None) -> tuple[uuid.UUID, list[dict]]:
     """One user message: load (or start) the conversation, run the engine, store the result.
-    An unknown or expired conversation id starts a new conversation. ``attachment`` is a
-    channel's reference to a receipt photo (``{"ref", "contentType"}``), passed to the engine."""
+    An unknown or expired conversation id starts a new conversation. ``attachment``: a file that
+    came with the message (a receipt photo), kept and passed to the engine as a reference."""
     async with unit_of_work():
         conversation = None
         if conversation_id is not None:
@@ -337,10 +108,14 @@ async def handle(principal: Principal, conversation_id: uuid.UUID | None, text: 
     handler = _Handler(storage=_Storage({"state": state}),
                        services=ServicesPort(principal, ports, cid, today, channel),
                        default_language=language, day=today)
-    message = {"content": text, **({"attachment": attachment} if attachment else {})}
+    message = {"content": text}
+    if attachment is not None:
+        message["attachment"] = keep_attachment(attachment, principal.id, ports,
+                                                state.get("lang") or language)
     state = await handle_message(message, handler)
     async with unit_of_work():
         await conversations.save_state(cid, state, state["lang"])
+        said = redact(text) if text or attachment is None else "[photo]"
         await conversations.add_messages(
-            cid, [("user", redact(text))] + [("bot", redact(r["text"])) for r in handler.replies])
+            cid, [("user", said)] + [("bot", redact(r["text"])) for r in handler.replies])
     return cid, handler.replies

@@ -12,6 +12,7 @@ from piccolo.columns.combination import WhereRaw
 
 from backend.clients.tables import Client
 from backend.platform.db import new_row, row, rows
+from backend.quickjobs.tables import QuickJob
 
 # What a worker typed, as the unique index client_owner_entry has it (migration
 # 2026_12_03t17_10): an md5 of the stored fields, \x1f between them.
@@ -80,3 +81,14 @@ async def owned_by(owner: uuid.UUID | None, after: tuple[dt.datetime, uuid.UUID]
         query = query.where((Client.created_at < at)
                             | ((Client.created_at == at) & (Client.id < last)))
     return await rows(query, ClientRow)
+
+
+async def used_by_others(client_id: uuid.UUID, person_id: uuid.UUID) -> bool:
+    """Another person has a QuickJob with this client (a shared client's details are not one
+    worker's to change)."""
+    return await QuickJob.exists().where((QuickJob.client == client_id)
+                                         & (QuickJob.person != person_id))
+
+
+async def set_email(client_id: uuid.UUID, email: str) -> None:
+    await Client.update({Client.email: email}).where(Client.id == client_id)

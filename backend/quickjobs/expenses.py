@@ -10,7 +10,7 @@ from backend.engine import simulate
 from backend.http.context import Principal
 from backend.platform.dates import check_dates
 from backend.platform.db import unit_of_work
-from backend.platform.errors import invalid
+from backend.platform.errors import Conflict, NotFound, invalid
 from backend.quickjobs import lifecycle
 from backend.quickjobs import repository as repo
 from backend.quickjobs.creation import engine_input
@@ -75,6 +75,32 @@ async def add_expense(principal: Principal, quickjob_id: uuid.UUID, amount_cents
             audit=Audit("expense.added", after={"expenseId": str(expense_id),
                                                 "amountCents": amount_cents, "category": category}))
         return row
+
+
+async def attach_receipt(principal: Principal, expense_id: uuid.UUID, receipt: bytes,
+                         receipt_type: str, ports: Ports) -> ExpenseRow:
+    """The receipt photo of an expense added without one (the bot's "photo after the yes"):
+    the same checks and storage key as a receipt sent with the expense. A receipt is proof, not
+    an amount: the figures do not change, and a stored receipt is never replaced."""
+    check_upload(receipt, receipt_type or "", "receipt")
+    async with unit_of_work():
+        expense = await repo.get_expense(expense_id)
+        if expense is None:
+            raise NotFound()
+        job = await owned_for_update(principal, expense.quickjob)  # another worker's: NotFound
+        if job.status in (QuickJobStatus.CANCELLED, QuickJobStatus.REJECTED, QuickJobStatus.DECLINED):
+            raise Conflict("wrong_state", status=job.status)
+        if expense.receipt_key:
+            raise Conflict("receipt_present")
+        key = ports.storage.save(f"receipts/{job.id}/{expense.id}{extension(receipt_type)}",
+                                 receipt, receipt_type)
+        await repo.set_expense_receipt(expense.id, key, receipt_type)
+        await lifecycle.note(
+            job, events=[("receipt_added", {"expenseId": str(expense.id)})], actor=principal.id,
+            audit=Audit("expense.receipt_attached", object_type="expense", object_id=expense.id,
+                        before={"receiptKey": None},
+                        after={"receiptKey": key, "contentType": receipt_type}))
+        return await repo.get_expense(expense.id)
 
 
 def _as_create(job: QuickJobRow) -> QuickJobCreate:

@@ -235,4 +235,22 @@ i18n.register({
         "fr": "Votre QuickJob « {function} » pour {client} : {event}.",
         "en": "Your QuickJob '{function}' for {client}: {event}.",
     },
+    # The bot's follow-ups (issue 13): a receipt after its expense, the quote e-mailed later.
+    "receipt_present": {
+        "nl": "Deze onkost heeft al een bonnetje.",
+        "fr": "Ce frais a déjà un justificatif.",
+        "en": "This expense already has a receipt.",
+    },
+    "client_email_shared": {
+        "nl": "Het e-mailadres van deze klant kan hier niet gewijzigd worden: de klant wordt ook "
+              "door anderen gebruikt of het adres hoort bij een andere klant.",
+        "fr": "L'adresse e-mail de ce client ne peut pas être modifiée ici : le client est aussi "
+              "utilisé par d'autres ou l'adresse appartient à un autre client.",
+        "en": "This client's e-mail address cannot be changed here: the client is also used by "
+              "others or the address belongs to another client.",
+    },
+    "event.receipt_added": {"nl": "Bonnetje toegevoegd", "fr": "Justificatif ajouté",
+                            "en": "Receipt added"},
+    "event.quote_emailed": {"nl": "Offerte gemaild naar de klant", "fr": "Devis envoyé au client par e-mail",
+                            "en": "Quote e-mailed to the client"},
 })

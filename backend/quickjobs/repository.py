@@ -21,6 +21,7 @@ from backend.quickjobs.rows import (
     QuickJobListRow,
     QuickJobRow,
     QuoteRow,
+    RecentQuickJobRow,
     SalaryRow,
     WorkerRow,
 )
@@ -100,6 +101,17 @@ async def list_quickjobs(person_id: uuid.UUID | None, after: tuple[dt.datetime, 
         query = query.where((QuickJob.created_at < at)
                             | ((QuickJob.created_at == at) & (QuickJob.id < last)))
     return await rows(query, QuickJobListRow)
+
+
+async def recent_quickjobs(person_id: uuid.UUID, limit: int) -> list[RecentQuickJobRow]:
+    """The person's newest QuickJobs, each with its work, client, days, status, pay date and
+    figures, in one query (the bot's answers about "my QuickJobs")."""
+    return await rows(QuickJob.select(
+        QuickJob.id, QuickJob.function, QuickJob.status, QuickJob.performance_dates,
+        QuickJob.pay_date, QuickJob.simulation, QuickJob.client.name.as_alias("client_name"),
+    ).where(QuickJob.person == person_id)
+        .order_by(QuickJob.created_at, QuickJob.id, ascending=False).limit(limit),
+        RecentQuickJobRow)
 
 
 async def update_quickjob(quickjob_id: uuid.UUID, **values) -> None:
@@ -240,6 +252,15 @@ async def insert_expenses(quickjob_id: uuid.UUID, expenses: list[dict]) -> list[
 async def expenses_for(quickjob_id: uuid.UUID) -> list[ExpenseRow]:
     return await rows(Expense.select().where(Expense.quickjob == quickjob_id)
                       .order_by(Expense.created_at, Expense.id), ExpenseRow)
+
+
+async def get_expense(expense_id: uuid.UUID) -> ExpenseRow | None:
+    return await row(Expense.select().where(Expense.id == expense_id), ExpenseRow)
+
+
+async def set_expense_receipt(expense_id: uuid.UUID, key: str, content_type: str) -> None:
+    await Expense.update({Expense.receipt_key: key, Expense.receipt_content_type: content_type}) \
+        .where(Expense.id == expense_id)
 
 
 # Contracts, Dimonas, salaries ----------------------------------------------------------------

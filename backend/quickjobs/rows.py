@@ -52,6 +52,18 @@ class QuickJobListRow(msgspec.Struct, frozen=True):
     client_name: str
 
 
+class RecentQuickJobRow(msgspec.Struct, frozen=True):
+    """What a status line says of a QuickJob: the work, the client, the days, where it stands."""
+
+    id: uuid.UUID
+    function: str
+    status: str
+    performance_dates: list[dt.date]
+    pay_date: dt.date
+    simulation: dict
+    client_name: str
+
+
 class EventRow(msgspec.Struct, frozen=True):
     at: dt.datetime
     kind: str

@@ -11,6 +11,12 @@ from bot.dialogue import FieldProblem, handle_message
 TODAY = dt.date(2026, 3, 4)  # a Wednesday
 
 
+def plain(text: str) -> str:
+    """CLDR's no-break spaces (in amounts: '€\xa0250,00', '1\u202f250,00\xa0€') as plain spaces, so
+    tests can be written as a person reads the text."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 class Storage:
     def __init__(self) -> None:
         self.data: dict = {}
@@ -23,6 +29,13 @@ class Storage:
 
     def put(self, key: str, value) -> None:
         self.data[key] = value
+
+
+COMPLETE_PROFILE = {"first_name": "Lena", "last_name": "Peeters", "national_number": "85073003328",
+                    "birth_date": dt.date(1985, 7, 30), "address": "Kerkstraat 5, 9000 Gent",
+                    "iban": "BE71096123456769"}
+IDENTITY_STEPS = {"quote": ("first_name", "last_name"),
+                  "contract": ("national_number", "birth_date", "address"), "salary": ("iban",)}
 
 
 class StubServices:
@@ -38,6 +51,10 @@ class StubServices:
         self.invoices: list[str] = []
         self.expenses: list[tuple] = []
         self.receipts: list[tuple] = []
+        self.emailed: list[tuple] = []
+        # The worker's profile: complete unless a test removes fields (identity just in time).
+        self.profile: dict = dict(COMPLETE_PROFILE)
+        self.saved: list[dict] = []
 
     def _figures(self, fields: dict) -> dict:
         rate = int(fields["vat_rate"])
@@ -97,6 +114,24 @@ class StubServices:
         self.receipts.append((expense_id, attachment))
         return {"stored": True}
 
+    async def email_quote(self, job_id: str, email: str, lang: str) -> dict:
+        if email.endswith("@shared.test"):
+            raise FieldProblem("email", "this client is shared (stub).")
+        self.emailed.append((job_id, email))
+        return {"status": "quote_sent", "sent_to": email, "accept_url": "https://example.test/q/1"}
+
+    async def identity_missing(self, steps: list[str], lang: str) -> list[str]:
+        out: list[str] = []
+        for step in steps:
+            out += [n for n in IDENTITY_STEPS[step] if not self.profile.get(n) and n not in out]
+        return out
+
+    async def save_identity(self, values: dict, lang: str) -> None:
+        if values.get("address", "").startswith("x" * 10):
+            raise FieldProblem("address", "too long (stub).")
+        self.saved.append(dict(values))
+        self.profile.update(values)
+
     async def status(self, kind: str, lang: str) -> list[dict]:
         if kind == "salary":
             return [{"key": "status.salary.scheduled", "function": "poster", "client": "Acme",
@@ -136,6 +171,11 @@ class Bot:
         self.replies = []
         message = {"content": text, **({"attachment": attachment} if attachment else {})}
         await handle_message(message, self)
+        return plain(self.raw)
+
+    @property
+    def raw(self) -> str:
+        """The last turn's replies exactly as sent (no-break spaces kept)."""
         return "\n".join(t for t, _ in self.replies)
 
     @property

@@ -22,10 +22,20 @@ JOB_FACTS = u.Facts.NAMES
 MONEY_FACTS = ("amount_cents", "dates", "contract_type", "vat_mode", "expenses")
 
 
-def load(lang: str) -> tuple[dict, list[dict]]:
-    lines = (CORPUS / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()
-    meta = json.loads(lines[0])["meta"]
-    return meta, [json.loads(line) for line in lines[1:] if line.strip()]
+def _read(path: Path) -> tuple[dict, list[dict]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return json.loads(lines[0])["meta"], [json.loads(line) for line in lines[1:] if line.strip()]
+
+
+def load(lang: str, waves: bool = True) -> tuple[dict, list[dict]]:
+    """The language's corpus: the first wave (split by the hash rule before any tuning) and,
+    unless ``waves`` is False, the later tuning-only files (``<lang>.wave2.jsonl``: written for
+    kinds of message the held-out part missed, every one ``tune``)."""
+    meta, records = _read(CORPUS / f"{lang}.jsonl")
+    if waves:
+        for path in sorted(CORPUS.glob(f"{lang}.wave*.jsonl")):
+            records += [{**r, "wave": path.stem.split(".")[1]} for r in _read(path)[1]]
+    return meta, records
 
 
 def today_of(meta: dict) -> dt.date:

@@ -1,5 +1,7 @@
 """Transcript tests of the dialogue engine with a stub port (no database)."""
 
+import datetime as dt
+
 import pytest
 
 from tests.bot.conftest import Bot
@@ -251,3 +253,73 @@ async def test_a_named_correction_takes_the_whole_phrase_and_a_repeat_says_so():
     assert "Dat stond er al zo" in reply and "Samenvatting" in reply
     reply = await bot.say("de klant is comité des fêtes de Spa")
     assert "Klant: comité des fêtes de Spa" in reply
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+async def test_money_and_dates_are_the_platforms_formatting(lang):
+    """The bot writes amounts and dates exactly as PDFs and e-mails do (one place: Babel through
+    backend.platform.formatting), no-break spaces included."""
+    from backend.platform.formatting import format_date, format_money
+    from bot import texts
+
+    bot = Bot(default_language=lang)
+    question = {"nl": "heeft mijn klant betaald?", "fr": "mon client a-t-il payé ?",
+                "en": "has my client paid?"}[lang]
+    await bot.say(question)
+    assert texts.money(121000, lang) == format_money(121000, lang)
+    assert format_money(121000, lang) in bot.raw
+    assert format_date(dt.date(2026, 4, 3), lang) in bot.raw
+
+
+def test_the_bot_package_imports_without_the_web_stack():
+    """bot/ is the pure dialogue engine: importing it (and the platform's formatting it uses)
+    loads neither Litestar, Piccolo nor a database driver."""
+    import subprocess
+    import sys
+
+    code = ("import sys, bot.dialogue, bot.texts; "
+            "print(sorted(m for m in ('litestar', 'piccolo', 'asyncpg', 'redis', 'rq') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+async def test_a_yes_or_a_correction_is_never_taken_for_the_workers_name():
+    """Asked for the name before the quote, the worker corrects the amount, then says yes: the
+    name is asked again, 'ja' is not saved as a first name."""
+    bot = Bot()
+    bot.services.profile.update(first_name=None, last_name=None)
+    await bot.say("Fotograaf voor Acme, 250 euro morgen")
+    assert "Wat is je voornaam en achternaam?" in await bot.say("ja")
+    assert "Bedrag: € 300,00" in await bot.say("300 euro")
+    reply = await bot.say("ja")
+    assert "de offerte staat op jouw naam" in reply and "Wat is je voornaam en achternaam?" in reply
+    assert bot.services.saved == [] and "begreep" not in reply
+    assert "hallo" not in str(bot.services.saved)
+    reply = await bot.say("Jan De Smet")
+    assert "voornaam Jan, achternaam De Smet" in reply and "Klaar!" in reply
+    assert bot.services.created[0]["amount_cents"] == 30000
+
+
+def test_identity_answers_are_read_and_masked():
+    import datetime as dt
+
+    from bot import identity
+
+    today = dt.date(2026, 3, 4)
+    assert identity.parse("name", "ik heet lena van den broeck", today, "nl")[0] == {
+        "first_name": "Lena", "last_name": "van den Broeck"}
+    assert identity.parse("name", "ja", today, "nl") == (None, False)
+    assert identity.parse("national_number", "85.07.30-033.28", today, "nl")[0] == {
+        "national_number": "85073003328", "birth_date": dt.date(1985, 7, 30)}
+    assert identity.parse("national_number", "85.07.30-033.27", today, "nl") == (None, True)
+    assert identity.parse("iban", "BE71 0961 2345 6768", today, "nl") == (None, True)
+    assert identity.parse("birth_date", "30/07/1985", today, "fr")[0] == {
+        "birth_date": dt.date(1985, 7, 30)}
+    assert identity.parse("birth_date", "30/07", today, "fr") == (None, False)  # no year
+    assert identity.parse("address", "Rue Haute 12, 1000 Bruxelles", today, "fr")[0] == {
+        "address": "Rue Haute 12, 1000 Bruxelles"}
+    for not_an_address in ("Fotograaf voor Acme, 1250 euro op 12/03", "ja", "2 kinderen"):
+        assert identity.parse("address", not_an_address, today, "nl")[0] is None
+    assert identity.mask_national_number("85073003328") == "**.**.**-***.28"
+    assert identity.mask_iban("BE71096123456769") == "BE71 **** **** 6769"

@@ -2,12 +2,27 @@
 
 import datetime as dt
 
+from backend.people.tables import Person
+from backend.platform.db import unit_of_work
 from tests.conftest import bearer, become_member, complete_profile, sign_in
 
+PROFILE = {"firstName": "Lena", "lastName": "Peeters", "nationalNumber": "85.07.30-033.28",
+           "birthDate": "1985-07-30", "address": "Kerkstraat 5, 9000 Gent",
+           "iban": "BE71 0961 2345 6769"}
+COLUMN = {"firstName": "first_name", "lastName": "last_name", "nationalNumber": "national_number",
+          "birthDate": "birth_date", "address": "address", "iban": "iban"}
 
-async def member(client):
-    headers = bearer(await sign_in(client, phone="+32470123400"))
-    await complete_profile(client, headers)  # what the quote, contract and salary need
+
+async def member(client, profile: dict | None = PROFILE, phone: str = "+32470123400"):
+    """A member worker who accepted the usage agreement; ``profile``: what PATCH /me has set
+    (by default all the quote, the contract and the salary need; None: nothing)."""
+    headers = bearer(await sign_in(client, phone=phone))
+    await complete_profile(client, headers)
+    if profile != PROFILE:  # take back what this worker has not given
+        missing = {k: None for k in PROFILE if k not in (profile or {})}
+        async with unit_of_work():
+            await Person.update({getattr(Person, COLUMN[k]): None for k in missing}).where(
+                Person.phone == phone)
     await become_member(client, headers)
     return headers
 

@@ -117,6 +117,7 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("GET", "/assets/client.css"): Rule(PUBLIC),
     # back office
     ("GET", "/api/v1/backoffice/review-items"): Rule(STAFF),
+    ("GET", "/api/v1/backoffice/review-items/{review_id:uuid}"): Rule(STAFF),
     ("POST", "/api/v1/backoffice/review-items/{review_id:uuid}/approve"): Rule(
         STAFF, json={"reason": "insured"}),
     ("POST", "/api/v1/backoffice/review-items/{review_id:uuid}/reject"): Rule(
@@ -157,6 +158,9 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/backoffice/failed-jobs/{job_id:str}/requeue"): Rule(ADMIN),
     # chat-bot
     ("POST", "/api/v1/bot/messages"): Rule(AUTH, json={"text": "hallo"}),
+    ("POST", "/api/v1/bot/messages/attachments"): Rule(
+        AUTH, data={"text": "parking 7,50"},
+        files={"file": ("bon.jpg", b"\xff\xd8\xff\xe0" + b"0" * 200, "image/jpeg")}),
     ("POST", "/api/v1/telegram/webhook/{secret:str}"): Rule(SECRET, json={
         "update_id": 1, "message": {"message_id": 1, "date": 0, "text": "hallo",
                                     "chat": {"id": 1, "type": "private"},

@@ -23,16 +23,27 @@ class TelegramChat(msgspec.Struct):
     type: str = "private"  # private | group | supergroup | channel
 
 
+class TelegramPhotoSize(msgspec.Struct):
+    file_id: str
+    file_unique_id: str = ""
+    width: int = 0
+    height: int = 0
+    file_size: int | None = None
+
+
 class TelegramMessage(msgspec.Struct):
     message_id: int
     chat: TelegramChat
     date: int = 0
     from_: TelegramUser | None = msgspec.field(default=None, name="from")
     text: str | None = None
+    photo: list[TelegramPhotoSize] | None = None  # the sizes Telegram made of one photo
+    caption: str | None = None  # a photo's text
 
 
 class TelegramUpdate(msgspec.Struct):
-    """Only ``message`` with ``text`` is acted on; any other update is acknowledged and ignored."""
+    """Only ``message`` with ``text`` or a ``photo`` is acted on; any other update is
+    acknowledged and ignored."""
 
     update_id: int
     message: TelegramMessage | None = None

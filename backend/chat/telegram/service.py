@@ -10,10 +10,14 @@ channel, the replies out through the outbox (``telegram.send`` job) after the co
   ``/unlink`` (or DELETE /me/telegram-link) unlinks it; both are audited.
 - A linked chat continues one stored bot conversation (channel ``telegram``), which expires
   after 30 minutes of silence like any other.
+- A photo (a receipt) is fetched through the Bot API (``getFile``, then the file: its largest
+  size) before the turn, only for a linked chat, and passed to the turn with its caption as the
+  text; without a bot token (development) it cannot be fetched and the bot says so.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import logging
@@ -23,19 +27,31 @@ import uuid
 
 import asyncpg
 
+from backend import composition
 from backend.audit.service import record
 from backend.chat import repository as conversations
 from backend.chat import service as bot_service
 from backend.chat.telegram import repository as repo
+from backend.chat.telegram.adapters import (
+    TelegramFileTooLarge,
+    TelegramFileUnavailable,
+    TelegramSender,
+)
 from backend.chat.telegram.messages import COMMAND_TEXTS
 from backend.chat.telegram.rows import TelegramChatRow
-from backend.chat.telegram.schemas import TelegramLinkCode, TelegramLinkState, TelegramUpdate
+from backend.chat.telegram.schemas import (
+    TelegramLinkCode,
+    TelegramLinkState,
+    TelegramMessage,
+    TelegramUpdate,
+)
 from backend.http.context import Principal
 from backend.jobs import outbox
 from backend.platform import i18n
 from backend.platform.db import UNAVAILABLE, unit_of_work
 from backend.platform.errors import NotFound
 from backend.platform.settings import Settings
+from backend.quickjobs.expenses import RECEIPT_MAX_BYTES
 
 log = logging.getLogger("backend.telegram")
 
@@ -137,25 +153,31 @@ async def unlink_person(principal: Principal, settings: Settings) -> int:
 
 # The webhook's side: one update ----------------------------------------------------------------
 
-async def handle_update(update: TelegramUpdate, settings: Settings, ports: object) -> str:
+async def handle_update(update: TelegramUpdate, settings: Settings, ports: object,
+                        files: TelegramSender | None = None) -> str:
     """Process one update (the webhook has checked the secrets); returns what happened:
     ``ignored``, ``duplicate``, ``turn``, ``not_linked``, ``link``, ``link_failed``,
     ``link_refused``, ``unlink``, ``too_long``, ``failed`` (an unexpected error: the turn is
-    rolled back and the chat gets the generic apology, once)."""
+    rolled back and the chat gets the generic apology, once). ``files``: where a photo is
+    fetched from (the composition's Telegram adapter unless given)."""
     message = update.message
-    if (message is None or message.text is None or message.from_ is None
-            or message.from_.is_bot or message.chat.type != "private"):
-        # Not a text message in a private chat (photos, edits, groups: linking a group would let
+    if (message is None or message.from_ is None or message.from_.is_bot
+            or message.chat.type != "private" or message.text is None and not message.photo):
+        # Not a text or a photo in a private chat (edits, groups: linking a group would let
         # everyone in it act as the person): acknowledged, not stored.
         return "ignored"
     chat_id, user_id = message.chat.id, message.from_.id
     lang = telegram_language(message.from_.language_code)
+    text = (message.text if message.text is not None else message.caption or "").strip()
+    attachment = None
+    if message.photo:
+        attachment = await _photo(message, chat_id, user_id, settings, files)
     try:
         async with unit_of_work():
             if not await repo.claim_telegram_update(update.update_id, chat_id):
                 return "duplicate"
-            outcome, replies = await _dispatch(settings, ports, chat_id, user_id,
-                                               message.text.strip(), lang)
+            outcome, replies = await _dispatch(settings, ports, chat_id, user_id, text, lang,
+                                               attachment)
             await repo.set_update_outcome(update.update_id, outcome)
             await queue_replies(f"u{update.update_id}", chat_id, replies)
     except RETRYABLE:
@@ -173,13 +195,56 @@ async def handle_update(update: TelegramUpdate, settings: Settings, ports: objec
     return outcome
 
 
+def files_for(settings: Settings) -> TelegramSender:
+    """Where photos are fetched from: the composition's Telegram adapter."""
+    return composition.adapters(settings).telegram
+
+
+def sniff_type(data: bytes) -> str:
+    """The file's type from its first bytes (a photo from Telegram is a JPEG; never trusted
+    from a name)."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"mif1", b"msf1"):
+        return "image/heic"
+    return "application/octet-stream"
+
+
+async def _photo(message: TelegramMessage, chat_id: int, user_id: int, settings: Settings,
+                 files: TelegramSender | None) -> bot_service.Attachment | None:
+    """The largest size of a photo sent to a linked chat, fetched before the turn's transaction
+    (a network call): its bytes, or why there are none. An unlinked chat's photo is not
+    fetched."""
+    async with unit_of_work():
+        chat = await repo.telegram_chat(chat_id)
+    if chat is None or chat.telegram_user_id != user_id:
+        return None
+    largest = max(message.photo, key=lambda p: (p.width * p.height, p.file_size or 0))
+    if largest.file_size is not None and largest.file_size > RECEIPT_MAX_BYTES:
+        return bot_service.Attachment(problem="receipt_size")
+    files = files or files_for(settings)
+    try:
+        data = await asyncio.to_thread(files.fetch_file, largest.file_id, RECEIPT_MAX_BYTES)
+    except TelegramFileTooLarge:
+        return bot_service.Attachment(problem="receipt_size")
+    except TelegramFileUnavailable as exc:
+        log.warning("telegram photo not fetched", extra={"fields": {"reason": str(exc)}})
+        return bot_service.Attachment(unavailable=True)
+    return bot_service.Attachment(content_type=sniff_type(data), data=data)
+
+
 def _say(code: str, lang: str | None, **params) -> dict:
     return {"text": i18n.t(code, lang or i18n.DEFAULT_LANGUAGE, **params), "quick_replies": []}
 
 
 async def _dispatch(settings: Settings, ports: object, chat_id: int, user_id: int, text: str,
-                    lang: str | None) -> tuple[str, list[dict]]:
-    match = _COMMAND.match(text)
+                    lang: str | None, attachment: bot_service.Attachment | None = None,
+                    ) -> tuple[str, list[dict]]:
+    match = _COMMAND.match(text) if attachment is None else None
     command = match.group(1).lower() if match else None
     argument = (match.group(2) or "").strip() if match else ""
     # Locked: two updates of one chat take turns on its conversation.
@@ -203,7 +268,7 @@ async def _dispatch(settings: Settings, ports: object, chat_id: int, user_id: in
         return "too_long", [_say("telegram.too_long", language, max=MAX_TEXT)]
     conversation_id, replies = await bot_service.handle(
         Principal(person.id, person.role), chat.conversation, text, language, ports,
-        channel="telegram")
+        channel="telegram", attachment=attachment)
     if conversation_id != chat.conversation:
         await repo.set_chat_conversation(chat_id, conversation_id)
     return "turn", replies

@@ -1,7 +1,8 @@
 """Transcripts of whole conversations, as data: what the user types, what the reply must (and
 must not) contain, and what the conversation must have done.
 
-A user text starting with "[photo]" also sends a receipt photo (an attachment reference).
+A user text starting with "[photo]" also sends a receipt photo (an attachment reference);
+"[photo-unavailable]" a photo the channel could not fetch (Telegram without a bot token).
 
 ``STUB`` transcripts run on the dialogue engine with the stub port of ``tests/bot/conftest.py``
 (today is Wednesday 4 March 2026; the stub's figures: VAT = amount x rate, contribution 6.5 %,
@@ -48,6 +49,8 @@ class T:
     max_messages: int | None = None
     jobs: list = field(default_factory=list)  # the worker's QuickJobs before the conversation
     expect: dict = field(default_factory=dict)  # counts of stub calls: invoices, expenses...
+    # the worker's profile fields that are empty (identity just in time); None: a full profile
+    missing: tuple[str, ...] = ()
 
 
 @dataclass

@@ -1,7 +1,11 @@
 """Issue 13's capabilities, one transcript each in each language (stub port; today is Wednesday
 4 March 2026). The slug before ':' names the capability; every language has the same set."""
 
+import datetime as dt
+
 from tests.bot.transcripts import T, u
+
+TODAY_BORN = dt.date(1992, 4, 14)
 
 ACME_SENT = {"id": "job-a", "function": "fotograaf", "client": "Acme", "status": "quote_sent",
              "dates": ["2026-03-12"]}
@@ -13,6 +17,12 @@ def _job(function: str, status: str = "quote_sent", **extra) -> dict:
 
 
 TRAIN = [{"category": "travel", "amount_cents": 1800}]
+CONTRACT_DATA = ("national_number", "birth_date", "address", "iban")
+# A national number whose check digits add up (born 14 April 1992), and one digit off.
+NN, NN_WRONG, NN_SAVED = "92.04.14-123.59", "92.04.14-123.58", "**.**.**-***.59"
+IBAN, IBAN_SAVED = "be71 0961 2345 6769", "BE71 **** **** 6769"
+SAVED_CONTRACT = [{"national_number": "92041412359", "birth_date": TODAY_BORN},
+                  {"address": "Kerkstraat 5, 9000 Gent"}, {"iban": "BE71096123456769"}]
 
 STUB = {
     "nl": [
@@ -94,6 +104,50 @@ STUB = {
               fields={"dates": ["2026-03-03"]}),
             u("adviseur", "doorgegeven aan een adviseur"),
         ], handoffs=1),
+        T("reach:email-given-after-creation", [
+            u("Fotograaf voor Acme, 250 euro morgen", "E-mail klant: nog geen"),
+            u("ja", "De klant heeft nog niets ontvangen", "geef me het e-mailadres"),
+            u("info@acme.be", "De offerte is per e-mail verstuurd naar info@acme.be",
+              lacks=("Samenvatting",), stage="done"),
+            u("info@acme.be", "al naar info@acme.be gemaild"),
+        ], created=1, expect={"emailed": [("job-1", "info@acme.be")]}),
+        T("reach:never-claims-a-refused-e-mail", [
+            u("Fotograaf voor Acme, 250 euro morgen", "Samenvatting"),
+            u("ja", "Klaar!"),
+            u("jan@shared.test", "Ik heb niets verstuurd", "https://example.test/q/1",
+              lacks=("verstuurd naar",)),
+        ], created=1, expect={"emailed": []}),
+        T("identity:name-asked-before-the-quote", [
+            u("Fotograaf voor Acme, 250 euro morgen", "Samenvatting"),
+            u("ja", "de offerte staat op jouw naam", "Wat is je voornaam en achternaam?",
+              lacks=("Klaar!",), stage="confirm"),
+            u("lena peeters", "Bewaard in je profiel: voornaam Lena, achternaam Peeters",
+              "Klaar!", stage="done"),
+        ], created=1, missing=("first_name", "last_name"),
+            expect={"saved": [{"first_name": "Lena", "last_name": "Peeters"}]}),
+        T("identity:contract-data-after-creation-masked", [
+            u("Fotograaf voor Acme, 250 euro morgen", "Samenvatting"),
+            u("ja", "Klaar!", "rijksregisternummer, geboortedatum, adres, IBAN",
+              "Wat is je rijksregisternummer?"),
+            u(NN_WRONG, "Dat rijksregisternummer klopt niet", "Wat is je rijksregisternummer?"),
+            u(NN, f"rijksregisternummer {NN_SAVED}", "geboortedatum 14 april 1992",
+              "Wat is je adres?", lacks=(NN, "92041412359")),
+            u("Kerkstraat 5, 9000 Gent", "adres Kerkstraat 5, 9000 Gent", "Geef je IBAN"),
+            u(IBAN, f"IBAN {IBAN_SAVED}", "Je profiel is compleet", lacks=("0961 2345",)),
+        ], created=1, missing=CONTRACT_DATA, expect={"saved": SAVED_CONTRACT}),
+        T("identity:later-then-reminded-by-a-status-question", [
+            u("Fotograaf voor Acme, 250 euro morgen", "Samenvatting"),
+            u("ja", "Klaar!", "Geef je IBAN"),
+            u("later", "Geen probleem. Zonder IBAN"),
+            u("wanneer wordt mijn loon betaald?", "20 maart 2026", "je loon wacht nog op IBAN"),
+            u(IBAN, f"IBAN {IBAN_SAVED}", "Je profiel is compleet"),
+        ], created=1, missing=("iban",), expect={"saved": [{"iban": "BE71096123456769"}]}),
+        T("photo:not-fetched-said-honestly", [
+            u("ik had nog een treinticket van 18 euro", "reiskosten € 18,00"),
+            u("ja", "Toegevoegd"),
+            u("[photo-unavailable]", "Ik kon je foto niet ophalen bij Telegram",
+              lacks=("Foto van het bonnetje toegevoegd",)),
+        ], jobs=[ACME_SENT], expect={"expenses": 1, "receipts": 0}),
         T("status:in-words", [
             u("is mijn offerte al aanvaard?",
               "\"fotograaf\" (Acme, 12 maart 2026): offerte wacht op de klant",
@@ -176,6 +230,52 @@ STUB = {
               "avant le travail", "conseiller", lacks=("Résumé",), fields={"dates": ["2026-03-03"]}),
             u("conseiller", "J'ai transmis votre question"),
         ], handoffs=1),
+        T("reach:email-given-after-creation", [
+            u("Photographe pour Acme, 250 euros demain", "E-mail du client : pas encore"),
+            u("oui", "Le client n'a encore rien reçu", "donnez-moi l'adresse e-mail"),
+            u("info@acme.be", "Le devis est envoyé par e-mail à info@acme.be",
+              lacks=("Résumé",), stage="done"),
+            u("info@acme.be", "déjà été envoyé à info@acme.be"),
+        ], created=1, expect={"emailed": [("job-1", "info@acme.be")]}),
+        T("reach:never-claims-a-refused-e-mail", [
+            u("Photographe pour Acme, 250 euros demain", "Résumé"),
+            u("oui", "C'est fait"),
+            u("jean@shared.test", "Je n'ai rien envoyé", "https://example.test/q/1",
+              lacks=("envoyé par e-mail à",)),
+        ], created=1, expect={"emailed": []}),
+        T("identity:name-asked-before-the-quote", [
+            u("Photographe pour Acme, 250 euros demain", "Résumé"),
+            u("oui", "le devis est à votre nom", "Quels sont votre prénom et votre nom ?",
+              lacks=("C'est fait",), stage="confirm"),
+            u("je m'appelle Marie Dubois", "Enregistré dans votre profil : prénom Marie, "
+              "nom Dubois", "C'est fait", stage="done"),
+        ], created=1, missing=("first_name", "last_name"),
+            expect={"saved": [{"first_name": "Marie", "last_name": "Dubois"}]}),
+        T("identity:contract-data-after-creation-masked", [
+            u("Photographe pour Acme, 250 euros demain", "Résumé"),
+            u("oui", "C'est fait", "numéro de registre national, date de naissance, adresse, IBAN",
+              "Quel est votre numéro de registre national ?"),
+            u(NN_WRONG, "Ce numéro de registre national n'est pas correct"),
+            u(f"c'est {NN}", f"numéro de registre national {NN_SAVED}",
+              "date de naissance 14 avril 1992", "Quelle est votre adresse ?",
+              lacks=(NN, "92041412359")),
+            u("Kerkstraat 5, 9000 Gent", "adresse Kerkstraat 5, 9000 Gent", "Donnez votre IBAN"),
+            u(IBAN, f"IBAN {IBAN_SAVED}", "Votre profil est complet", lacks=("0961 2345",)),
+        ], created=1, missing=CONTRACT_DATA, expect={"saved": SAVED_CONTRACT}),
+        T("identity:later-then-reminded-by-a-status-question", [
+            u("Photographe pour Acme, 250 euros demain", "Résumé"),
+            u("oui", "C'est fait", "Donnez votre IBAN"),
+            u("plus tard", "Pas de souci. Sans IBAN"),
+            u("quand mon salaire est-il payé ?", "20 mars 2026",
+              "votre salaire attend encore IBAN"),
+            u(IBAN, f"IBAN {IBAN_SAVED}", "Votre profil est complet"),
+        ], created=1, missing=("iban",), expect={"saved": [{"iban": "BE71096123456769"}]}),
+        T("photo:not-fetched-said-honestly", [
+            u("j'avais encore un billet de train de 18 euros", "déplacement 18,00 €"),
+            u("oui", "Ajouté"),
+            u("[photo-unavailable]", "Je n'ai pas pu récupérer votre photo chez Telegram",
+              lacks=("Photo du ticket ajoutée",)),
+        ], jobs=[_job("photographe")], expect={"expenses": 1, "receipts": 0}),
         T("status:in-words", [
             u("mon devis a été accepté ?",
               "\"photographe\" (Acme, 12 mars 2026) : devis en attente du client",
@@ -258,6 +358,50 @@ STUB = {
               "before the work", "adviser", lacks=("Summary",), fields={"dates": ["2026-03-03"]}),
             u("adviser", "I passed your question"),
         ], handoffs=1),
+        T("reach:email-given-after-creation", [
+            u("Photographer for Acme, 250 euros tomorrow", "Client e-mail: none yet"),
+            u("yes", "The client has not received anything yet", "give me the client's e-mail"),
+            u("billing@acme.be", "The quote was e-mailed to billing@acme.be",
+              lacks=("Summary",), stage="done"),
+            u("billing@acme.be", "already e-mailed to billing@acme.be"),
+        ], created=1, expect={"emailed": [("job-1", "billing@acme.be")]}),
+        T("reach:never-claims-a-refused-e-mail", [
+            u("Photographer for Acme, 250 euros tomorrow", "Summary"),
+            u("yes", "Done!"),
+            u("jane@shared.test", "I sent nothing", "https://example.test/q/1",
+              lacks=("e-mailed to",)),
+        ], created=1, expect={"emailed": []}),
+        T("identity:name-asked-before-the-quote", [
+            u("Photographer for Acme, 250 euros tomorrow", "Summary"),
+            u("yes", "the quote carries your name", "What are your first and last name?",
+              lacks=("Done!",), stage="confirm"),
+            u("my name is Emma Wilson", "Saved in your profile: first name Emma, last name "
+              "Wilson", "Done!", stage="done"),
+        ], created=1, missing=("first_name", "last_name"),
+            expect={"saved": [{"first_name": "Emma", "last_name": "Wilson"}]}),
+        T("identity:contract-data-after-creation-masked", [
+            u("Photographer for Acme, 250 euros tomorrow", "Summary"),
+            u("yes", "Done!", "national register number, date of birth, address, IBAN",
+              "What is your national register number?"),
+            u(NN_WRONG, "That national register number is not right"),
+            u(NN, f"national register number {NN_SAVED}", "date of birth 14 April 1992",
+              "What is your address?", lacks=(NN, "92041412359")),
+            u("Kerkstraat 5, 9000 Gent", "address Kerkstraat 5, 9000 Gent", "Give your IBAN"),
+            u(IBAN, f"IBAN {IBAN_SAVED}", "Your profile is complete", lacks=("0961 2345",)),
+        ], created=1, missing=CONTRACT_DATA, expect={"saved": SAVED_CONTRACT}),
+        T("identity:later-then-reminded-by-a-status-question", [
+            u("Photographer for Acme, 250 euros tomorrow", "Summary"),
+            u("yes", "Done!", "Give your IBAN"),
+            u("not now", "No problem. Without IBAN"),
+            u("when is my salary paid?", "20 March 2026", "your salary still waits for IBAN"),
+            u(IBAN, f"IBAN {IBAN_SAVED}", "Your profile is complete"),
+        ], created=1, missing=("iban",), expect={"saved": [{"iban": "BE71096123456769"}]}),
+        T("photo:not-fetched-said-honestly", [
+            u("I also had a train ticket of 18 euros", "travel €18.00"),
+            u("yes", "Added"),
+            u("[photo-unavailable]", "I could not fetch your photo from Telegram",
+              lacks=("Receipt photo attached",)),
+        ], jobs=[_job("photographer")], expect={"expenses": 1, "receipts": 0}),
         T("status:in-words", [
             u("was my quote accepted?",
               "\"photographer\" (Acme, 12 March 2026): quote waiting for the client",

@@ -103,7 +103,13 @@ def sent(settings, chat_id: int) -> list[dict]:
     return [i["body"] for i in sorted(items, key=order)]
 
 
+PROFILE = {"firstName": "Lena", "lastName": "Peeters", "nationalNumber": "85.07.30-033.28",
+           "birthDate": "1985-07-30", "address": "Kerkstraat 5, 9000 Gent",
+           "iban": "BE71 0961 2345 6769"}
+
+
 async def member(client, phone: str, language: str = "nl") -> dict:
+    """A member worker whose profile has all a QuickJob needs (name, identity, IBAN)."""
     headers = bearer(await sign_in(client, phone=phone))
     await complete_profile(client, headers, language=language)
     await become_member(client, headers)
@@ -155,12 +161,20 @@ async def test_wrong_secret_path_or_header_is_refused_and_nothing_is_stored(clie
     assert not [p for p in logged if secret in p or "not-the-secret" in p]  # never in the log
 
 
-async def test_non_text_updates_are_acknowledged_and_ignored(client, secret):
-    for name in ("photo.json", "edited_message.json", "group_message.json"):
+async def test_edits_and_group_messages_are_acknowledged_and_ignored(client, secret):
+    for name in ("edited_message.json", "group_message.json"):
         r = await client.post(WEBHOOK.format(secret), json=recorded(name), headers={HEADER: secret})
         assert r.status_code == 200 and r.json() == {"ok": True}, name
     assert (await counts())["telegram_update"] == 0
     assert (await counts())["outbox_message"] == 0
+
+
+async def test_a_photo_from_an_unlinked_chat_is_not_fetched(client, secret, fake_bot_api):
+    photo = recorded("photo.json")
+    assert await deliver(client, photo, secret) == 200
+    assert HOW_TO_LINK["nl"] in texts(await queued(chat_of(photo)))
+    assert fake_bot_api.calls == []  # nothing downloaded for a stranger
+    assert await fetch("SELECT 1 FROM bot_conversation") == []
 
 
 @pytest.mark.parametrize("name,lang", [
@@ -467,3 +481,160 @@ async def test_a_failing_turn_is_rolled_back_and_answered_once_or_retried(client
     monkeypatch.undo()
     assert await deliver(client, facts, secret) == 200
     assert "Samenvatting" in (await queued(chat_id))[-1]["text"]
+
+
+# Receipt photos -------------------------------------------------------------------------------
+
+RECEIPT = (UPDATES / "receipt.jpg").read_bytes()  # a real JPEG (320x240), as Telegram serves it
+TOKEN = "123:fake-token"
+
+
+class _FakeBotApiFiles(BaseHTTPRequestHandler):
+    """The two Bot API calls a photo takes: getFile (the file's path), then the file itself."""
+
+    calls: list = []
+    files: dict = {}
+
+    def do_GET(self):  # noqa: N802 - http.server's naming
+        from urllib.parse import parse_qs, urlsplit
+
+        parts = urlsplit(self.path)
+        type(self).calls.append(parts.path + ("?" + parts.query if parts.query else ""))
+        if parts.path == f"/bot{TOKEN}/getFile":
+            file_id = parse_qs(parts.query).get("file_id", [""])[0]
+            if file_id in type(self).files:
+                data = type(self).files[file_id]
+                self._answer(200, json.dumps({"ok": True, "result": {
+                    "file_id": file_id, "file_unique_id": "u", "file_size": len(data),
+                    "file_path": f"photos/{file_id[-4:]}.jpg"}}).encode(), "application/json")
+            else:
+                self._answer(400, b'{"ok":false,"error_code":400,"description":"Bad Request: '
+                                  b'invalid file_id"}', "application/json")
+            return
+        for file_id, data in type(self).files.items():
+            if parts.path == f"/file/bot{TOKEN}/photos/{file_id[-4:]}.jpg":
+                self._answer(200, data, "image/jpeg")
+                return
+        self._answer(404, b'{"ok":false}', "application/json")
+
+    def _answer(self, status: int, data: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def fake_bot_api(monkeypatch):
+    """A Bot API serving the recorded photo's sizes (the largest is the real JPEG), behind the
+    channel's Telegram adapter (``BotApiTelegram``, the production code path)."""
+    from backend.chat.telegram import service as telegram_service
+    from backend.chat.telegram.adapters import BotApiTelegram
+
+    largest = recorded("photo.json")["message"]["photo"][-1]["file_id"]
+    _FakeBotApiFiles.calls = []
+    _FakeBotApiFiles.files = {largest: RECEIPT, "AgACAgQAAxkBAAMeZ0vZ3Q": b"\xff\xd8\xff small"}
+    server = HTTPServer(("127.0.0.1", 0), _FakeBotApiFiles)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    api = BotApiTelegram(TOKEN, f"http://127.0.0.1:{server.server_port}", timeout=5)
+    monkeypatch.setattr(telegram_service, "files_for", lambda settings: api)
+    yield _FakeBotApiFiles
+    server.shutdown()
+    server.server_close()
+
+
+def photo_update(lang: str, update_id: int) -> dict:
+    """The recorded photo update, sent from the chat of the language's recorded conversation."""
+    update = copy.deepcopy(recorded("photo.json"))
+    sender = recorded(f"quickjob_{lang}.json")[0]["message"]
+    update["update_id"] = update_id
+    update["message"]["chat"]["id"] = sender["chat"]["id"]
+    update["message"]["from"] = {**update["message"]["from"], **sender["from"]}
+    update["message"].pop("caption", None)
+    return update
+
+
+EXPENSE = {"nl": ("treinticket 18 euro", "ja", "Foto van het bonnetje toegevoegd"),
+           "fr": ("billet de train 18 euros", "oui", "Photo du ticket ajoutée"),
+           "en": ("train ticket 18 euros", "yes", "Receipt photo attached")}
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+async def test_a_receipt_photo_is_fetched_through_the_bot_api_and_stored_on_the_expense(
+        client, secret, fake_bot_api, lang):
+    headers = await member(client, PHONES[lang], lang)
+    r = await client.post("/api/v1/quickjobs", json=quickjob_body(expenses=[]), headers=headers)
+    assert r.status_code == 201, r.text
+    job_id = r.json()["id"]
+    conversation = recorded(f"quickjob_{lang}.json")
+    chat_id = await linked_chat(client, secret, headers, conversation[0], 1)
+    expense, yes, attached = EXPENSE[lang]
+    assert await deliver(client, with_text(conversation[0], expense, 2), secret) == 200
+    assert await deliver(client, with_text(conversation[0], yes, 3), secret) == 200
+    assert await deliver(client, photo_update(lang, 4), secret) == 200
+    assert attached in texts(await queued(chat_id))
+
+    largest = recorded("photo.json")["message"]["photo"][-1]["file_id"]
+    assert fake_bot_api.calls[0] == f"/bot{TOKEN}/getFile?file_id={largest}"
+    assert fake_bot_api.calls[1].startswith(f"/file/bot{TOKEN}/photos/")
+    job = (await client.get(f"/api/v1/quickjobs/{job_id}", headers=headers)).json()
+    [line] = job["expenses"]
+    assert (line["amountCents"], line["category"]) == (1800, "travel") and line["receiptUrl"]
+    r = await client.get(line["receiptUrl"], headers=headers)
+    assert r.status_code == 200 and r.content == RECEIPT  # the very JPEG Telegram served
+    stored = await fetch("SELECT receipt_content_type FROM expense")
+    assert stored[0]["receipt_content_type"] == "image/jpeg"
+    actions = [r["action"] for r in await fetch("SELECT action FROM audit_log ORDER BY id")]
+    assert "expense.receipt_attached" in actions
+    said = await fetch("SELECT text FROM bot_message WHERE sender = 'user' ORDER BY seq")
+    assert said[-1]["text"] == "[photo]"
+
+
+async def test_without_a_bot_token_the_photo_cannot_be_fetched_and_the_bot_says_so(client, secret):
+    headers = await member(client, PHONES["nl"])
+    r = await client.post("/api/v1/quickjobs", json=quickjob_body(expenses=[]), headers=headers)
+    assert r.status_code == 201, r.text
+    conversation = recorded("quickjob_nl.json")
+    chat_id = await linked_chat(client, secret, headers, conversation[0], 1)
+    assert await deliver(client, with_text(conversation[0], "treinticket 18 euro", 2), secret) == 200
+    assert await deliver(client, with_text(conversation[0], "ja", 3), secret) == 200
+    assert await deliver(client, photo_update("nl", 4), secret) == 200
+    reply = (await queued(chat_id))[-1]["text"]
+    assert "Ik kon je foto niet ophalen bij Telegram" in reply and "toegevoegd" not in reply
+    assert (await fetch("SELECT receipt_key FROM expense"))[0]["receipt_key"] is None
+
+
+def test_the_bot_api_adapter_fetches_a_file_and_keeps_the_token_out_of_errors(fake_bot_api):
+    from backend.chat.telegram import service as telegram_service
+    from backend.chat.telegram.adapters import (
+        BotApiTelegram,
+        FileOutboxTelegram,
+        TelegramFileTooLarge,
+        TelegramFileUnavailable,
+    )
+
+    largest = recorded("photo.json")["message"]["photo"][-1]["file_id"]
+    api = telegram_service.files_for(None)  # the fixture's: BotApiTelegram on the fake Bot API
+    assert isinstance(api, BotApiTelegram)
+    assert api.fetch_file(largest, 10_000_000) == RECEIPT
+    with pytest.raises(TelegramFileTooLarge):
+        api.fetch_file(largest, 1000)
+    with pytest.raises(TelegramFileUnavailable, match="invalid file_id") as unknown:
+        api.fetch_file("nope", 10_000_000)
+    assert TOKEN not in str(unknown.value)
+    with pytest.raises(TelegramFileUnavailable, match="TELEGRAM_BOT_TOKEN"):
+        FileOutboxTelegram(Path("/tmp")).fetch_file(largest, 10_000_000)
+
+
+def test_a_file_type_is_read_from_its_bytes():
+    from backend.chat.telegram.service import sniff_type
+
+    assert sniff_type(RECEIPT) == "image/jpeg"
+    assert sniff_type(b"\x89PNG\r\n\x1a\n....") == "image/png"
+    assert sniff_type(b"%PDF-1.7 ...") == "application/pdf"
+    assert sniff_type(b"GIF89a") == "application/octet-stream"
