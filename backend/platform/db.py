@@ -1,6 +1,7 @@
-"""The one Piccolo engine, configured from Settings at start-up, the unit of work, and the two
-ways repositories talk to PostgreSQL: Piccolo's query builder with typed rows (``new_row``,
-``rows``, ``row``), and ``fetch`` for the raw SQL Piccolo cannot say."""
+"""The one Piccolo engine, configured from Settings at start-up, the unit of work, and the ways
+repositories talk to PostgreSQL: Piccolo's query builder with typed rows (``new_row``,
+``rows``, ``row``), the same compiled once for hot paths (``compiled``, ``insert``), and
+``fetch`` for the raw SQL Piccolo cannot say."""
 
 from __future__ import annotations
 

@@ -378,6 +378,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--lift-limits", action=argparse.BooleanOptionalAction, default=None,
                         help="lift the per-minute rate limits (default: procfile yes, "
                              "make-run no)")
+    parser.add_argument("--pg-option", action="append", default=[], metavar="NAME=VALUE",
+                        help="procfile: a setting for the embedded PostgreSQL (repeatable), "
+                             "e.g. commit_delay=100 to compare")
     parser.add_argument("--pg-stat", action="store_true",
                         help="procfile: load pg_stat_statements in the embedded PostgreSQL and "
                              "write its top statements per line to the results")
@@ -402,8 +405,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if unknown or not args.concurrencies or args.duration <= 0 or args.repeat < 1:
         parser.error(f"unknown endpoint(s) {unknown}" if unknown
                      else "bad --concurrency/--duration/--repeat")
-    if args.pg_stat and args.stack != "procfile":
-        parser.error("--pg-stat needs --stack procfile (make run starts its own PostgreSQL)")
+    if (args.pg_stat or args.pg_option) and args.stack != "procfile":
+        parser.error("--pg-stat and --pg-option need --stack procfile (make run starts its "
+                     "own PostgreSQL)")
+    if any("=" not in o for o in args.pg_option):
+        parser.error("--pg-option takes NAME=VALUE")
     make_run = args.stack == "make-run"
     args.lift_limits = (not make_run) if args.lift_limits is None else args.lift_limits
     args.workers = args.workers or (100 if make_run else 12)
@@ -459,8 +465,10 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, interrupted)
     stack = Stack(mode=args.stack, web_concurrency=args.web_concurrency,
                   lift_limits=args.lift_limits,
-                  pg_options={"shared_preload_libraries": "pg_stat_statements",
-                              "pg_stat_statements.track_planning": "on"} if args.pg_stat else {})
+                  pg_options={**({"shared_preload_libraries": "pg_stat_statements",
+                                  "pg_stat_statements.track_planning": "on"}
+                                 if args.pg_stat else {}),
+                              **dict(o.split("=", 1) for o in args.pg_option)})
     run_id = uuid.uuid4().hex[:10]
     try:
         try:

@@ -109,8 +109,9 @@ class Stack:
         if not self.database_url:
             from backend.platform.embedded import start_postgres
 
+            extra = {"options": self.pg_options} if self.pg_options else {}
             pg = start_postgres(BENCH_DIR / "postgres", database="quickjob_load", port=55741,
-                                options=self.pg_options)
+                                **extra)
             self.embedded.append(pg)
             self.database_url = pg.url
             log(f"embedded PostgreSQL on {pg.url} (data in {BENCH_DIR / 'postgres'})")
