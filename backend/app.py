@@ -4,6 +4,7 @@ platform (pool, logging), the middleware and its collaborators, and the adapters
 
 from __future__ import annotations
 
+import time
 from contextlib import asynccontextmanager
 
 import redis.asyncio as aioredis
@@ -37,7 +38,7 @@ from backend.http.problems import ProblemDetails
 from backend.jobs import outbox
 from backend.jobs.queue import JobQueue
 from backend.people.authentication import Authenticator
-from backend.people.tokens import TokenService
+from backend.people.tokens import Claims, TokenService
 from backend.platform.db import close_pool, start_pool
 from backend.platform.logging_setup import configure_logging
 from backend.platform.settings import Settings
@@ -100,6 +101,30 @@ def openapi_config() -> OpenAPIConfig:
     )
 
 
+class RememberedVerifications:
+    """``TokenService.verify`` for the authenticator, remembering each token that verified
+    until its ``exp``: a token is a fixed string, so the same string verifies the same way
+    until then, and RS256 verification was most of authentication's CPU per request. The
+    revocation list and the person's role are still checked on every request (Authenticator);
+    a token that failed is never remembered."""
+
+    MAX_REMEMBERED = 10_000
+
+    def __init__(self, tokens: TokenService) -> None:
+        self.tokens = tokens
+        self._claims: dict[str, Claims] = {}
+
+    def verify(self, token: str) -> Claims:
+        claims = self._claims.get(token)
+        if claims is not None and claims.expires_at > time.time():
+            return claims
+        claims = self.tokens.verify(token)  # InvalidToken / ExpiredToken as ever
+        if len(self._claims) >= self.MAX_REMEMBERED:
+            self._claims.clear()
+        self._claims[token] = claims
+        return claims
+
+
 def create_app(settings: Settings) -> Litestar:
     configure_logging(settings.log_level)
     tokens = TokenService(settings)
@@ -118,10 +143,9 @@ def create_app(settings: Settings) -> Litestar:
             await close_pool()
             await redis_client.aclose()
 
-    authenticator = Authenticator(tokens, redis_client)
+    authenticator = Authenticator(RememberedVerifications(tokens), redis_client)
 
-    async def relay() -> int:
-        return await outbox.relay_pending(queue)
+    relay = outbox.RelayAfterResponse(queue)
 
     def middleware_stack(app, litestar_app):
         app = AllowHeaderMiddleware(IdempotencyMiddleware(app), litestar_app)

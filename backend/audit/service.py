@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from backend.audit.tables import AuditLog
-from backend.platform.db import new_row
+from backend.platform.db import insert
 
 current_request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "current_request_id", default=None
@@ -38,11 +38,6 @@ def _clean(snapshot: dict | None) -> str | None:
 
 async def record(*, actor_id: uuid.UUID | None, action: str, object_type: str,
                  object_id: object, before: dict | None = None, after: dict | None = None) -> None:
-    await AuditLog.insert(_entry(actor_id, action, object_type, object_id, before, after))
-
-
-def _entry(actor_id: uuid.UUID | None, action: str, object_type: str, object_id: object,
-           before: dict | None, after: dict | None) -> AuditLog:
-    return new_row(AuditLog, actor_id=actor_id, action=action, object_type=object_type,
-                   object_id=str(object_id), before=_clean(before), after=_clean(after),
-                   request_id=current_request_id.get())
+    await insert(AuditLog, {"actor_id": actor_id, "action": action, "object_type": object_type,
+                            "object_id": str(object_id), "before": _clean(before),
+                            "after": _clean(after), "request_id": current_request_id.get()})

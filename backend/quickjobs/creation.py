@@ -1,5 +1,5 @@
 """Creation, the worker's five-minute flow: validated input, the engine's figures, the quote with
-its gap-free number, the planned contract and the expenses, in one unit of work."""
+its number, the planned contract and the expenses, in one unit of work."""
 
 from __future__ import annotations
 
@@ -184,6 +184,13 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
     sim = simulate(engine_input(data), rules=book) if data.client is not None else None
     policy = policy_on(on)
     quickjob_id = uuid.uuid4()
+    # Quote numbers are unique, not gap-free (only invoices must be: domain.md section 2,
+    # VAT code art. 53 section 2 and Royal Decree no. 1 art. 5): taken before the unit of
+    # work, so creations never queue on the counter row for the length of a transaction.
+    sequence = await repo.take_number(LEGAL_ENTITY, "quote", on.year)
+    if sequence is None:  # a fresh database: the legal entities are not there yet
+        await units.ensure_reference_data()
+        sequence = await repo.take_number(LEGAL_ENTITY, "quote", on.year)
     async with unit_of_work():
         worker = await repo.worker_with_personal_unit(principal.id, LEGAL_ENTITY)
         if worker is None:
@@ -238,9 +245,6 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
                 kind="quickjob", quickjob=quickjob_id, person=principal.id,
                 reasons=[r["code"] for r in reasons], context={"reasons": reasons})
             events.append(("review_requested", {"reasons": [r["code"] for r in reasons]}))
-        # The gap-free quote number locks one counter row for every creation until the
-        # commit: taken last, so creations queue on it for as few statements as possible.
-        sequence = await repo.next_number(LEGAL_ENTITY, "quote", on.year)
         quote_id = uuid.uuid4()
         quote = QuoteRow(
             id=quote_id, quickjob=quickjob_id, number=f"Q{on.year}-{sequence:06d}",

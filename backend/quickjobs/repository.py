@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+import msgspec
+from piccolo.query.methods.select import Select
 from piccolo.querystring import QueryString
 
 from backend.people.tables import Person, UsageAgreement
-from backend.platform.db import NOW, fetch, new_row, row, rows
+from backend.platform.db import NOW, compiled, fetch, insert, new_row, row, rows
 from backend.quickjobs.rows import (
     CashCollectionRow,
     ContractRow,
@@ -61,22 +63,29 @@ async def worker(person_id: uuid.UUID) -> WorkerRow | None:
     return await row(Person.select(*_WORKER_COLUMNS).where(Person.id == person_id), WorkerRow)
 
 
+def _worker_with_personal_unit(slot) -> Select:
+    unit = units.personal_unit_query(slot("person"), slot("legal_entity"), Unit.id).querystrings[0]
+    agreed = UsageAgreement.exists().where(UsageAgreement.person == slot("person")).querystrings[0]
+    return Person.select(*_WORKER_COLUMNS, QueryString("({})", unit).as_alias("personal_unit"),
+                         QueryString("({})", agreed).as_alias("agreement_accepted")) \
+        .where(Person.id == slot("person"))
+
+
 async def worker_with_personal_unit(person_id: uuid.UUID, legal_entity: str) -> WorkerRow | None:
     """The worker and, in the same query, their personal unit (None before their first job)
-    and whether they accepted the usage agreement."""
-    unit = units.personal_unit_query(person_id, legal_entity, Unit.id).querystrings[0]
-    agreed = UsageAgreement.exists().where(UsageAgreement.person == person_id).querystrings[0]
-    return await row(Person.select(*_WORKER_COLUMNS,
-                                   QueryString("({})", unit).as_alias("personal_unit"),
-                                   QueryString("({})", agreed).as_alias("agreement_accepted"))
-                     .where(Person.id == person_id), WorkerRow)
+    and whether they accepted the usage agreement. Compiled once (a creation's first query)."""
+    query = compiled("worker_with_personal_unit", _worker_with_personal_unit)
+    found = await query.fetch({"person": person_id, "legal_entity": legal_entity})
+    return msgspec.convert(found[0], WorkerRow) if found else None
 
 
 # QuickJobs and their timeline -----------------------------------------------------------------
 
+# The inserts of a creation go through ``insert``: Piccolo's query, compiled once per shape.
+
 async def insert_quickjob(**values) -> dt.datetime:
     """Returns the time the database gives the rows of this transaction (``created_at``)."""
-    inserted = await QuickJob.insert(new_row(QuickJob, **values)).returning(QuickJob.created_at)
+    inserted = await insert(QuickJob, values, returning=(QuickJob.created_at,))
     return inserted[0]["created_at"]
 
 
@@ -122,8 +131,8 @@ async def update_quickjob(quickjob_id: uuid.UUID, **values) -> None:
 async def add_events(quickjob_id: uuid.UUID, events: list[tuple[str, dict | None]]) -> None:
     """The events in one INSERT, in their order (the timeline reads them by id)."""
     if events:
-        await QuickJobEvent.insert(*(new_row(QuickJobEvent, quickjob=quickjob_id, kind=kind,
-                                             data=data or {}) for kind, data in events))
+        await insert(QuickJobEvent, *({"quickjob": quickjob_id, "kind": kind, "data": data or {}}
+                                      for kind, data in events))
 
 
 async def events(quickjob_id: uuid.UUID) -> list[EventRow]:
@@ -132,23 +141,44 @@ async def events(quickjob_id: uuid.UUID) -> list[EventRow]:
                       EventRow)
 
 
+# Raw SQL: an upsert that increments and returns in one statement (ON CONFLICT DO UPDATE with
+# an expression and RETURNING), which Piccolo's on_conflict cannot say.
+_INCREMENT = (
+    "INSERT INTO document_counter (legal_entity, series, year, last_number) "
+    "VALUES ({}, {}, {}, 1) ON CONFLICT (legal_entity, series, year) "
+    "DO UPDATE SET last_number = document_counter.last_number + 1 RETURNING last_number")
+
+
 async def next_number(legal_entity: str, series: str, year: int) -> int:
-    """Gap-free: the counter row is locked until the transaction ends, so numbers are
-    consecutive in commit order and a rolled-back transaction gives its number back."""
-    # Raw SQL: an upsert that increments and returns in one statement (ON CONFLICT DO UPDATE
-    # with an expression and RETURNING), which Piccolo's on_conflict cannot say.
+    """Gap-free (invoices, credit notes): the counter row is locked until the transaction
+    ends, so numbers are consecutive in commit order and a rolled-back transaction gives its
+    number back. Every caller queues on that row until the holder commits."""
+    found = await fetch(_INCREMENT, legal_entity, series, year)
+    return found[0]["last_number"]
+
+
+async def take_number(legal_entity: str, series: str, year: int) -> int | None:
+    """Unique and increasing per year, not gap-free (quotes): the counter is incremented in
+    a statement of its own, committed at once, so its row is locked only for that statement,
+    never for the caller's transaction; a number whose transaction then fails is not reused.
+    Inside a unit of work (the bot's creation runs in its own) it joins it, and the row stays
+    locked until that commits: call it before opening one. None while the legal entity is
+    not in the database (a fresh one: its reference data comes with the first unit)."""
+    # Raw SQL: _INCREMENT from a SELECT guarded by EXISTS, so a missing legal entity gives no
+    # row instead of a foreign-key error that would abort the caller's transaction.
     found = await fetch(
         "INSERT INTO document_counter (legal_entity, series, year, last_number) "
-        "VALUES ({}, {}, {}, 1) ON CONFLICT (legal_entity, series, year) "
+        "SELECT {}, {}, {}, 1 WHERE EXISTS (SELECT 1 FROM legal_entity WHERE id = {}) "
+        "ON CONFLICT (legal_entity, series, year) "
         "DO UPDATE SET last_number = document_counter.last_number + 1 RETURNING last_number",
-        legal_entity, series, year)
-    return found[0]["last_number"]
+        legal_entity, series, year, legal_entity)
+    return found[0]["last_number"] if found else None
 
 
 # Quotes and orders ---------------------------------------------------------------------------
 
 async def insert_quote(**values) -> None:
-    await Quote.insert(new_row(Quote, **values))
+    await insert(Quote, values)
 
 
 async def quote_for(quickjob_id: uuid.UUID) -> QuoteRow | None:
@@ -245,8 +275,9 @@ async def insert_expenses(quickjob_id: uuid.UUID, expenses: list[dict]) -> list[
     """Several expenses of a QuickJob in one INSERT."""
     if not expenses:
         return []
-    return await rows(Expense.insert(*(new_row(Expense, quickjob=quickjob_id, **e) for e in expenses))
-                      .returning(*Expense.all_columns()), ExpenseRow)
+    inserted = await insert(Expense, *({"quickjob": quickjob_id, **e} for e in expenses),
+                            returning=Expense.all_columns())
+    return msgspec.convert(inserted, list[ExpenseRow])
 
 
 async def expenses_for(quickjob_id: uuid.UUID) -> list[ExpenseRow]:
@@ -266,7 +297,7 @@ async def set_expense_receipt(expense_id: uuid.UUID, key: str, content_type: str
 # Contracts, Dimonas, salaries ----------------------------------------------------------------
 
 async def insert_contract(**values) -> None:
-    await Contract.insert(new_row(Contract, **values))
+    await insert(Contract, values)
 
 
 async def contract_for(quickjob_id: uuid.UUID) -> ContractRow | None:
