@@ -139,12 +139,14 @@ def no_horizontal_overflow(driver) -> None:
 
 def wait_for(driver, condition, timeout: float = 15):
     """Until ``condition`` holds on the page the browser shows (the old page's elements go
-    stale while the next one loads)."""
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    stale while the next one loads; Chromium may also answer "Node with given id does not belong
+    to the document" for an element of the page being replaced, a WebDriverException of its own).
+    A condition that never holds still fails, with a TimeoutException."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, ignored_exceptions=(
-        NoSuchElementException, StaleElementReferenceException)).until(condition)
+    return WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
+        condition)
 
 
 @pytest.mark.parametrize("language, accept, confirmed", [

@@ -62,10 +62,12 @@ def test_a_select_with_a_subquery_is_piccolos_own():
     unit = units.personal_unit_query(person, entity, Unit.id).querystrings[0]
     from piccolo.querystring import QueryString
 
-    from backend.people.tables import Person
+    from backend.people.tables import Person, UsageAgreement
 
+    agreed = UsageAgreement.exists().where(UsageAgreement.person == person).querystrings[0]
     expected = Person.select(*repository._WORKER_COLUMNS,
-                             QueryString("({})", unit).as_alias("personal_unit")) \
+                             QueryString("({})", unit).as_alias("personal_unit"),
+                             QueryString("({})", agreed).as_alias("agreement_accepted")) \
         .where(Person.id == person)
     assert (query.sql, query.arguments({"person": person, "legal_entity": entity})) \
         == _piccolo(expected)

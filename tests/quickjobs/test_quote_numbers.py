@@ -31,6 +31,9 @@ async def test_a_refused_creation_leaves_a_gap_never_a_duplicate(client, worker_
                                headers=worker_headers)).json()
     # A passer-by's fourth performance is refused (409 share_required) after the number is taken.
     passerby = bearer(await sign_in(client, phone="+32470555111"))
+    r = await client.patch("/api/v1/me", json={"firstName": "Pia", "lastName": "Voorbij"},
+                           headers=passerby)  # a quote needs the worker's name
+    assert r.status_code == 200, r.text
     statuses = [(await client.post("/api/v1/quickjobs", json=quickjob_body(),
                                    headers=passerby)).status_code for _ in range(4)]
     assert statuses == [201, 201, 201, 409]
