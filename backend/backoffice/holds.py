@@ -57,7 +57,8 @@ i18n.register({
               "than {limit}: a second adviser approves it, then the next run pays them.",
     },
     # the QuickJob's timeline and the worker's notification
-    "event.salary_held": {
+    # its own event: a salary held for missing details is ``salary_held`` (quickjobs.requirements)
+    "event.salary_awaits_rules": {
         "nl": "Loon wacht: de berekeningsregels voor je werkdatum zijn nog niet van kracht",
         "fr": "Salaire en attente : les règles de calcul de votre date de travail ne sont pas "
               "encore en vigueur",

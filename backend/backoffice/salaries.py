@@ -122,10 +122,10 @@ async def _hold(job: QuickJobRow, salary: SalaryRow, sim: Simulation, last: dt.d
     hold = await holds.hold_salary(salary.id, job.id, job.person,
                                    holds.fallback_params(last, latest.id, latest.valid_to), actor)
     if hold.held_at == hold.last_held_at:  # held for the first time: the worker is told why
-        await lifecycle.note(job, events=[("salary_held", {"reason": "rule_set_fallback",
+        await lifecycle.note(job, events=[("salary_awaits_rules", {"reason": "rule_set_fallback",
                                                            "date": last.isoformat()})],
                              actor=actor, person=await worker_of(job.person),
-                             notify_event="salary_held")
+                             notify_event="salary_awaits_rules")
     return hold
 
 

@@ -19,6 +19,10 @@ def register(messages: dict[str, dict[str, str]]) -> None:
         missing = set(LANGUAGES) - set(texts)
         if missing:
             raise ValueError(f"message {code!r} lacks {sorted(missing)}")
+        if code in _CATALOGUE and _CATALOGUE[code] != texts:
+            # Two modules meaning different things by one code: the text would depend on which
+            # was imported last.
+            raise ValueError(f"message {code!r} is registered twice with different texts")
         _CATALOGUE[code] = texts
 
 

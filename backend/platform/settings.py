@@ -183,6 +183,10 @@ class Settings:
             problems.append("SECRET_KEY must be set to a random value of at least 32 characters")
         if not self.jwt_private_keys:
             problems.append("JWT_PRIVATE_KEYS must hold the signing keyring")
+        if not self.public_base_url.startswith("https://") or "localhost" in self.public_base_url:
+            # Every link in a quote, an invoice, an e-mail or a PDF starts with it: a client
+            # cannot follow a localhost link (README, "PORT and PUBLIC_BASE_URL").
+            problems.append("PUBLIC_BASE_URL must be the public https origin clients reach")
         if self.jwt_active_kid and self.jwt_active_kid not in self.jwt_private_keys:
             problems.append("JWT_ACTIVE_KID is not in JWT_PRIVATE_KEYS")
         if problems:

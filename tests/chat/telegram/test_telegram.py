@@ -359,7 +359,8 @@ def test_production_refuses_a_dev_or_weak_webhook_secret():
     from backend.platform.settings import DEV_TELEGRAM_WEBHOOK_SECRET, Settings, SettingsError
 
     base = {"APP_ENV": "production", "DATABASE_URL": "postgresql://x/y", "REDIS_URL": "redis://x",
-            "SECRET_KEY": "s" * 40, "JWT_PRIVATE_KEYS": '{"k1": "pem"}'}
+            "SECRET_KEY": "s" * 40, "JWT_PRIVATE_KEYS": '{"k1": "pem"}',
+            "PUBLIC_BASE_URL": "https://quickjob.example.be"}
     assert Settings.from_env(base).telegram_enabled is False  # unset: the channel is off
     for bad in (DEV_TELEGRAM_WEBHOOK_SECRET, "short"):
         with pytest.raises(SettingsError, match="TELEGRAM_WEBHOOK_SECRET"):
