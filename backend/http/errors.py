@@ -180,10 +180,13 @@ class ProblemGuard:
 
 
 def engine_problem(exc: EngineInputError) -> Problem:
-    """The engine localises its own messages; carry them as a field error."""
+    """The engine localises its own messages; carry them as a field error. The catalogue entry
+    only picks the reader's language out of the params, so it is the same for every error of
+    that code (the values differ per error, the entry does not)."""
     code = f"engine.{exc.code}"
-    i18n.register({code: {lang: exc.message(lang) for lang in i18n.LANGUAGES}})
-    return Problem(422, "validation_failed", errors=[FieldError(exc.field, code)])
+    i18n.register({code: {lang: "{" + lang + "}" for lang in i18n.LANGUAGES}})
+    texts = {lang: exc.message(lang) for lang in i18n.LANGUAGES}
+    return Problem(422, "validation_failed", errors=[FieldError(exc.field, code, texts)])
 
 
 def engine_handler(request: Request, exc: EngineInputError) -> Response:
