@@ -248,7 +248,7 @@ async def record_performance(person_id: uuid.UUID, reference: str) -> Performanc
         if not with_share:
             _refuse_over_limit(standing.without_share)
         performance = await repository.insert_performance(
-            person_id=person_id, reference=reference, with_share=with_share)
+            person_id=person_id, reference=reference, with_share=with_share, at=standing.at)
         await record(actor_id=person_id, action="performance.recorded",
                      object_type="performance", object_id=performance.id,
                      after={"reference": reference, "with_share": with_share})

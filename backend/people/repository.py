@@ -36,7 +36,7 @@ from backend.people.tables import (
     TotpCredential,
     UsageAgreement,
 )
-from backend.platform.db import NOW, fetch, new_row, row, rows
+from backend.platform.db import NOW, fetch, insert, new_row, row, rows
 
 PERSON_COLUMNS = (Person.id, Person.phone, Person.email, Person.role, Person.first_name,
                   Person.last_name, Person.language, Person.national_number, Person.iban,
@@ -359,10 +359,10 @@ async def performance_standing(person_id: uuid.UUID, reference: str) -> Standing
         "SELECT (SELECT coalesce(sum(shares), 0) FROM share_purchase "
         "WHERE person = p.id AND status = 'paid') AS shares, "
         "(SELECT count(*) FROM performance WHERE person = p.id AND NOT with_share) "
-        "AS without_share, EXISTS (SELECT 1 FROM performance WHERE reference = {}) AS recorded "
-        "FROM person p WHERE p.id = {} FOR UPDATE", reference, person_id)
+        "AS without_share, EXISTS (SELECT 1 FROM performance WHERE reference = {}) AS recorded, "
+        "now() AS at FROM person p WHERE p.id = {} FOR UPDATE", reference, person_id)
     return StandingRow(int(found[0]["shares"]), int(found[0]["without_share"]),
-                       found[0]["recorded"]) if found else None
+                       found[0]["recorded"], found[0]["at"]) if found else None
 
 
 async def performance_by_reference(reference: str) -> PerformanceRow | None:
@@ -370,11 +370,14 @@ async def performance_by_reference(reference: str) -> PerformanceRow | None:
                      PerformanceRow)
 
 
-async def insert_performance(*, person_id: uuid.UUID, reference: str,
-                             with_share: bool) -> PerformanceRow:
-    return await row(Performance.insert(new_row(
-        Performance, id=uuid.uuid4(), person=person_id, reference=reference,
-        with_share=with_share)).returning(*Performance.all_columns()), PerformanceRow)
+async def insert_performance(*, person_id: uuid.UUID, reference: str, with_share: bool,
+                             at: dt.datetime) -> PerformanceRow:
+    """``at``: the transaction's now() (its ``created_at`` default). Compiled once and
+    nothing read back, so inside ``together()`` it joins that block's statement."""
+    values = {"id": uuid.uuid4(), "person": person_id, "reference": reference,
+              "with_share": with_share}
+    await insert(Performance, values)
+    return PerformanceRow(**values, created_at=at)
 
 
 # --- erasure requests ---------------------------------------------------------------------

@@ -83,10 +83,10 @@ async def worker_with_personal_unit(person_id: uuid.UUID, legal_entity: str) -> 
 
 # The inserts of a creation go through ``insert``: Piccolo's query, compiled once per shape.
 
-async def insert_quickjob(**values) -> dt.datetime:
-    """Returns the time the database gives the rows of this transaction (``created_at``)."""
-    inserted = await insert(QuickJob, values, returning=(QuickJob.created_at,))
-    return inserted[0]["created_at"]
+async def insert_quickjob(**values) -> None:
+    """Its ``created_at`` and ``updated_at`` are the transaction's ``now()`` (inside
+    ``together()`` the block gives it)."""
+    await insert(QuickJob, values)
 
 
 async def get_quickjob(quickjob_id: uuid.UUID, *, for_update: bool = False) -> QuickJobRow | None:
@@ -269,6 +269,13 @@ async def insert_cash_collection(**values) -> CashCollectionRow:
 async def cash_collection_for(quickjob_id: uuid.UUID) -> CashCollectionRow | None:
     return await row(CashCollection.select().where(CashCollection.quickjob == quickjob_id),
                      CashCollectionRow)
+
+
+async def add_expenses(quickjob_id: uuid.UUID, expenses: list[dict]) -> None:
+    """Several expenses of a QuickJob in one INSERT, nothing read back (joins ``together()``);
+    the columns not given take their defaults: no date, description or receipt."""
+    if expenses:
+        await insert(Expense, *({"quickjob": quickjob_id, **e} for e in expenses))
 
 
 async def insert_expenses(quickjob_id: uuid.UUID, expenses: list[dict]) -> list[ExpenseRow]:
