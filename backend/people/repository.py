@@ -36,7 +36,7 @@ from backend.people.tables import (
     TotpCredential,
     UsageAgreement,
 )
-from backend.platform.db import NOW, fetch, insert, new_row, row, rows
+from backend.platform.db import NOW, compiled, fetch, insert, new_row, row, rows
 
 PERSON_COLUMNS = (Person.id, Person.phone, Person.email, Person.role, Person.first_name,
                   Person.last_name, Person.language, Person.national_number, Person.iban,
@@ -349,20 +349,35 @@ async def performances_without_share(person_id: uuid.UUID) -> int:
                                            & (Performance.with_share.eq(False)))
 
 
+def standing_columns(reference) -> tuple[QueryString, ...]:
+    """The membership standing as columns of a select on ``person`` (three scalar subqueries
+    beside the row; the caller locks it): the shares they paid, their performances without a
+    share, whether one is already recorded under ``reference``, and the transaction's time.
+    A QuickJob creation reads them with the worker (``quickjobs.repository``)."""
+    return (
+        QueryString("(SELECT coalesce(sum(shares), 0) FROM share_purchase "
+                    "WHERE person = \"person\".\"id\" AND status = 'paid')").as_alias("shares"),
+        QueryString("(SELECT count(*) FROM performance "
+                    "WHERE person = \"person\".\"id\" AND NOT with_share)").as_alias("without_share"),
+        QueryString("EXISTS (SELECT 1 FROM performance WHERE reference = {})",
+                    reference).as_alias("recorded"),
+        QueryString("now()").as_alias("at"))
+
+
+def standing_of(found: dict) -> StandingRow:
+    """The standing from a row holding ``standing_columns``."""
+    return StandingRow(int(found["shares"]), int(found["without_share"]), found["recorded"],
+                       found["at"])
+
+
 async def performance_standing(person_id: uuid.UUID, reference: str) -> StandingRow | None:
     """In one statement, with the person's row locked (two performances of one person queue
-    here): the shares they paid, their performances without a share, and whether one is
-    already recorded under ``reference``. None when there is no such person."""
-    # Raw SQL: three aggregates beside a row lock in one round trip (a QuickJob creation
-    # counts its statements); Piccolo selects cannot hold scalar subqueries with a lock.
-    found = await fetch(
-        "SELECT (SELECT coalesce(sum(shares), 0) FROM share_purchase "
-        "WHERE person = p.id AND status = 'paid') AS shares, "
-        "(SELECT count(*) FROM performance WHERE person = p.id AND NOT with_share) "
-        "AS without_share, EXISTS (SELECT 1 FROM performance WHERE reference = {}) AS recorded, "
-        "now() AS at FROM person p WHERE p.id = {} FOR UPDATE", reference, person_id)
-    return StandingRow(int(found[0]["shares"]), int(found[0]["without_share"]),
-                       found[0]["recorded"], found[0]["at"]) if found else None
+    here): ``standing_columns``. None when there is no such person."""
+    query = compiled("performance_standing", lambda slot: Person.select(
+        *standing_columns(slot("reference"))).where(Person.id == slot("person", Person.id))
+        .lock_rows())
+    found = await query.fetch({"reference": reference, "person": person_id})
+    return standing_of(found[0]) if found else None
 
 
 async def performance_by_reference(reference: str) -> PerformanceRow | None:

@@ -27,6 +27,7 @@ from backend.jobs.outbox import Message, add_many
 from backend.notifications.service import notification
 from backend.people import identity
 from backend.people import service as people
+from backend.people.rows import StandingRow
 from backend.platform.db import together, unit_of_work
 from backend.platform.errors import FieldError, Invalid, NotFound
 from backend.platform.formatting import format_money, money_texts
@@ -191,9 +192,12 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
         await units.ensure_reference_data()
         sequence = await repo.take_number(LEGAL_ENTITY, "quote", on.year)
     async with unit_of_work():
-        worker = await repo.worker_with_personal_unit(principal.id, LEGAL_ENTITY)
-        if worker is None:
+        # The worker, their unit and their standing for the membership rule (their row locked).
+        found = await repo.worker_with_personal_unit(principal.id, LEGAL_ENTITY,
+                                                     str(quickjob_id))
+        if found is None:
             raise NotFound()
+        worker, standing = found
         # The quote names the worker: never a phone number in their place (issue 14).
         if missing := identity.missing_for(worker, "quote"):
             raise Invalid("identity_required", errors=[
@@ -204,8 +208,8 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
         # reads them back; the reads (the person locked by the membership rule, the unit, the
         # client) and the writes that are read back (a new unit, a new client) run at once.
         async with together() as written:
-            created = await _write(principal, data, ports, worker, quickjob_id, sequence,
-                                   sim, book, on)
+            created = await _write(principal, data, ports, worker, standing, quickjob_id,
+                                   sequence, sim, book, on)
     # Every row is answered from memory: its defaults are the transaction's now().
     at = written.at
     job = msgspec.structs.replace(created.job, created_at=at, updated_at=at)
@@ -233,12 +237,12 @@ class _Written:
 
 
 async def _write(principal: Principal, data: QuickJobCreate, ports: Ports, worker: WorkerRow,
-                 quickjob_id: uuid.UUID, sequence: int, sim: Simulation | None,
-                 book: RuleBook, on: dt.date) -> _Written:
+                 standing: StandingRow, quickjob_id: uuid.UUID, sequence: int,
+                 sim: Simulation | None, book: RuleBook, on: dt.date) -> _Written:
     """The creation's rows, inside ``create``'s unit of work and ``together`` block."""
     policy = policy_on(on)
     # The membership rule first (409 share_required before anything else is looked at).
-    await people.record_performance(principal.id, str(quickjob_id))
+    await people.record_performance(principal.id, str(quickjob_id), standing)
     unit_id = worker.personal_unit or (await units.personal_unit_for(
         principal.id, person=PersonRef(worker.id, worker.first_name, worker.last_name,
                                        principal.role))).id

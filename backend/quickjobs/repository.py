@@ -10,6 +10,8 @@ import msgspec
 from piccolo.query.methods.select import Select
 from piccolo.querystring import QueryString
 
+from backend.people import repository as membership
+from backend.people.rows import StandingRow
 from backend.people.tables import Person, UsageAgreement
 from backend.platform.db import NOW, compiled, fetch, insert, new_row, row, rows
 from backend.quickjobs.rows import (
@@ -71,12 +73,25 @@ def _worker_with_personal_unit(slot) -> Select:
         .where(Person.id == slot("person"))
 
 
-async def worker_with_personal_unit(person_id: uuid.UUID, legal_entity: str) -> WorkerRow | None:
-    """The worker and, in the same query, their personal unit (None before their first job)
-    and whether they accepted the usage agreement. Compiled once (a creation's first query)."""
-    query = compiled("worker_with_personal_unit", _worker_with_personal_unit)
-    found = await query.fetch({"person": person_id, "legal_entity": legal_entity})
-    return msgspec.convert(found[0], WorkerRow) if found else None
+def _worker_for_creation(slot) -> Select:
+    # The membership rule's standing beside it, the person row locked as the rule needs.
+    return _worker_with_personal_unit(slot).columns(
+        *membership.standing_columns(slot("reference"))).lock_rows(of=(Person,))
+
+
+async def worker_with_personal_unit(person_id: uuid.UUID, legal_entity: str, reference: str
+                                    ) -> tuple[WorkerRow, StandingRow] | None:
+    """The worker and, in the same query, their personal unit (None before their first job),
+    whether they accepted the usage agreement, and their standing for the membership rule
+    (a performance recorded under ``reference``), their row locked until the transaction
+    ends (``people.repository.performance_standing``). Compiled once (a creation's first
+    query)."""
+    query = compiled("worker_for_creation", _worker_for_creation)
+    found = await query.fetch({"person": person_id, "legal_entity": legal_entity,
+                               "reference": reference})
+    if not found:
+        return None
+    return msgspec.convert(found[0], WorkerRow), membership.standing_of(found[0])
 
 
 # QuickJobs and their timeline -----------------------------------------------------------------
