@@ -14,7 +14,7 @@ from backend.audit.tables import AuditLog
 from backend.backoffice.rows import AuditRow, CorrectionRow, QuarterlyRow, ReviewRow
 from backend.backoffice.tables import CorrectionRequest, InvoiceReminder, ReviewItem
 from backend.people.tables import Person
-from backend.platform.db import NOW, fetch, new_row, row, rows
+from backend.platform.db import NOW, fetch, insert, new_row, row, rows
 from backend.quickjobs.tables import Invoice, QuickJob
 from backend.units.tables import JournalEntry, JournalLine, Unit
 
@@ -27,8 +27,9 @@ async def insert_review_item(*, kind: str, reasons: list[str], context: dict,
     """An item for an adviser: ``reasons`` are codes; the context may carry them with their
     params (``{"reasons": [{"code", "params"}]}``) so each reader gets them in their language."""
     review_id = review_id or uuid.uuid4()
-    await ReviewItem.insert(new_row(ReviewItem, id=review_id, quickjob=quickjob, person=person,
-                                    kind=kind, reasons=reasons, context=context))
+    # Compiled once (``insert``): inside ``together()`` it joins that block's statement.
+    await insert(ReviewItem, {"id": review_id, "quickjob": quickjob, "person": person,
+                              "kind": kind, "reasons": reasons, "context": context})
     return review_id
 
 

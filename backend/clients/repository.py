@@ -9,9 +9,10 @@ import uuid
 
 import msgspec
 from piccolo.columns.combination import WhereRaw
+from piccolo.query.methods.select import Select
 
 from backend.clients.tables import Client
-from backend.platform.db import new_row, row, rows
+from backend.platform.db import compiled, new_row, row, rows
 from backend.quickjobs.tables import QuickJob
 
 # What a worker typed, as the unique index client_owner_entry has it (migration
@@ -49,17 +50,30 @@ class Entry(msgspec.Struct, frozen=True):
     language: str
 
 
+# The reads of a QuickJob's creation are compiled once (``compiled``): Piccolo's own query.
+
 async def get(client_id: uuid.UUID) -> ClientRow | None:
-    return await row(Client.select().where(Client.id == client_id), ClientRow)
+    query = compiled("client.get",
+                     lambda slot: Client.select().where(Client.id == slot("id", Client.id)))
+    found = await query.fetch({"id": client_id})
+    return msgspec.convert(found[0], ClientRow) if found else None
+
+
+def _find_entry(slot) -> Select:
+    # WhereRaw: the match is on the expression of the unique index (so it is used).
+    return Client.select().where(
+        (Client.created_by == slot("owner", Client.created_by))
+        & WhereRaw(f"{_ENTRY} = {_TYPED}", *(slot(name) for name in (
+            "name", "email", "vat_number", "country", "address", "language"))))
 
 
 async def find_entry(owner: uuid.UUID, entry: Entry) -> ClientRow | None:
     """The owner's client with exactly this typed data, if they entered it before."""
-    # WhereRaw: the match is on the expression of the unique index (so it is used).
-    return await row(Client.select().where(
-        (Client.created_by == owner)
-        & WhereRaw(f"{_ENTRY} = {_TYPED}", entry.name, entry.email, entry.vat_number,
-                   entry.country, entry.address, entry.language)), ClientRow)
+    found = await compiled("client.find_entry", _find_entry).fetch({
+        "owner": owner, "name": entry.name, "email": entry.email,
+        "vat_number": entry.vat_number, "country": entry.country, "address": entry.address,
+        "language": entry.language})
+    return msgspec.convert(found[0], ClientRow) if found else None
 
 
 async def insert(owner: uuid.UUID, entry: Entry) -> ClientRow:

@@ -13,10 +13,11 @@ import uuid
 from dataclasses import dataclass
 
 import msgspec
+from piccolo.query.base import Query
 from piccolo.querystring import QueryString
 
 from backend.http.tables import IdempotencyRecord
-from backend.platform.db import new_row, rows
+from backend.platform.db import Compiled, compiled, new_row, rows
 
 log = logging.getLogger("backend.idempotency")
 
@@ -42,9 +43,8 @@ class Claim:
 
 async def claim(scope_key: str, request_hash: str, pending_timeout: int) -> Claim:
     await _write_remembered()
-    inserted = await _run(IdempotencyRecord.insert(new_row(
-        IdempotencyRecord, scope_key=scope_key, request_hash=request_hash,
-    )).on_conflict(action="DO NOTHING").returning(IdempotencyRecord.scope_key))
+    inserted = await _run(compiled("idempotency.claim", _claim),
+                          values={"scope_key": scope_key, "request_hash": request_hash})
     if inserted:
         return Claim()
     found = await _run(IdempotencyRecord.select(
@@ -90,20 +90,38 @@ async def forget_caller(person_id: uuid.UUID) -> int:
     return len(found)
 
 
+# The claim and the completion, once per idempotent request, are compiled once (``compiled``).
+
+def _claim(slot) -> Query:
+    return IdempotencyRecord.insert(new_row(
+        IdempotencyRecord, scope_key=slot("scope_key", IdempotencyRecord.scope_key),
+        request_hash=slot("request_hash", IdempotencyRecord.request_hash),
+    )).on_conflict(action="DO NOTHING").returning(IdempotencyRecord.scope_key)
+
+
+def _completion(slot) -> Query:
+    return IdempotencyRecord.update({
+        IdempotencyRecord.status_code: slot("status", IdempotencyRecord.status_code),
+        IdempotencyRecord.content_type: slot("content_type", IdempotencyRecord.content_type),
+        IdempotencyRecord.body: slot("body", IdempotencyRecord.body),
+    }).where(IdempotencyRecord.scope_key == slot("scope_key", IdempotencyRecord.scope_key))
+
+
 async def _complete(scope_key: str, status: int, content_type: str, body: bytes) -> None:
-    await _run(IdempotencyRecord.update({
-        IdempotencyRecord.status_code: status, IdempotencyRecord.content_type: content_type,
-        IdempotencyRecord.body: body,
-    }).where(IdempotencyRecord.scope_key == scope_key))
+    await _run(compiled("idempotency.complete", _completion), values={
+        "scope_key": scope_key, "status": status, "content_type": content_type, "body": body})
 
 
 async def _release(scope_key: str) -> None:
     await _run(IdempotencyRecord.delete().where(IdempotencyRecord.scope_key == scope_key))
 
 
-async def _run(query, kind: type | None = None) -> list:
+async def _run(query, kind: type | None = None, values: dict | None = None) -> list:
     """Every statement of this store goes through here (tests put PostgreSQL away here):
-    a Piccolo query, its rows as ``kind`` when given."""
+    a Piccolo query, its rows as ``kind`` when given, or a query compiled once run with
+    ``values``."""
+    if isinstance(query, Compiled):
+        return await query.fetch(values or {})
     return await rows(query, kind) if kind is not None else await query
 
 

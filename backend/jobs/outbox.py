@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from backend.platform.db import fetch
+from backend.platform.db import fetch, write
 
 log = logging.getLogger("backend.outbox")
 RELAY_BATCH = 200  # rows per relay transaction
@@ -43,8 +43,9 @@ async def add_many(messages: Sequence[Message]) -> None:
     """Queue several jobs of one change in one statement (``add``'s rules for each)."""
     if not messages:
         return
-    # Raw SQL: one INSERT of n rows from arrays (unnest), the same text whatever n is.
-    await fetch(
+    # Raw SQL: one INSERT of n rows from arrays (unnest), the same text whatever n is; inside
+    # ``together()`` it joins that block's statement.
+    await write(
         "INSERT INTO outbox_message (id, job, payload, dedupe_key) "
         "SELECT id, job, payload::jsonb, dedupe_key "
         "FROM unnest({}::uuid[], {}::text[], {}::text[], {}::text[]) AS m(id, job, payload, dedupe_key) "

@@ -18,7 +18,7 @@ from backend.http.problems import FieldError, Problem
 from backend.people import repository, validation
 from backend.people.common import STAFF_ROLES, validation_problem
 from backend.people.profile import existing_person
-from backend.people.rows import PerformanceRow, SharePurchaseRow
+from backend.people.rows import PerformanceRow, SharePurchaseRow, StandingRow
 from backend.people.schemas import Membership, PaymentRequest, SharePurchaseOut
 from backend.platform.db import NOW, unit_of_work
 from backend.units import service as units
@@ -229,14 +229,18 @@ def _refuse_over_limit(done: int) -> None:
                       price=_euros(share_price_cents("A", validation.today())))
 
 
-async def record_performance(person_id: uuid.UUID, reference: str) -> PerformanceRow:
+async def record_performance(person_id: uuid.UUID, reference: str,
+                             standing: StandingRow | None = None) -> PerformanceRow:
     """Count a performance toward the rule, inside the caller's transaction.
 
     The person row is locked so two concurrent jobs cannot both be the third one; the rule is
     checked again here (``share_required``). Recording the same reference twice is a no-op.
+    ``standing``: already read by the caller in this transaction, with the person's row
+    locked (``repository.standing_columns``); else read here.
     """
     async with unit_of_work():
-        standing = await repository.performance_standing(person_id, reference)
+        if standing is None:
+            standing = await repository.performance_standing(person_id, reference)
         if standing is None:  # as existing_person: a token for a person no longer there
             raise Problem(401, "not_authenticated", headers={"WWW-Authenticate": "Bearer"})
         if standing.recorded:
@@ -248,7 +252,7 @@ async def record_performance(person_id: uuid.UUID, reference: str) -> Performanc
         if not with_share:
             _refuse_over_limit(standing.without_share)
         performance = await repository.insert_performance(
-            person_id=person_id, reference=reference, with_share=with_share)
+            person_id=person_id, reference=reference, with_share=with_share, at=standing.at)
         await record(actor_id=person_id, action="performance.recorded",
                      object_type="performance", object_id=performance.id,
                      after={"reference": reference, "with_share": with_share})

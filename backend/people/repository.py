@@ -36,7 +36,7 @@ from backend.people.tables import (
     TotpCredential,
     UsageAgreement,
 )
-from backend.platform.db import NOW, fetch, new_row, row, rows
+from backend.platform.db import NOW, compiled, fetch, insert, new_row, row, rows
 
 PERSON_COLUMNS = (Person.id, Person.phone, Person.email, Person.role, Person.first_name,
                   Person.last_name, Person.language, Person.national_number, Person.iban,
@@ -349,20 +349,35 @@ async def performances_without_share(person_id: uuid.UUID) -> int:
                                            & (Performance.with_share.eq(False)))
 
 
+def standing_columns(reference) -> tuple[QueryString, ...]:
+    """The membership standing as columns of a select on ``person`` (three scalar subqueries
+    beside the row; the caller locks it): the shares they paid, their performances without a
+    share, whether one is already recorded under ``reference``, and the transaction's time.
+    A QuickJob creation reads them with the worker (``quickjobs.repository``)."""
+    return (
+        QueryString("(SELECT coalesce(sum(shares), 0) FROM share_purchase "
+                    "WHERE person = \"person\".\"id\" AND status = 'paid')").as_alias("shares"),
+        QueryString("(SELECT count(*) FROM performance "
+                    "WHERE person = \"person\".\"id\" AND NOT with_share)").as_alias("without_share"),
+        QueryString("EXISTS (SELECT 1 FROM performance WHERE reference = {})",
+                    reference).as_alias("recorded"),
+        QueryString("now()").as_alias("at"))
+
+
+def standing_of(found: dict) -> StandingRow:
+    """The standing from a row holding ``standing_columns``."""
+    return StandingRow(int(found["shares"]), int(found["without_share"]), found["recorded"],
+                       found["at"])
+
+
 async def performance_standing(person_id: uuid.UUID, reference: str) -> StandingRow | None:
     """In one statement, with the person's row locked (two performances of one person queue
-    here): the shares they paid, their performances without a share, and whether one is
-    already recorded under ``reference``. None when there is no such person."""
-    # Raw SQL: three aggregates beside a row lock in one round trip (a QuickJob creation
-    # counts its statements); Piccolo selects cannot hold scalar subqueries with a lock.
-    found = await fetch(
-        "SELECT (SELECT coalesce(sum(shares), 0) FROM share_purchase "
-        "WHERE person = p.id AND status = 'paid') AS shares, "
-        "(SELECT count(*) FROM performance WHERE person = p.id AND NOT with_share) "
-        "AS without_share, EXISTS (SELECT 1 FROM performance WHERE reference = {}) AS recorded "
-        "FROM person p WHERE p.id = {} FOR UPDATE", reference, person_id)
-    return StandingRow(int(found[0]["shares"]), int(found[0]["without_share"]),
-                       found[0]["recorded"]) if found else None
+    here): ``standing_columns``. None when there is no such person."""
+    query = compiled("performance_standing", lambda slot: Person.select(
+        *standing_columns(slot("reference"))).where(Person.id == slot("person", Person.id))
+        .lock_rows())
+    found = await query.fetch({"reference": reference, "person": person_id})
+    return standing_of(found[0]) if found else None
 
 
 async def performance_by_reference(reference: str) -> PerformanceRow | None:
@@ -370,11 +385,14 @@ async def performance_by_reference(reference: str) -> PerformanceRow | None:
                      PerformanceRow)
 
 
-async def insert_performance(*, person_id: uuid.UUID, reference: str,
-                             with_share: bool) -> PerformanceRow:
-    return await row(Performance.insert(new_row(
-        Performance, id=uuid.uuid4(), person=person_id, reference=reference,
-        with_share=with_share)).returning(*Performance.all_columns()), PerformanceRow)
+async def insert_performance(*, person_id: uuid.UUID, reference: str, with_share: bool,
+                             at: dt.datetime) -> PerformanceRow:
+    """``at``: the transaction's now() (its ``created_at`` default). Compiled once and
+    nothing read back, so inside ``together()`` it joins that block's statement."""
+    values = {"id": uuid.uuid4(), "person": person_id, "reference": reference,
+              "with_share": with_share}
+    await insert(Performance, values)
+    return PerformanceRow(**values, created_at=at)
 
 
 # --- erasure requests ---------------------------------------------------------------------

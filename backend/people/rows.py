@@ -130,6 +130,7 @@ class StandingRow(msgspec.Struct, frozen=True):
     shares: int
     without_share: int
     recorded: bool
+    at: dt.datetime  # the transaction's now(): what DEFAULT now() gives the rows it writes
 
 
 class ErasureRequestRow(msgspec.Struct, frozen=True):

@@ -6,9 +6,11 @@ repositories talk to PostgreSQL: Piccolo's query builder with typed rows (``new_
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import AsyncIterator, Callable, Hashable, Sequence
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -158,6 +160,79 @@ async def fetch(sql: str, *args) -> list[dict]:
     """Raw SQL, ``{}`` placeholders, for what Piccolo's query builder cannot say (each use says
     why); joins the current transaction if any."""
     return [dict(row) for row in await _run(_numbered(sql), args)]
+
+
+async def write(sql: str, *args) -> None:
+    """A raw SQL write (``{}`` placeholders, no result wanted): inside ``together()`` it joins
+    that block's one statement, else it runs at once like ``fetch``."""
+    parts = _together.get()
+    if parts is not None:
+        parts.append((_numbered(sql), list(args)))
+        return
+    await _run(_numbered(sql), args)
+
+
+# Writes sent together ------------------------------------------------------------------------
+#
+# A creation writes about ten rows to as many tables, none of which it reads back: one
+# round trip (and one statement for PostgreSQL to parse, plan and run) instead of one per
+# table. PostgreSQL runs every data-modifying part of a WITH exactly once, to completion,
+# whether or not the main query reads it, all in the same statement; foreign keys are
+# checked at the end of that statement, so the parts may refer to each other's rows.
+
+_together: ContextVar[list[tuple[str, list]] | None] = ContextVar("db_together", default=None)
+_TOGETHER_SQL: dict[tuple[str, ...], str] = {}
+_PLACEHOLDER = re.compile(r"\$(\d+)")
+
+
+class Together:
+    """What ``together()`` sent: ``at``, the transaction's ``now()`` (the value every
+    ``DEFAULT now()`` of its rows took), once the block has ended."""
+
+    at: dt.datetime | None = None
+    statements: int = 0
+
+
+@asynccontextmanager
+async def together() -> AsyncIterator[Together]:
+    """Inside a unit of work: the writes of the block made through ``insert`` (without
+    ``returning``) and ``write`` are held and sent at its end in one statement (the parts of
+    one WITH), in their order. Reads in the block run at once, so they do not see the held
+    writes: use it only for writes nothing in the block reads back. Nothing is sent when the
+    block raises (the unit of work rolls back)."""
+    if DB.current_transaction.get() is None:
+        raise RuntimeError("together() needs a unit of work")
+    if _together.get() is not None:  # nested: the outer block sends them
+        yield Together()
+        return
+    parts: list[tuple[str, list]] = []
+    token = _together.set(parts)
+    done = Together()
+    try:
+        yield done
+    finally:
+        _together.reset(token)
+    found = await _run(*_joined(parts))
+    done.at, done.statements = found[0]["at"], len(parts)
+
+
+def _joined(parts: list[tuple[str, list]]) -> tuple[str, list]:
+    """The parts as one statement: ``WITH w1 AS (part 1), ... SELECT now() AS at``, each
+    part's ``$n`` moved past the arguments of the parts before it (the text is the same for
+    the same parts, so asyncpg prepares it once per connection)."""
+    texts = tuple(sql for sql, _ in parts)
+    sql = _TOGETHER_SQL.get(texts)
+    args = [a for _, part_args in parts for a in part_args]
+    if sql is None:
+        ctes, offset = [], 0
+        for i, (part, part_args) in enumerate(parts, 1):
+            moved = _PLACEHOLDER.sub(lambda m, o=offset: f"${int(m.group(1)) + o}", part)
+            ctes.append(f"w{i} AS ({moved})")
+            offset += len(part_args)
+        sql = (f"WITH {', '.join(ctes)} " if ctes else "") + "SELECT now() AS at"
+        if len(_TOGETHER_SQL) < 1000:
+            _TOGETHER_SQL[texts] = sql
+    return sql, args
 
 
 async def _run(sql: str, args: Sequence) -> list:
@@ -321,4 +396,9 @@ async def insert(table: type[Table], *values: dict, returning: Sequence[Column] 
         return query.returning(*returning) if returning else query
 
     query = compiled(("insert", table, names, len(values), tuple(returning)), build)
+    parts = _together.get()
+    if parts is not None and not returning:
+        parts.append((query.sql, query.arguments(
+            {f"{i}.{n}": v[n] for i, v in enumerate(values) for n in names})))
+        return []
     return await query.fetch({f"{i}.{n}": v[n] for i, v in enumerate(values) for n in names})

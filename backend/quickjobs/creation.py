@@ -27,7 +27,8 @@ from backend.jobs.outbox import Message, add_many
 from backend.notifications.service import notification
 from backend.people import identity
 from backend.people import service as people
-from backend.platform.db import unit_of_work
+from backend.people.rows import StandingRow
+from backend.platform.db import together, unit_of_work
 from backend.platform.errors import FieldError, Invalid, NotFound
 from backend.platform.formatting import format_money, money_texts
 from backend.quickjobs import lifecycle, requirements
@@ -182,7 +183,6 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
     # A new client's figures before any statement (EngineInputError -> 422 naming the field);
     # a known client's (clientId) once it is read.
     sim = simulate(engine_input(data), rules=book) if data.client is not None else None
-    policy = policy_on(on)
     quickjob_id = uuid.uuid4()
     # Quote numbers are unique, not gap-free (only invoices must be: domain.md section 2,
     # VAT code art. 53 section 2 and Royal Decree no. 1 art. 5): taken before the unit of
@@ -192,86 +192,127 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
         await units.ensure_reference_data()
         sequence = await repo.take_number(LEGAL_ENTITY, "quote", on.year)
     async with unit_of_work():
-        worker = await repo.worker_with_personal_unit(principal.id, LEGAL_ENTITY)
-        if worker is None:
+        # The worker, their unit and their standing for the membership rule (their row locked).
+        found = await repo.worker_with_personal_unit(principal.id, LEGAL_ENTITY,
+                                                     str(quickjob_id))
+        if found is None:
             raise NotFound()
+        worker, standing = found
         # The quote names the worker: never a phone number in their place (issue 14).
         if missing := identity.missing_for(worker, "quote"):
             raise Invalid("identity_required", errors=[
                 FieldError(identity.WIRE[f], "needed_for_quote") for f in missing])
-        # The membership rule first (409 share_required before anything else is looked at).
-        await people.record_performance(principal.id, str(quickjob_id))
-        unit_id = worker.personal_unit or (await units.personal_unit_for(
-            principal.id, person=PersonRef(worker.id, worker.first_name, worker.last_name,
-                                           principal.role))).id
-        client = await clients.for_quickjob(principal, data.client_id, data.client)
-        if sim is None:
-            sim = simulate(engine_input(data, client_country=client.country,
-                                        client_vat=client.vat_number), rules=book)
-        reasons = _as_stored(review_reasons(data, sim, on, book))
-        status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
-        simulation = json.dumps(to_snapshot(sim), default=str)
-        values = dict(
-            id=quickjob_id, person=principal.id, unit=unit_id, client=client.id,
-            function=data.function.strip(), description=data.description.strip(),
-            performance_dates=sorted(data.performance_dates), amount_cents=data.amount_cents,
-            # The VAT the place of supply gave (reverse charge, outside scope...), as simulated.
-            vat_included=data.vat_included, vat_rate=sim.vat_rate,
-            vat_exemption=sim.vat_exemption, contract_type=data.contract_type,
-            withholding_rate=data.withholding_rate, paid_in_cash=data.paid_in_cash,
-            status=status.value, rule_set=sim.rule_set, pay_date=sim.pay_date,
-            review_reasons=[r["code"] for r in reasons], language=client.language)
-        at = await repo.insert_quickjob(**values, simulation=simulation)
-        # Every row below is read back from memory: its defaults are the transaction's now().
-        job = QuickJobRow(
-            **values, simulation=json.loads(simulation), created_at=at, updated_at=at,
-            client_name=client.name, client_email=client.email, client_vat=client.vat_number,
-            client_company_number=client.company_number, client_country=client.country,
-            client_address=client.address, client_language=client.language)
-        expenses = await repo.insert_expenses(quickjob_id, [
-            {"id": uuid.uuid4(), "amount_cents": e.amount_cents, "category": e.category}
-            for e in data.expenses])
-        # The contract is planned now; its PDF is made once it is declared (final gross known).
-        contract = ContractRow(
-            id=uuid.uuid4(), quickjob=quickjob_id, person=principal.id,
-            contract_type=job.contract_type, function=job.function,
-            work_dates=job.performance_dates, gross_cents=sim.gross_cents,
-            withholding_rate=job.withholding_rate, status=ContractStatus.PLANNED.value,
-            pdf_key=None, created_at=at)
-        await repo.insert_contract(**_columns(contract))
-        events: list[lifecycle.Event] = [("created", {"ruleSet": sim.rule_set})]
-        if reasons:
-            await review_queue.insert_review_item(
-                kind="quickjob", quickjob=quickjob_id, person=principal.id,
-                reasons=[r["code"] for r in reasons], context={"reasons": reasons})
-            events.append(("review_requested", {"reasons": [r["code"] for r in reasons]}))
-        quote_id = uuid.uuid4()
-        quote = QuoteRow(
-            id=quote_id, quickjob=quickjob_id, number=f"Q{on.year}-{sequence:06d}",
-            issue_date=on, valid_until=on + dt.timedelta(days=policy.quote_validity_days),
-            accept_token_hash=hash_token(ports.quote_token(quote_id)), status="sent",
-            decided_at=None, decline_reason=None, pdf_key=None,  # the PDF: on first download
-            clauses={"depositPercent": str(policy.deposit_percent),
-                     "cancellationFeePercent": str(policy.cancellation_fee_percent),
-                     "noticePeriodDays": policy.notice_period_days})
-        await repo.insert_quote(**_columns(quote))
-        to_client = None
-        if not reasons:
-            events.append(("quote_sent", {"number": quote.number}))
-            to_client = quote_to_client(job, worker, quote.number, ports.accept_url(quote_id), sim)
-        needs = requirements.for_quickjob(
-            job, worker, bool(worker.agreement_accepted),
-            contract_status=contract.status, dimona_waiting=False, salary_status=None)
-        await lifecycle.start(
-            job, events=events, actor=principal.id, person=worker,
-            notify_event="review_requested" if reasons else "quote_sent",
-            messages=[to_client] if to_client else [],
-            audit=Audit("quickjob.created", after={
-                "status": status.value, "amountCents": data.amount_cents, "quote": quote.number,
-                "ruleSet": sim.rule_set}))
-    return Created(job=job, quote=quote, contract=contract, expenses=expenses,
-                   events=[EventRow(at=at, kind=kind, data=data or {}) for kind, data in events],
-                   review_reasons=reasons, requirements=needs)
+        # The rows below are written together, in one statement at the end of this block
+        # (``together``): the performance and its audit row, the QuickJob, its expenses,
+        # contract, review item, quote, events, outbox messages and audit row. Nothing here
+        # reads them back; the reads (the person locked by the membership rule, the unit, the
+        # client) and the writes that are read back (a new unit, a new client) run at once.
+        async with together() as written:
+            created = await _write(principal, data, ports, worker, standing, quickjob_id,
+                                   sequence, sim, book, on)
+    # Every row is answered from memory: its defaults are the transaction's now().
+    at = written.at
+    job = msgspec.structs.replace(created.job, created_at=at, updated_at=at)
+    return Created(
+        job=job, quote=created.quote,
+        contract=msgspec.structs.replace(created.contract, created_at=at),
+        expenses=[ExpenseRow(**e, quickjob=quickjob_id, spent_on=None, description=None,
+                             receipt_key=None, receipt_content_type=None, created_at=at)
+                  for e in created.expenses],
+        events=[EventRow(at=at, kind=kind, data=data or {}) for kind, data in created.events],
+        review_reasons=created.review_reasons, requirements=created.requirements)
+
+
+@dataclass(frozen=True)
+class _Written:
+    """What ``_write`` sent, before the database gave it its time."""
+
+    job: QuickJobRow
+    quote: QuoteRow
+    contract: ContractRow
+    expenses: list[dict]
+    events: list[lifecycle.Event]
+    review_reasons: list[dict]
+    requirements: dict[str, list[str]]
+
+
+async def _write(principal: Principal, data: QuickJobCreate, ports: Ports, worker: WorkerRow,
+                 standing: StandingRow, quickjob_id: uuid.UUID, sequence: int,
+                 sim: Simulation | None, book: RuleBook, on: dt.date) -> _Written:
+    """The creation's rows, inside ``create``'s unit of work and ``together`` block."""
+    policy = policy_on(on)
+    # The membership rule first (409 share_required before anything else is looked at).
+    await people.record_performance(principal.id, str(quickjob_id), standing)
+    unit_id = worker.personal_unit or (await units.personal_unit_for(
+        principal.id, person=PersonRef(worker.id, worker.first_name, worker.last_name,
+                                       principal.role))).id
+    client = await clients.for_quickjob(principal, data.client_id, data.client)
+    if sim is None:
+        sim = simulate(engine_input(data, client_country=client.country,
+                                    client_vat=client.vat_number), rules=book)
+    reasons = _as_stored(review_reasons(data, sim, on, book))
+    status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
+    simulation = json.dumps(to_snapshot(sim), default=str)
+    values = dict(
+        id=quickjob_id, person=principal.id, unit=unit_id, client=client.id,
+        function=data.function.strip(), description=data.description.strip(),
+        performance_dates=sorted(data.performance_dates), amount_cents=data.amount_cents,
+        # The VAT the place of supply gave (reverse charge, outside scope...), as simulated.
+        vat_included=data.vat_included, vat_rate=sim.vat_rate,
+        vat_exemption=sim.vat_exemption, contract_type=data.contract_type,
+        withholding_rate=data.withholding_rate, paid_in_cash=data.paid_in_cash,
+        status=status.value, rule_set=sim.rule_set, pay_date=sim.pay_date,
+        review_reasons=[r["code"] for r in reasons], language=client.language)
+    await repo.insert_quickjob(**values, simulation=simulation)
+    # created_at / updated_at: the transaction's now(), known once the block has ended.
+    job = QuickJobRow(
+        **values, simulation=json.loads(simulation), created_at=None, updated_at=None,
+        client_name=client.name, client_email=client.email, client_vat=client.vat_number,
+        client_company_number=client.company_number, client_country=client.country,
+        client_address=client.address, client_language=client.language)
+    expenses = [{"id": uuid.uuid4(), "amount_cents": e.amount_cents, "category": e.category}
+                for e in data.expenses]
+    await repo.add_expenses(quickjob_id, expenses)
+    # The contract is planned now; its PDF is made once it is declared (final gross known).
+    contract = ContractRow(
+        id=uuid.uuid4(), quickjob=quickjob_id, person=principal.id,
+        contract_type=job.contract_type, function=job.function,
+        work_dates=job.performance_dates, gross_cents=sim.gross_cents,
+        withholding_rate=job.withholding_rate, status=ContractStatus.PLANNED.value,
+        pdf_key=None, created_at=None)
+    await repo.insert_contract(**_columns(contract))
+    events: list[lifecycle.Event] = [("created", {"ruleSet": sim.rule_set})]
+    if reasons:
+        await review_queue.insert_review_item(
+            kind="quickjob", quickjob=quickjob_id, person=principal.id,
+            reasons=[r["code"] for r in reasons], context={"reasons": reasons})
+        events.append(("review_requested", {"reasons": [r["code"] for r in reasons]}))
+    quote_id = uuid.uuid4()
+    quote = QuoteRow(
+        id=quote_id, quickjob=quickjob_id, number=f"Q{on.year}-{sequence:06d}",
+        issue_date=on, valid_until=on + dt.timedelta(days=policy.quote_validity_days),
+        accept_token_hash=hash_token(ports.quote_token(quote_id)), status="sent",
+        decided_at=None, decline_reason=None, pdf_key=None,  # the PDF: on first download
+        clauses={"depositPercent": str(policy.deposit_percent),
+                 "cancellationFeePercent": str(policy.cancellation_fee_percent),
+                 "noticePeriodDays": policy.notice_period_days})
+    await repo.insert_quote(**_columns(quote))
+    to_client = None
+    if not reasons:
+        events.append(("quote_sent", {"number": quote.number}))
+        to_client = quote_to_client(job, worker, quote.number, ports.accept_url(quote_id), sim)
+    needs = requirements.for_quickjob(
+        job, worker, bool(worker.agreement_accepted),
+        contract_status=contract.status, dimona_waiting=False, salary_status=None)
+    await lifecycle.start(
+        job, events=events, actor=principal.id, person=worker,
+        notify_event="review_requested" if reasons else "quote_sent",
+        messages=[to_client] if to_client else [],
+        audit=Audit("quickjob.created", after={
+            "status": status.value, "amountCents": data.amount_cents, "quote": quote.number,
+            "ruleSet": sim.rule_set}))
+    return _Written(job=job, quote=quote, contract=contract, expenses=expenses, events=events,
+                    review_reasons=reasons, requirements=needs)
 
 
 def _as_stored(value):

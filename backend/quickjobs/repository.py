@@ -10,6 +10,8 @@ import msgspec
 from piccolo.query.methods.select import Select
 from piccolo.querystring import QueryString
 
+from backend.people import repository as membership
+from backend.people.rows import StandingRow
 from backend.people.tables import Person, UsageAgreement
 from backend.platform.db import NOW, compiled, fetch, insert, new_row, row, rows
 from backend.quickjobs.rows import (
@@ -71,22 +73,35 @@ def _worker_with_personal_unit(slot) -> Select:
         .where(Person.id == slot("person"))
 
 
-async def worker_with_personal_unit(person_id: uuid.UUID, legal_entity: str) -> WorkerRow | None:
-    """The worker and, in the same query, their personal unit (None before their first job)
-    and whether they accepted the usage agreement. Compiled once (a creation's first query)."""
-    query = compiled("worker_with_personal_unit", _worker_with_personal_unit)
-    found = await query.fetch({"person": person_id, "legal_entity": legal_entity})
-    return msgspec.convert(found[0], WorkerRow) if found else None
+def _worker_for_creation(slot) -> Select:
+    # The membership rule's standing beside it, the person row locked as the rule needs.
+    return _worker_with_personal_unit(slot).columns(
+        *membership.standing_columns(slot("reference"))).lock_rows(of=(Person,))
+
+
+async def worker_with_personal_unit(person_id: uuid.UUID, legal_entity: str, reference: str
+                                    ) -> tuple[WorkerRow, StandingRow] | None:
+    """The worker and, in the same query, their personal unit (None before their first job),
+    whether they accepted the usage agreement, and their standing for the membership rule
+    (a performance recorded under ``reference``), their row locked until the transaction
+    ends (``people.repository.performance_standing``). Compiled once (a creation's first
+    query)."""
+    query = compiled("worker_for_creation", _worker_for_creation)
+    found = await query.fetch({"person": person_id, "legal_entity": legal_entity,
+                               "reference": reference})
+    if not found:
+        return None
+    return msgspec.convert(found[0], WorkerRow), membership.standing_of(found[0])
 
 
 # QuickJobs and their timeline -----------------------------------------------------------------
 
 # The inserts of a creation go through ``insert``: Piccolo's query, compiled once per shape.
 
-async def insert_quickjob(**values) -> dt.datetime:
-    """Returns the time the database gives the rows of this transaction (``created_at``)."""
-    inserted = await insert(QuickJob, values, returning=(QuickJob.created_at,))
-    return inserted[0]["created_at"]
+async def insert_quickjob(**values) -> None:
+    """Its ``created_at`` and ``updated_at`` are the transaction's ``now()`` (inside
+    ``together()`` the block gives it)."""
+    await insert(QuickJob, values)
 
 
 async def get_quickjob(quickjob_id: uuid.UUID, *, for_update: bool = False) -> QuickJobRow | None:
@@ -269,6 +284,13 @@ async def insert_cash_collection(**values) -> CashCollectionRow:
 async def cash_collection_for(quickjob_id: uuid.UUID) -> CashCollectionRow | None:
     return await row(CashCollection.select().where(CashCollection.quickjob == quickjob_id),
                      CashCollectionRow)
+
+
+async def add_expenses(quickjob_id: uuid.UUID, expenses: list[dict]) -> None:
+    """Several expenses of a QuickJob in one INSERT, nothing read back (joins ``together()``);
+    the columns not given take their defaults: no date, description or receipt."""
+    if expenses:
+        await insert(Expense, *({"quickjob": quickjob_id, **e} for e in expenses))
 
 
 async def insert_expenses(quickjob_id: uuid.UUID, expenses: list[dict]) -> list[ExpenseRow]:
