@@ -3,12 +3,17 @@
 Issue 4's goal: a passer-by goes from OTP sign-in to a created QuickJob in at most 4 requests,
 and the server time of the whole flow stays under 150 ms at p95 on the embedded default.
 
-The four requests of one flow (a fresh phone number each time, so a new person each time):
+One flow (a fresh phone number each time, so a new person each time): the public simulation
+the worker looks at before signing in (no token; timed, not one of the four), then the four
+requests from OTP sign-in to the QuickJob:
 
+0. ``POST /api/v1/simulations``         the figures the worker sees   -> 200 (public)
 1. ``POST /api/v1/auth/otp``            ``{"phone"}``                 -> 202 with ``devCode``
 2. ``POST /api/v1/auth/token``          ``{"phone", "code"}``         -> 200, the token pair
-3. ``POST /api/v1/simulations``         the figures the worker sees   -> 200
-4. ``POST /api/v1/quickjobs``           quote + planned contract      -> 201 (Idempotency-Key)
+3. ``PATCH /api/v1/me``                 ``{"firstName", "lastName"}`` -> 200 (a quote names the
+                                        worker: issue 14's identity just in time)
+4. ``POST /api/v1/quickjobs``           quote + planned contract      -> 201 (Idempotency-Key);
+                                        its ``simulation`` must equal step 0's figures
 
 Second measure: ``POST /api/v1/quickjobs/{id}/invoice`` once the client has accepted the
 quote through the public link (the accept itself is timed too, reported apart).
@@ -59,7 +64,8 @@ from backend.platform.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "bench" / "results" / "quickjob_flow.json"
-FLOW_STEPS = ("otp", "token", "simulation", "quickjob")
+FLOW_STEPS = ("simulation", "otp", "token", "name", "quickjob")
+SIGNED_IN_STEPS = FLOW_STEPS[1:]  # from OTP sign-in to the QuickJob: what the goal counts
 MAX_REQUESTS = 4
 GOAL_P95_MS = 150.0
 API = "/api/v1"
@@ -160,20 +166,23 @@ class Driver:
         return r, sample
 
     async def flow(self, i: int, run: str, day: dt.date) -> tuple[dict, str, str]:
-        """One passer-by: the four requests. Returns the samples, the job id and its bearer."""
+        """One passer-by: the public simulation, then the four requests. Returns the samples, the
+        job and its bearer."""
         phone = f"+32470{i:06d}"
         body = quickjob_body(day)
         steps: dict[str, dict] = {}
+        r, steps["simulation"] = await self.call(
+            "POST", "/simulations", f"{run}-{i}-simulation", 200,
+            json={k: body[k] for k in SIMULATION_FIELDS})
+        simulation = r.json()
         r, steps["otp"] = await self.call("POST", "/auth/otp", f"{run}-{i}-otp", 202,
                                           json={"phone": phone})
         code = r.json()["devCode"]
         r, steps["token"] = await self.call("POST", "/auth/token", f"{run}-{i}-token", 200,
                                             json={"phone": phone, "code": code})
         auth = {"Authorization": f"Bearer {r.json()['accessToken']}"}
-        r, steps["simulation"] = await self.call(
-            "POST", "/simulations", f"{run}-{i}-simulation", 200, headers=auth,
-            json={k: body[k] for k in SIMULATION_FIELDS})
-        simulation = r.json()
+        r, steps["name"] = await self.call("PATCH", "/me", f"{run}-{i}-name", 200, headers=auth,
+                                           json={"firstName": "Pia", "lastName": f"Voorbij{i}"})
         r, steps["quickjob"] = await self.call(
             "POST", "/quickjobs", f"{run}-{i}-quickjob", 201, count=True,
             headers={**auth, "Idempotency-Key": f"{run}-{i}-{uuid.uuid4().hex}"}, json=body)
@@ -290,7 +299,7 @@ def summarise(raw: dict, iterations: int, warmup: int) -> dict:
         "warmup_excluded": warmup,
         "performance_date": raw["performance_date"],
         "flow": {
-            "requests": len(FLOW_STEPS),
+            "requests": len(SIGNED_IN_STEPS),
             "steps_in_order": list(FLOW_STEPS),
             "steps": steps,
             "total": total,
@@ -302,8 +311,8 @@ def summarise(raw: dict, iterations: int, warmup: int) -> dict:
         "invoice_after_accept": {**invoice, "wall_seconds": round(raw["invoice_seconds"], 2)},
         "statements_per_creation": statements,
         "goals": {
-            "at_most_4_requests": {"value": len(FLOW_STEPS), "limit": MAX_REQUESTS,
-                                   "met": len(FLOW_STEPS) <= MAX_REQUESTS},
+            "at_most_4_requests": {"value": len(SIGNED_IN_STEPS), "limit": MAX_REQUESTS,
+                                   "met": len(SIGNED_IN_STEPS) <= MAX_REQUESTS},
             "flow_server_p95_under_150_ms": {"value_ms": p95, "limit_ms": GOAL_P95_MS,
                                              "met": p95 < GOAL_P95_MS},
         },
@@ -356,7 +365,7 @@ def print_report(result: dict) -> None:
           f"performance date {result['performance_date']}")
     print(head)
     print("-" * len(head))
-    for i, name in enumerate(flow["steps_in_order"], 1):
+    for i, name in enumerate(flow["steps_in_order"]):  # 0: the public simulation
         print(row(f"{i}. {name}", flow["steps"][name]["server_ms"]))
     print(row("whole flow", flow["total"]["server_ms"]))
     print(row("whole flow (client side)", flow["total"]["client_ms"]))
