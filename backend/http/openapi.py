@@ -3,12 +3,38 @@
 A request struct with ``forbid_unknown_fields`` answers 422 to a field it does not know, so its
 schema says ``additionalProperties: false`` (Litestar's own msgspec plugin leaves it open, and
 a client generated from it would believe extra fields are accepted).
+
+Every property is described: by its own ``msgspec.Meta(description=..., examples=[...])`` when
+it has one, else by the API's vocabulary (``backend.http.field_docs``: one meaning per wire
+name, such as ``amountCents`` or ``payDate``, the same in every schema). A closed set the
+engine checks itself, with a message naming the allowed values (contract types, VAT rates and
+exemptions, expense categories), is declared ``Meta(extra={"enum": [...]})``: the schema lists
+the values, the engine keeps refusing anything else with its own localised message.
 """
 
 from __future__ import annotations
 
 import msgspec
 from litestar._openapi.schema_generation.plugins import StructSchemaPlugin
+from litestar.openapi.spec import OpenAPIType, Schema
+
+from backend.http import field_docs
+
+
+def _metadata_extra(field_type) -> dict:
+    """``Meta(extra=...)`` of a field, also inside ``X | None``."""
+    types = field_type.types if isinstance(field_type, msgspec.inspect.UnionType) else (field_type,)
+    for t in types:
+        if isinstance(t, msgspec.inspect.Metadata) and t.extra:
+            return t.extra
+    return {}
+
+
+def _value_schema(prop):
+    """The schema of the value itself: the non-null arm of ``X | None``."""
+    arms = [a for a in (getattr(prop, "one_of", None) or ())
+            if getattr(a, "type", None) != OpenAPIType.NULL]
+    return arms[0] if len(arms) == 1 else prop
 
 
 class StrictStructSchemaPlugin(StructSchemaPlugin):
@@ -17,7 +43,34 @@ class StrictStructSchemaPlugin(StructSchemaPlugin):
         info = msgspec.inspect.type_info(field_definition.type_)
         if getattr(info, "forbid_unknown_fields", False):
             schema.additional_properties = False
+        struct_name = field_definition.type_.__name__
+        for field in info.fields:
+            prop = (schema.properties or {}).get(field.encode_name)
+            if prop is None:
+                continue
+            enum = _metadata_extra(field.type).get("enum")
+            if enum is not None:
+                _value_schema(prop).enum = list(enum)
+            if not getattr(prop, "description", None):
+                documented = field_docs.lookup(struct_name, field.encode_name)
+                if documented is not None:
+                    prop.description = documented.description
+                    if documented.examples and isinstance(prop, Schema) and not prop.examples:
+                        prop.examples = list(documented.examples)
         return schema
+
+
+def document_parameters(app) -> None:
+    """Path, query and header parameters get the vocabulary's description too."""
+    for item in (app.openapi_schema.paths or {}).values():
+        for method in ("get", "post", "put", "patch", "delete"):
+            operation = getattr(item, method, None)
+            for parameter in (operation.parameters or ()) if operation is not None else ():
+                if getattr(parameter, "description", None):
+                    continue
+                documented = field_docs.lookup(None, parameter.name)
+                if documented is not None:
+                    parameter.description = documented.description
 
 
 class AllowHeaderMiddleware:
