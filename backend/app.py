@@ -34,6 +34,7 @@ from backend.http.middleware import (
 from backend.http.openapi import (
     AllowHeaderMiddleware,
     StrictStructSchemaPlugin,
+    document_fields,
     document_optional_bodies,
 )
 from backend.http.problems import ProblemDetails
@@ -208,6 +209,7 @@ def create_app(settings: Settings) -> Litestar:
     # Outer ASGI layers wrap Litestar itself so they see every request (also 404s).
     app.asgi_handler = middleware_stack(app.asgi_handler, app)
     document_optional_bodies(app)
+    document_fields(app)
     return app
 
 

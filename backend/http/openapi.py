@@ -43,7 +43,6 @@ class StrictStructSchemaPlugin(StructSchemaPlugin):
         info = msgspec.inspect.type_info(field_definition.type_)
         if getattr(info, "forbid_unknown_fields", False):
             schema.additional_properties = False
-        struct_name = field_definition.type_.__name__
         for field in info.fields:
             prop = (schema.properties or {}).get(field.encode_name)
             if prop is None:
@@ -51,24 +50,31 @@ class StrictStructSchemaPlugin(StructSchemaPlugin):
             enum = _metadata_extra(field.type).get("enum")
             if enum is not None:
                 _value_schema(prop).enum = list(enum)
-            if not getattr(prop, "description", None):
-                documented = field_docs.lookup(struct_name, field.encode_name)
-                if documented is not None:
-                    prop.description = documented.description
-                    if documented.examples and isinstance(prop, Schema) and not prop.examples:
-                        prop.examples = list(documented.examples)
         return schema
 
 
-def document_parameters(app) -> None:
-    """Path, query and header parameters get the vocabulary's description too."""
-    for item in (app.openapi_schema.paths or {}).values():
+def document_fields(app) -> None:
+    """Every property of every component schema (msgspec structs and the dataclasses of
+    multipart forms alike) without a description of its own gets the vocabulary's, and its
+    example; path, query and header parameters get theirs too."""
+    schema = app.openapi_schema
+    for name, component in ((schema.components.schemas or {}) if schema.components else {}).items():
+        for prop_name, prop in (getattr(component, "properties", None) or {}).items():
+            if getattr(prop, "description", None):
+                continue
+            documented = field_docs.lookup(name, prop_name)
+            if documented is None:
+                continue
+            prop.description = documented.description
+            if documented.examples and isinstance(prop, Schema) and not prop.examples:
+                prop.examples = list(documented.examples)
+    for item in (schema.paths or {}).values():
         for method in ("get", "post", "put", "patch", "delete"):
             operation = getattr(item, method, None)
             for parameter in (operation.parameters or ()) if operation is not None else ():
                 if getattr(parameter, "description", None):
                     continue
-                documented = field_docs.lookup(None, parameter.name)
+                documented = field_docs.lookup_parameter(parameter.name)
                 if documented is not None:
                     parameter.description = documented.description
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.params import Parameter
+from litestar.params import Parameter, QueryParameter
 
 from backend.backoffice.banking import service as banking
 from backend.backoffice.banking.rows import PaymentFileRow, UnmatchedRow
@@ -87,7 +87,10 @@ class BankingController(Controller):
           description=("Bank credits of imported statements that no invoice or share could be "
                        "matched to, optionally by status (open or assigned). Advisers only."),
          summary="Bank credits no invoice could be matched to (adviser)")
-    async def list_unmatched(self, principal: Principal, status: str = "open",
+    async def list_unmatched(self, principal: Principal,
+                             # Listed in the schema; the service refuses others with its message.
+                             status: Annotated[str, QueryParameter(
+                                 schema_extra={"enum": ["open", "assigned"]})] = "open",
                              limit: Annotated[int, Parameter(ge=1, le=200)] = 100
                              ) -> UnmatchedPaymentList:
         rows = await banking.list_unmatched(principal, status, limit)
