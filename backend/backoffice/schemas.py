@@ -7,11 +7,11 @@ from typing import Annotated, Literal
 import msgspec
 
 from backend.backoffice.banking.schemas import PaymentFileOut
-from backend.http.values import Language
+from backend.http.values import Language, NotBlank, PositiveCents
 
 
 class PaymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    amount_cents: int
+    amount_cents: PositiveCents
     date: dt.date
     reference: str | None = None
 
@@ -150,7 +150,7 @@ class FailedJobList(msgspec.Struct, rename="camel"):
 
 class CorrectionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     entry_id: uuid.UUID
-    reason: str
+    reason: NotBlank
 
 
 class CorrectionOut(msgspec.Struct, rename="camel"):

@@ -27,6 +27,7 @@ from backend.chat.telegram.schemas import (
 )
 from backend.http.context import Principal
 from backend.http.problems import NotFound, Problem, invalid
+from backend.http.values import checked_by_service
 from backend.quickjobs import expenses
 
 MAX_TEXT = 2000
@@ -37,9 +38,10 @@ JSON_ATTACHMENT_MAX_BYTES = 700_000
 class BotAttachmentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     """A receipt photo (or PDF) sent with the message, base64-encoded in the JSON body."""
 
-    content_type: Annotated[str, msgspec.Meta(
+    content_type: Annotated[str, checked_by_service(
         description="image/jpeg, image/png, image/heic or application/pdf (as the receipt of "
-                    "POST /quickjobs/{id}/expenses)")]
+                    "POST /quickjobs/{id}/expenses)", examples=["image/jpeg"],
+        enum=sorted(expenses.RECEIPT_TYPES))]
     data: Annotated[str, msgspec.Meta(
         description="The file, base64 (RFC 4648): at most 700,000 bytes of file here (a JSON body "
                     "is at most 1 MB); larger receipts, up to 10 MB, through the multipart "
@@ -47,8 +49,10 @@ class BotAttachmentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True
 
 
 class BotMessageIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    text: Annotated[str, msgspec.Meta(description="What the user typed (may be empty when an "
-                                                  "attachment is sent)")] = ""
+    text: Annotated[str, checked_by_service(
+        description="What the user typed (may be empty when an attachment is sent), at most "
+                    "2,000 characters", examples=["Ik heb een klus voor bakkerij Janssens"],
+        max_length=MAX_TEXT)] = ""
     conversation_id: str | None = None
     attachment: BotAttachmentIn | None = None
 

@@ -21,12 +21,30 @@ from litestar.openapi.spec import OpenAPIType, Schema
 from backend.http import field_docs
 
 
+def _arms(field_type) -> tuple:
+    return field_type.types if isinstance(field_type, msgspec.inspect.UnionType) else (field_type,)
+
+
 def _metadata_extra(field_type) -> dict:
     """``Meta(extra=...)`` of a field, also inside ``X | None``."""
-    types = field_type.types if isinstance(field_type, msgspec.inspect.UnionType) else (field_type,)
-    for t in types:
+    for t in _arms(field_type):
         if isinstance(t, msgspec.inspect.Metadata) and t.extra:
             return t.extra
+    return {}
+
+
+_BOUNDS = (("ge", "minimum"), ("le", "maximum"), ("gt", "exclusive_minimum"),
+           ("lt", "exclusive_maximum"))
+
+
+def _bounds(field_type) -> dict:
+    """The numeric bounds msgspec checks, also inside ``X | None`` (Litestar drops a bound of
+    0 there: ``gt=0`` would not reach the schema)."""
+    for t in _arms(field_type):
+        t = t.type if isinstance(t, msgspec.inspect.Metadata) else t
+        if isinstance(t, (msgspec.inspect.IntType, msgspec.inspect.FloatType)):
+            return {key: getattr(t, name) for name, key in _BOUNDS
+                    if getattr(t, name) is not None}
     return {}
 
 
@@ -45,11 +63,16 @@ class StrictStructSchemaPlugin(StructSchemaPlugin):
             schema.additional_properties = False
         for field in info.fields:
             prop = (schema.properties or {}).get(field.encode_name)
-            if prop is None:
+            if prop is None or not isinstance(prop, Schema):
                 continue
-            enum = _metadata_extra(field.type).get("enum")
-            if enum is not None:
-                _value_schema(prop).enum = list(enum)
+            extra = _metadata_extra(field.type)
+            value = _value_schema(prop)
+            # Documented, checked by the service with its own message (backend.http.values).
+            for key, bound in extra.get("schema", {}).items():
+                setattr(value, key, bound)
+            for key, bound in _bounds(field.type).items():
+                if getattr(value, key, None) is None and getattr(prop, key, None) is None:
+                    setattr(value, key, bound)
         return schema
 
 

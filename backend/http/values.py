@@ -28,7 +28,22 @@ from backend.engine.rules_schema import (
 def documented(values: tuple[str, ...], description: str, example: str | None = None) -> msgspec.Meta:
     """A ``str`` whose schema lists ``values``; the service, not msgspec, refuses others."""
     return msgspec.Meta(description=description, examples=[example or values[0]],
-                        extra={"enum": list(values)})
+                        extra={"schema": {"enum": list(values)}})
+
+
+def checked_by_service(description: str | None = None, examples: list | None = None,
+                       **schema: object) -> msgspec.Meta:
+    """Bounds, lengths or patterns the service checks with its own localised message (the
+    engine's ``engine.not_positive``, the bot's ``text_required``...): published in the schema
+    (Litestar's Schema attribute names: ``exclusive_minimum``, ``max_length``, ``pattern``),
+    not checked twice by msgspec."""
+    return msgspec.Meta(description=description, examples=examples, extra={"schema": schema})
+
+
+# A positive amount in cents: the engine and the services refuse 0 and below themselves.
+PositiveCents = Annotated[int, checked_by_service(exclusive_minimum=0)]
+# Text that must not be blank (a reason): the service answers ``reason_required``.
+NotBlank = Annotated[str, checked_by_service(pattern=r"\S")]
 
 
 # VAT rates of the shipped rule sets (``vat.rates`` of backend/engine/rulesets/*.json, the same

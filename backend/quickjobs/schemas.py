@@ -13,6 +13,7 @@ from backend.http.values import (
     ContractTypeValue,
     ExpenseCategoryValue,
     LanguageIn,
+    PositiveCents,
     VatExemption,
     VatRate,
 )
@@ -41,7 +42,7 @@ class QuickJobCreate(msgspec.Struct, rename="camel", forbid_unknown_fields=True)
     function: str
     description: str
     performance_dates: list[dt.date]
-    amount_cents: int
+    amount_cents: PositiveCents
     client: ClientIn | None = None
     client_id: uuid.UUID | None = None
     vat_rate: VatRate = "21"
@@ -162,7 +163,7 @@ class QuickJobList(msgspec.Struct, rename="camel"):
 
 
 class CashCollectionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    amount_cents: int
+    amount_cents: PositiveCents
     date: dt.date
 
 
@@ -184,7 +185,7 @@ class AcceptIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
 
 
 class PaymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    amount_cents: int
+    amount_cents: PositiveCents
     date: dt.date
     reference: str | None = None
 

@@ -7,17 +7,23 @@ from typing import Annotated, Any
 
 import msgspec
 
-from backend.http.values import ContractType, ExpenseCategory, VatExemption, VatRate
+from backend.http.values import (
+    ContractType,
+    ExpenseCategory,
+    PositiveCents,
+    VatExemption,
+    VatRate,
+)
 
 
 class ExpenseIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    amount_cents: int
+    amount_cents: PositiveCents
     category: ExpenseCategory
 
 
 class SimulationRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     performance_dates: list[dt.date]
-    amount_cents: int
+    amount_cents: PositiveCents
     vat_rate: VatRate = "21"
     vat_included: bool = False
     vat_exemption: VatExemption | None = None

@@ -13,7 +13,9 @@ from backend.units import service
 from backend.units.schemas import LedgerPage, UnitDetail, UnitList
 
 Cursor = Annotated[str | None, QueryParameter(description="nextCursor of the previous page")]
-Limit = Annotated[int | None, QueryParameter(description="page size, 1 to 100 (default 20)")]
+# The bounds are published; backend.units.service.check_limit refuses others with its message.
+Limit = Annotated[int | None, QueryParameter(description="page size, 1 to 100 (default 20)",
+                                             schema_extra={"minimum": 1, "maximum": 100})]
 PersonId = Annotated[uuid.UUID | None, QueryParameter(
     name="personId", description="advisers only: the units this person holds")]
 
