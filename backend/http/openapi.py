@@ -6,10 +6,11 @@ a client generated from it would believe extra fields are accepted).
 
 Every property is described: by its own ``msgspec.Meta(description=..., examples=[...])`` when
 it has one, else by the API's vocabulary (``backend.http.field_docs``: one meaning per wire
-name, such as ``amountCents`` or ``payDate``, the same in every schema). A closed set the
-engine checks itself, with a message naming the allowed values (contract types, VAT rates and
-exemptions, expense categories), is declared ``Meta(extra={"enum": [...]})``: the schema lists
-the values, the engine keeps refusing anything else with its own localised message.
+name, such as ``amountCents`` or ``payDate``, the same in every schema). A closed set or a
+bound the engine or a service checks itself with a more precise localised message (contract
+types, VAT rates, positive amounts...) is declared ``Meta(extra={"schema": {...}})``
+(``backend.http.values``): the schema publishes it, the service keeps refusing anything else
+with its own message. Numeric bounds msgspec checks reach the schema also inside ``X | None``.
 """
 
 from __future__ import annotations

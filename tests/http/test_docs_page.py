@@ -2,11 +2,14 @@
 
 import re
 
+import pytest
+
 DOCS = "/schema/swagger"
 
 
-async def test_the_docs_page_and_every_asset_it_references_come_from_the_app(client):
-    page = await client.get(DOCS)
+@pytest.mark.parametrize("docs", ["/schema", DOCS])
+async def test_the_docs_page_and_every_asset_it_references_come_from_the_app(client, docs):
+    page = await client.get(docs)
     assert page.status_code == 200, page.text[:500]
     assert page.headers["content-type"].startswith("text/html")
     html = page.text
