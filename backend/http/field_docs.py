@@ -323,7 +323,7 @@ FIELDS.update({
     "xmlUrl": _d("Where to download the pain.001 XML"),
     # units and the ledger
     "mode": _d("3in1 (turnover, contribution and pay in one unit) or activity"),
-    "legalEntity": _d("Code of the cooperative entity", "smart-be"),
+    "legalEntity": _d("Code of the cooperative entity", "smart"),
     "legalEntityName": _d("Name of the cooperative entity"),
     "office": _d("Office in charge; null when none"),
     "personal": _d("The worker's own unit (made at their first sign-in)"),
@@ -349,7 +349,7 @@ FIELDS.update({
     "cooperativePayableCents": _d(_CENTS + "owed to the cooperative (shares, contribution)"),
     "guaranteeAdvanceCents": _d(_CENTS + "advanced by the guarantee fund"),
     # rule sets
-    "fileId": _d("Identifier of the rule-set file", "be-smart-2027"),
+    "fileId": _d("Identifier of the rule-set file", "be-smart-2026"),
     "parameters": _d("Every parameter with its value and its legal source"),
     "key": _d("The parameter's key", "vat.rates"),
     "value": _d("The value: a decimal string, an integer, or a small table"),
