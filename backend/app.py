@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import redis.asyncio as aioredis
 from litestar import Litestar, Router
@@ -15,6 +16,7 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 from litestar.openapi.plugins import SwaggerRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme, Server
+from litestar.static_files import create_static_files_router
 
 import backend.platform.catalogues  # noqa: F401 - registers every message catalogue
 from backend import composition
@@ -32,6 +34,7 @@ from backend.http.middleware import (
 from backend.http.openapi import (
     AllowHeaderMiddleware,
     StrictStructSchemaPlugin,
+    document_fields,
     document_optional_bodies,
 )
 from backend.http.problems import ProblemDetails
@@ -81,6 +84,25 @@ def problem_responses() -> dict[int, ResponseSpec]:
             for status, text in described.items()}
 
 
+SWAGGER_UI_DIR = Path(__file__).parent / "http" / "static" / "swagger-ui"
+SWAGGER_UI_ASSETS = "/schema/assets"  # served by the app: the docs page works offline
+
+
+def swagger_ui() -> SwaggerRenderPlugin:
+    """Swagger UI from the files shipped in backend/http/static/swagger-ui (see SOURCE.md)."""
+    return SwaggerRenderPlugin(
+        js_url=f"{SWAGGER_UI_ASSETS}/swagger-ui-bundle.js",
+        css_url=f"{SWAGGER_UI_ASSETS}/swagger-ui.css",
+        standalone_preset_js_url=f"{SWAGGER_UI_ASSETS}/swagger-ui-standalone-preset.js",
+        favicon=f"<link rel='icon' type='image/png' href='{SWAGGER_UI_ASSETS}/favicon-32x32.png'>",
+    )
+
+
+def swagger_ui_assets():
+    return create_static_files_router(path=SWAGGER_UI_ASSETS, directories=[SWAGGER_UI_DIR],
+                                      include_in_schema=False, name="swagger-ui-assets")
+
+
 def openapi_config() -> OpenAPIConfig:
     return OpenAPIConfig(
         title="QuickJob API",
@@ -95,7 +117,7 @@ def openapi_config() -> OpenAPIConfig:
             "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT"),
         }),
         path="/schema",
-        render_plugins=[SwaggerRenderPlugin()],
+        render_plugins=[swagger_ui()],
         use_handler_docstrings=False,
         create_examples=False,
     )
@@ -160,7 +182,7 @@ def create_app(settings: Settings) -> Litestar:
     api = Router(path="/api/v1", route_handlers=[HealthController, *api_routers()])
     app = Litestar(
         # The JSON API, and the client's HTML pages (outside the OpenAPI schema).
-        route_handlers=[api, client_pages.router()],
+        route_handlers=[api, client_pages.router(), swagger_ui_assets()],
         template_config=client_pages.template_config(),
         dependencies={
             "principal": Provide(provide_principal),
@@ -187,6 +209,7 @@ def create_app(settings: Settings) -> Litestar:
     # Outer ASGI layers wrap Litestar itself so they see every request (also 404s).
     app.asgi_handler = middleware_stack(app.asgi_handler, app)
     document_optional_bodies(app)
+    document_fields(app)
     return app
 
 

@@ -10,7 +10,7 @@ import uuid
 from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
-from litestar.params import Parameter
+from litestar.params import Parameter, QueryParameter
 from rq.job import Job
 from rq.registry import FailedJobRegistry
 
@@ -64,6 +64,10 @@ class BackOfficeController(Controller):
     tags = ["backoffice"]
 
     @post("/invoices/{invoice_id:uuid}/payments", operation_id="recordInvoicePayment",
+          description=("Records money received for an issued invoice, for example a transfer "
+                       "seen outside a CODA statement. A partial payment keeps the invoice "
+                       "open; a payment above what is due is booked as overpaid. A credited "
+                       "invoice cannot be paid (409)."),
           status_code=201, summary="Record money received for an invoice (adviser)")
     async def record_payment(self, invoice_id: uuid.UUID, data: PaymentIn,
                              principal: Principal) -> PaymentOut:
@@ -72,7 +76,10 @@ class BackOfficeController(Controller):
                                               data.reference)
         return PaymentOut(**{_snake(k): v for k, v in result.items()})
 
-    @get("/review-items", operation_id="listReviewItems", summary="The review queue (adviser)")
+    @get("/review-items", operation_id="listReviewItems",
+          description=("The review queue: QuickJobs an adviser must check, overdue invoices, "
+                       "bot hand-offs, uncovered monthly salaries; optionally by status. Pages "
+                       "with nextCursor. Advisers only."), summary="The review queue (adviser)")
     async def list_reviews(self, principal: Principal, language: str,
                            status: str = "open",
                            limit: Annotated[int, Parameter(ge=1, le=100)] = 50) -> ReviewItemList:
@@ -81,6 +88,8 @@ class BackOfficeController(Controller):
         return ReviewItemList(items=[_review_out(r, language) for r in rows])
 
     @get("/review-items/{review_id:uuid}", operation_id="getReviewItem",
+          description=("One item of the review queue; a bot hand-off carries its conversation "
+                       "with personal data masked. Advisers only; 404 for an unknown item."),
          summary="One review item; a bot hand-off with its minimised conversation (adviser)")
     async def get_review(self, review_id: uuid.UUID, principal: Principal,
                          language: str) -> ReviewItemOut:
@@ -99,6 +108,8 @@ class BackOfficeController(Controller):
         return out
 
     @post("/review-items/{review_id:uuid}/approve", operation_id="approveReviewItem",
+          description=("Approves what the item is about (a QuickJob in review gets its quote "
+                       "sent). An optional reason is kept. An item already decided is a 409."),
           status_code=200, summary="Approve an exception (adviser)")
     async def approve(self, review_id: uuid.UUID, principal: Principal, language: str,
                       request: Request, data: ReviewDecisionIn | None = None) -> ReviewItemOut:
@@ -107,6 +118,9 @@ class BackOfficeController(Controller):
         return _review_out(row, language)
 
     @post("/review-items/{review_id:uuid}/reject", operation_id="rejectReviewItem",
+          description=("Rejects what the item is about with a reason the worker sees (a "
+                       "QuickJob in review is rejected). The reason is required and not blank "
+                       "(422); an item already decided is a 409."),
           status_code=200, summary="Reject an exception with a reason the worker sees (adviser)")
     async def reject(self, review_id: uuid.UUID, data: ReviewDecisionIn, principal: Principal,
                      language: str, request: Request) -> ReviewItemOut:
@@ -137,6 +151,10 @@ class BackOfficeController(Controller):
             held=[held_out(h, language) for h in result.held])
 
     @get("/held-pay", operation_id="listHeldPay",
+          description=("Pay a salary run did not make, with why: no rule set in force yet for "
+                       "its date (paid by the first run after one is approved), or more months "
+                       "of one contract than a run pays alone (needs a second adviser). "
+                       "Optionally by status; pages with nextCursor."),
          summary="Pay the salary runs held, with the reason: no rule set in force for its date, "
                  "or more months at once than a run pays alone (adviser)")
     async def held_pay(self, principal: Principal, language: str, status: str | None = "held",
@@ -150,7 +168,10 @@ class BackOfficeController(Controller):
         return HeldPayList(items=items,
                            next_cursor=items[-1].held_at.isoformat() if more else None)
 
-    @post("/held-pay/{hold_id:uuid}/approve", operation_id="approveHeldPay", status_code=200,
+    @post("/held-pay/{hold_id:uuid}/approve", operation_id="approveHeldPay",
+          description=("Approves held months of a contract so the next salary run pays them. "
+                       "Never by the adviser who hired or who ran the payroll (403); a hold "
+                       "that is not waiting for approval is a 409."), status_code=200,
           summary="A second adviser lets the next run pay the months of a contract held for "
                   "being too many at once (never the adviser who hired or ran the payroll)")
     async def approve_held_pay(self, hold_id: uuid.UUID, principal: Principal,
@@ -159,11 +180,14 @@ class BackOfficeController(Controller):
 
 
     @get("/audit-log", operation_id="listAuditLog",
+          description=("The audit trail of every state change, newest first, filtered by "
+                       "objectType, objectId or actorId; each entry has the values before and "
+                       "after. Admins only (403 otherwise). Pages with nextCursor."),
          summary="Every state change: who, when, what before and after (admin)")
     async def audit_log(self, principal: Principal,
-                        object_type: Annotated[str | None, Parameter(query="objectType")] = None,
-                        object_id: Annotated[str | None, Parameter(query="objectId")] = None,
-                        actor_id: Annotated[uuid.UUID | None, Parameter(query="actorId")] = None,
+                        object_type: Annotated[str | None, QueryParameter(name="objectType")] = None,
+                        object_id: Annotated[str | None, QueryParameter(name="objectId")] = None,
+                        actor_id: Annotated[uuid.UUID | None, QueryParameter(name="actorId")] = None,
                         cursor: str | None = None,
                         limit: Annotated[int, Parameter(ge=1, le=200)] = 50) -> AuditPage:
         principal.require("admin")
@@ -180,6 +204,9 @@ class BackOfficeController(Controller):
         return AuditPage(items=items, next_cursor=str(items[-1].id) if len(rows) > limit else None)
 
     @get("/search", operation_id="searchBackOffice",
+          description=("Finds people (name, phone, e-mail), units, QuickJobs and invoices "
+                       "(number, structured communication) matching q (2 to 100 characters). "
+                       "Advisers only."),
          summary="Find people, units, QuickJobs and invoices (adviser)")
     async def search(self, principal: Principal, q: Annotated[str, Parameter(min_length=2, max_length=100)],
                      limit: Annotated[int, Parameter(ge=1, le=50)] = 10) -> SearchResults:
@@ -187,12 +214,17 @@ class BackOfficeController(Controller):
         return SearchResults(**await backoffice_repo.search(q.strip(), limit))
 
     @get("/failed-jobs", operation_id="listFailedJobs",
+          description=("Background jobs (e-mails, documents, Dimona...) that failed after all "
+                       "their retries, with the error. Admins only."),
          summary="Jobs that failed after all their retries (admin)")
     async def failed_jobs(self, principal: Principal, request: Request) -> FailedJobList:
         principal.require("admin")
         return FailedJobList(items=await asyncio.to_thread(_failed_jobs, request.app.state.queue))
 
-    @post("/failed-jobs/{job_id:str}/requeue", operation_id="requeueFailedJob", status_code=200,
+    @post("/failed-jobs/{job_id:str}/requeue", operation_id="requeueFailedJob",
+          description=("Puts a failed job back in the queue; jobs are idempotent, so running "
+                       "one again never does its work twice. Admins only; 404 for an unknown "
+                       "job."), status_code=200,
           summary="Run a failed job again (admin); jobs are idempotent")
     async def requeue(self, job_id: str, principal: Principal, request: Request) -> dict[str, str]:
         principal.require("admin")
@@ -206,7 +238,11 @@ class BackOfficeController(Controller):
         return {"id": job_id, "status": "queued"}
 
 
-    @post("/units/{unit_id:uuid}/corrections", operation_id="requestCorrection", status_code=201,
+    @post("/units/{unit_id:uuid}/corrections", operation_id="requestCorrection",
+          description=("Corrects a ledger entry of the unit by booking its reversal, with a "
+                       "reason. Below the limit it is applied at once; above it a second "
+                       "adviser approves it (POST /backoffice/corrections/{id}/approve). An "
+                       "entry already reversed is a 409."), status_code=201,
           summary="Correct a ledger entry by reversing it; above the limit a second adviser approves")
     async def request_correction(self, unit_id: uuid.UUID, data: CorrectionIn,
                                  principal: Principal, request: Request) -> CorrectionOut:
@@ -215,12 +251,19 @@ class BackOfficeController(Controller):
         return _correction_out(row)
 
     @post("/corrections/{correction_id:uuid}/approve", operation_id="approveCorrection",
+          description=("A second adviser approves a correction above the limit an adviser may "
+                       "book alone: the reversal is booked in the unit's journal. The adviser "
+                       "who asked cannot approve it (403); a correction already decided is a "
+                       "409."),
           status_code=200, summary="Second adviser's approval of a correction (never one's own)")
     async def approve_correction(self, correction_id: uuid.UUID,
                                  principal: Principal) -> CorrectionOut:
         return _correction_out(await corrections.approve(principal, correction_id))
 
-    @post("/reminder-runs", operation_id="runInvoiceReminders", status_code=201,
+    @post("/reminder-runs", operation_id="runInvoiceReminders",
+          description=("Sends the reminders that are due for overdue invoices (as of date, "
+                       "default today) and escalates an invoice to an adviser after the last "
+                       "reminder. Running it twice the same day sends nothing twice."), status_code=201,
           summary="Send due reminders for overdue invoices; escalate after the last (adviser)")
     async def run_reminders(self, principal: Principal, request: Request,
                             data: SalaryRunIn | None = None) -> ReminderRunOut:
@@ -232,6 +275,9 @@ class BackOfficeController(Controller):
 
 
     @get("/quarterly-summary", operation_id="getQuarterlySummary",
+          description=("Per worker, for a quarter: contracts, days, gross, social security, "
+                       "withholding tax, net and employer cost, for the quarterly declarations. "
+                       "JSON, or CSV with format=csv. Advisers only."),
          summary="Per worker: days, gross, contributions, withholding for a quarter (adviser); "
                  "format=csv for the declarations")
     async def quarterly(self, principal: Principal,

@@ -2,15 +2,16 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
 from backend.backoffice.banking.schemas import PaymentFileOut
+from backend.http.values import Language, NotBlank, PositiveCents
 
 
 class PaymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    amount_cents: int
+    amount_cents: PositiveCents
     date: dt.date
     reference: str | None = None
 
@@ -28,7 +29,7 @@ class ReviewDecisionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=Tru
 
 
 class HandoffLine(msgspec.Struct, rename="camel"):
-    sender: str = msgspec.field(name="from")  # user | bot
+    sender: Literal["user", "bot"] = msgspec.field(name="from")
     text: str  # personal data masked ([e-mail], [iban], [national number]...)
 
 
@@ -36,15 +37,15 @@ class BotHandoffOut(msgspec.Struct, rename="camel"):
     """What a bot hand-off carries: the conversation so far, minimised."""
 
     conversation_id: str
-    channel: str
-    language: str
+    channel: Literal["api", "telegram", "terminal"]
+    language: Language
     transcript: list[HandoffLine]
 
 
 class ReviewItemOut(msgspec.Struct, rename="camel"):
     id: uuid.UUID
-    kind: str
-    status: str
+    kind: Literal["quickjob", "overdue_invoice", "bot_handoff", "monthly_salary_uncovered"]
+    status: Literal["open", "approved", "rejected"]
     reasons: list[str]
     quickjob_id: uuid.UUID | None = None
     person_id: uuid.UUID | None = None
@@ -68,16 +69,16 @@ class HeldPayOut(msgspec.Struct, rename="camel"):
     """Pay a salary run did not make, and why (until it is paid)."""
 
     id: uuid.UUID
-    kind: Annotated[str, msgspec.Meta(
+    kind: Annotated[Literal["quickjob_salary", "monthly_salary"], msgspec.Meta(
         description="quickjob_salary (salaryId, quickjobId) or monthly_salary (employmentId, "
                     "month)")]
-    reason: Annotated[str, msgspec.Meta(
+    reason: Annotated[Literal["rule_set_fallback", "months_above_limit"], msgspec.Meta(
         description="rule_set_fallback: no rule set in force for the date yet; paid by the "
                     "first run after it is approved, computed with it. months_above_limit: "
                     "more months of one contract than a run pays alone; a second adviser "
                     "approves (POST held-pay/{id}/approve)")]
     message: str
-    status: Annotated[str, msgspec.Meta(description="held, approved (the next run pays it) or "
+    status: Annotated[Literal["held", "approved", "released"], msgspec.Meta(description="held, approved (the next run pays it) or "
                                                     "released (paid)")]
     person_id: uuid.UUID
     held_at: dt.datetime
@@ -149,7 +150,7 @@ class FailedJobList(msgspec.Struct, rename="camel"):
 
 class CorrectionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     entry_id: uuid.UUID
-    reason: str
+    reason: NotBlank
 
 
 class CorrectionOut(msgspec.Struct, rename="camel"):
@@ -158,7 +159,7 @@ class CorrectionOut(msgspec.Struct, rename="camel"):
     entry_id: uuid.UUID
     amount_cents: int
     reason: str
-    status: str
+    status: Literal["pending", "applied", "rejected"]
     requested_by: uuid.UUID
     approved_by: uuid.UUID | None = None
     reversal_entry_id: uuid.UUID | None = None

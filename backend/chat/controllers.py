@@ -27,6 +27,7 @@ from backend.chat.telegram.schemas import (
 )
 from backend.http.context import Principal
 from backend.http.problems import NotFound, Problem, invalid
+from backend.http.values import checked_by_service
 from backend.quickjobs import expenses
 
 MAX_TEXT = 2000
@@ -37,9 +38,10 @@ JSON_ATTACHMENT_MAX_BYTES = 700_000
 class BotAttachmentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     """A receipt photo (or PDF) sent with the message, base64-encoded in the JSON body."""
 
-    content_type: Annotated[str, msgspec.Meta(
+    content_type: Annotated[str, checked_by_service(
         description="image/jpeg, image/png, image/heic or application/pdf (as the receipt of "
-                    "POST /quickjobs/{id}/expenses)")]
+                    "POST /quickjobs/{id}/expenses)", examples=["image/jpeg"],
+        enum=sorted(expenses.RECEIPT_TYPES))]
     data: Annotated[str, msgspec.Meta(
         description="The file, base64 (RFC 4648): at most 700,000 bytes of file here (a JSON body "
                     "is at most 1 MB); larger receipts, up to 10 MB, through the multipart "
@@ -47,8 +49,10 @@ class BotAttachmentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True
 
 
 class BotMessageIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    text: Annotated[str, msgspec.Meta(description="What the user typed (may be empty when an "
-                                                  "attachment is sent)")] = ""
+    text: Annotated[str, checked_by_service(
+        description="What the user typed (may be empty when an attachment is sent), at most "
+                    "2,000 characters", examples=["Ik heb een klus voor bakkerij Janssens"],
+        max_length=MAX_TEXT)] = ""
     conversation_id: str | None = None
     attachment: BotAttachmentIn | None = None
 
@@ -76,7 +80,12 @@ class BotController(Controller):
     path = "/bot"
     tags = ["bot"]
 
-    @post("/messages", operation_id="postBotMessage", status_code=200,
+    @post("/messages", operation_id="postBotMessage",
+          description=("One message of the user to the QuickJob bot and the bot's replies, in "
+                       "the caller's language (Accept-Language or what the user writes). Give "
+                       "conversationId to continue a conversation; an unknown or expired one "
+                       "starts anew. The bot creates QuickJobs, answers questions and hands off "
+                       "to an adviser."), status_code=200,
           summary="Chat with the QuickJob bot (nl, fr, en); an expired conversation starts anew. "
                   "An optional receipt photo rides along as base64 (attachment)")
     async def post_message(self, data: BotMessageIn, principal: Principal, language: str,
@@ -93,7 +102,11 @@ class BotController(Controller):
             file = service.Attachment(content_type=data.attachment.content_type, data=raw)
         return await _turn(principal, language, request, data.text, data.conversation_id, file)
 
-    @post("/messages/attachments", operation_id="postBotMessageWithAttachment", status_code=200,
+    @post("/messages/attachments", operation_id="postBotMessageWithAttachment",
+          description=("The same as POST /bot/messages, with the receipt (JPEG, PNG, HEIC or "
+                       "PDF, up to 10 MB) as the multipart part file, and text and "
+                       "conversationId as form fields. A file that is not really of its "
+                       "declared type is a 422."), status_code=200,
           summary="The same message with a receipt photo or PDF as a multipart part (up to 10 MB)")
     async def post_message_with_attachment(
         self, principal: Principal, language: str, request: Request,
@@ -144,7 +157,11 @@ class TelegramWebhookController(Controller):
     path = "/telegram"
     tags = ["telegram"]
 
-    @post("/webhook/{secret:str}", operation_id="receiveTelegramUpdate", status_code=200,
+    @post("/webhook/{secret:str}", operation_id="receiveTelegramUpdate",
+          description=("The Telegram Bot API webhook: the path secret and the X-Telegram-Bot- "
+                       "Api-Secret-Token header must match (else 404 or 401). A text or photo "
+                       "message of a linked chat goes to the bot; each update_id is processed "
+                       "once, any other update is acknowledged and ignored."), status_code=200,
           guards=[telegram_secrets],
           summary="Telegram Bot API webhook (secret path and X-Telegram-Bot-Api-Secret-Token); "
                   "each update_id is processed once, non-text updates are acknowledged")
@@ -159,17 +176,23 @@ class TelegramLinkController(Controller):
     tags = ["telegram"]
     security = [{"BearerToken": []}]
 
-    @post("/", operation_id="createTelegramLinkCode", status_code=201,
+    @post("/", operation_id="createTelegramLinkCode",
+          description=("A one-time code, valid 10 minutes, and the t.me deep link that sends it "
+                       "to the bot; the chat that sends it is linked to the worker's account. "
+                       "Earlier unused codes stop working."), status_code=201,
           summary="A one-time code (10 minutes) and deep link to link a Telegram chat to the "
                   "worker's account; earlier unused codes stop working")
     async def create_code(self, principal: Principal, request: Request) -> TelegramLinkCode:
         return await telegram.create_link_code(principal, request.app.state["settings"])
 
-    @get("/", operation_id="getTelegramLink", summary="How many Telegram chats are linked")
+    @get("/", operation_id="getTelegramLink",
+          description="How many Telegram chats are linked to the worker's account.", summary="How many Telegram chats are linked")
     async def state(self, principal: Principal, request: Request) -> TelegramLinkState:
         return await telegram.link_state(principal, request.app.state["settings"])
 
-    @delete("/", operation_id="unlinkTelegram", status_code=204,
+    @delete("/", operation_id="unlinkTelegram",
+          description=("Unlinks every Telegram chat linked to the worker's account; each chat "
+                       "is told. Answers 204."), status_code=204,
             summary="Unlink every Telegram chat of the worker (each chat is told)")
     async def unlink(self, principal: Principal, request: Request) -> None:
         await telegram.unlink_person(principal, request.app.state["settings"])

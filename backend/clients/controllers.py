@@ -18,6 +18,9 @@ class ClientController(Controller):
     security = [{"BearerToken": []}]
 
     @get("/", operation_id="listClients",
+          description=("The clients the worker typed in earlier QuickJobs, newest first; reuse "
+                       "one with its id as a QuickJob's clientId instead of typing it again. "
+                       "Advisers see everyone's. Pages with nextCursor."),
          summary="My clients as I typed them, newest first (advisers: everyone's); reuse one "
                  "with its id as a QuickJob's clientId")
     async def list_clients(self, principal: Principal, cursor: str | None = None,

@@ -7,6 +7,8 @@ import uuid
 
 import msgspec
 
+from backend.http.values import Language
+
 
 class ClientOut(msgspec.Struct, rename="camel"):
     """A client as its owner typed it; use ``id`` as a QuickJob's ``clientId`` to reuse it."""
@@ -18,7 +20,7 @@ class ClientOut(msgspec.Struct, rename="camel"):
     company_number: str | None
     country: str
     address: str | None
-    language: str
+    language: Language
     created_at: dt.datetime
 
 

@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
-from litestar.params import Parameter
+from litestar.params import Parameter, QueryParameter
 
 from backend.employment import service
 from backend.employment.rows import EmploymentRow, MonthlySalaryRow
@@ -63,27 +63,39 @@ class EmploymentController(Controller):
         backdate = request.app.state.settings.employment_backdate_days
         return employment_out(await service.hire(principal, data, backdate_days=backdate))
 
-    @post("/{employment_id:uuid}/approve", operation_id="approveEmployment", status_code=200,
+    @post("/{employment_id:uuid}/approve", operation_id="approveEmployment",
+          description=("Approves an open-ended contract whose start is further back than one "
+                       "adviser may decide alone; until then nothing of it is paid. Only "
+                       "another adviser than the one who hired (403); a contract not waiting "
+                       "for approval is a 409."), status_code=200,
           summary="A second adviser approves a contract starting further back than allowed "
                   "alone; its months are then paid by the next run (adviser, never the one who "
                   "hired)")
     async def approve(self, employment_id: uuid.UUID, principal: Principal) -> EmploymentOut:
         return employment_out(await service.approve(principal, employment_id))
 
-    @get("/", operation_id="listEmployments", summary="Open-ended contracts (adviser)")
+    @get("/", operation_id="listEmployments",
+          description=("The open-ended contracts, optionally of one person (personId), newest "
+                       "first. Advisers only."), summary="Open-ended contracts (adviser)")
     async def list(self, principal: Principal,
-                   person_id: Annotated[uuid.UUID | None, Parameter(query="personId")] = None,
+                   person_id: Annotated[uuid.UUID | None, QueryParameter(name="personId")] = None,
                    limit: Annotated[int, Parameter(ge=1, le=200)] = 50) -> EmploymentList:
         rows = await service.list_employments(principal, person_id, limit)
         return EmploymentList(items=[employment_out(r) for r in rows])
 
-    @post("/{employment_id:uuid}/end", operation_id="endEmployment", status_code=200,
+    @post("/{employment_id:uuid}/end", operation_id="endEmployment",
+          description=("Ends an open-ended contract on endDate (not before its start); the last "
+                       "month is paid pro rata by the salary run. An ended contract cannot be "
+                       "ended again (409)."), status_code=200,
           summary="End an open-ended contract; its last month is paid pro rata (adviser)")
     async def end(self, employment_id: uuid.UUID, data: EmploymentEndIn,
                   principal: Principal) -> EmploymentOut:
         return employment_out(await service.end(principal, employment_id, data.end_date))
 
     @get("/{employment_id:uuid}/monthly-salaries", operation_id="listEmploymentMonths",
+          description=("The monthly salaries computed for one open-ended contract, newest month "
+                       "first, with their payslip links. Advisers only; 404 for an unknown "
+                       "contract."),
          summary="The months paid under an open-ended contract (adviser)")
     async def months(self, employment_id: uuid.UUID, principal: Principal,
                      limit: Annotated[int, Parameter(ge=1, le=120)] = 24) -> MonthlySalaryList:
@@ -97,6 +109,8 @@ class MonthlySalaryController(Controller):
     tags = ["employment"]
 
     @get("/", operation_id="listMyMonthlySalaries",
+          description=("The signed-in worker's monthly salaries under an open-ended contract, "
+                       "newest month first, with their payslip links."),
          summary="My monthly salaries under an open-ended contract")
     async def mine(self, principal: Principal,
                    limit: Annotated[int, Parameter(ge=1, le=120)] = 24) -> MonthlySalaryList:
@@ -104,6 +118,8 @@ class MonthlySalaryController(Controller):
         return MonthlySalaryList(items=[monthly_salary_out(r) for r in rows])
 
     @get("/{salary_id:uuid}/payslip.pdf", operation_id="getMonthlyPayslip",
+          description=("The payslip PDF of one paid month of the signed-in worker. 404 for "
+                       "someone else's salary or a month without a payslip yet."),
          media_type="application/pdf", summary="The payslip of a paid month")
     async def payslip(self, salary_id: uuid.UUID, principal: Principal,
                       request: Request) -> Response[bytes]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
-FamilyStatus = Annotated[str, msgspec.Meta(pattern="^(single|married_one_income|married_two_incomes)$")]
+from backend.http.values import ContractTypeValue, FamilyStatus
 
 
 class EmploymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
@@ -34,16 +34,16 @@ class EmploymentOut(msgspec.Struct, rename="camel"):
     id: uuid.UUID
     person_id: uuid.UUID
     unit_id: uuid.UUID
-    contract_type: str
+    contract_type: ContractTypeValue
     monthly_gross_cents: int
-    family_status: str
+    family_status: FamilyStatus
     dependent_children: int
     start_date: dt.date
-    status: str
+    status: Literal["active", "ended"]
     end_date: dt.date | None = None
     projected_annual_turnover_cents: int | None = None
     single_parent: bool = False
-    approval: Annotated[str, msgspec.Meta(
+    approval: Annotated[Literal["not_needed", "pending", "approved"], msgspec.Meta(
         description="not_needed; pending: the start is further back than the back office "
                     "allows alone, nothing is paid until a second adviser approves; approved")
     ] = "not_needed"

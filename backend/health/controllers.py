@@ -19,11 +19,15 @@ class HealthController(Controller):
     path = "/health"
     tags = ["health"]
 
-    @get("/live", operation_id="healthLive", summary="The process answers (public)")
+    @get("/live", operation_id="healthLive",
+          description=("Answers 200 as long as the process runs; no dependency is checked. For "
+                       "the orchestrator's liveness probe."), summary="The process answers (public)")
     async def live(self) -> HealthStatus:
         return HealthStatus(status="ok")
 
     @get("/ready", operation_id="healthReady",
+          description=("Answers 200 when PostgreSQL and Redis are reachable, 503 otherwise: the "
+                       "instance should not get traffic."),
          summary="Database and queue reachable (public); 503 otherwise")
     async def ready(self, request: Request) -> Response[HealthStatus]:
         database = queue = "ok"

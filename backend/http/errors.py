@@ -40,6 +40,14 @@ _EXPECTED = re.compile(r"Expected `([^`]+)`")
 _AT = re.compile(r"at `\$\.?([^`]*)`")
 _MISSING = re.compile(r"missing required field `([^`]+)`")
 _UNKNOWN = re.compile(r"unknown field `([^`]+)`")
+# msgspec's messages for a constraint of the schema (msgspec.Meta, Literal): "Expected `int`
+# >= 1", "Expected `str` of length <= 200", "Expected `array` of length >= 1", "Expected `str`
+# matching regex '...'", "Invalid enum value 'x'". Each becomes a localised field error.
+_BOUND = re.compile(r"Expected `(?:int|float|number)` (>=|>|<=|<) (-?[0-9.e+]+)")
+_LENGTH = re.compile(r"Expected `(str|array|object|bytes)` of length (>=|<=) ([0-9]+)")
+_PATTERN = re.compile(r"Expected `str` matching regex")
+_ENUM = re.compile(r"Invalid enum value")
+_BOUND_CODES = {">=": "at_least", ">": "more_than", "<=": "at_most", "<": "less_than"}
 
 
 def _problem_response(request: Request, problem: Problem) -> Response:
@@ -76,6 +84,16 @@ def _translate_validation(exc: ValidationException) -> Problem:
             errors.append(FieldError(nested + m.group(1), "field_required"))
         elif m := _UNKNOWN.search(message):
             errors.append(FieldError(nested + m.group(1), "unknown_field"))
+        elif m := _BOUND.search(message):
+            errors.append(FieldError(field, _BOUND_CODES[m.group(1)], {"limit": m.group(2)}))
+        elif m := _LENGTH.search(message):
+            kind = "items" if m.group(1) in ("array", "object") else "characters"
+            code = f"{'min' if m.group(2) == '>=' else 'max'}_{kind}"
+            errors.append(FieldError(field, code, {"limit": int(m.group(3))}))
+        elif _PATTERN.search(message):
+            errors.append(FieldError(field, "wrong_format"))
+        elif _ENUM.search(message):
+            errors.append(FieldError(field, "not_allowed_value"))
         elif m := _EXPECTED.search(message):
             errors.append(FieldError(field, "expected_type", {"expected": m.group(1)}))
         elif "malformed" in message.lower():

@@ -87,14 +87,22 @@ class AuthController(Controller):
     path = "/auth"
     tags = ["auth"]
 
-    @post("/otp", operation_id="requestOtp", status_code=202,
+    @post("/otp", operation_id="requestOtp",
+          description=("Sends a six-digit sign-in code to a Belgian or foreign mobile number "
+                       "(SMS) or an e-mail address; give exactly one of phone and email. The "
+                       "answer says where it went and how long the code stays valid. 422 for a "
+                       "number that is not a mobile one; 429 when asked too often."), status_code=202,
           summary="Send a one-time sign-in code by SMS or e-mail (public, rate limited)")
     async def request_otp(self, request: Request, data: OtpRequest, language: str) -> OtpSent:
         return await service.request_otp(_auth(request), phone=data.phone, email=data.email,
                                          ip=_ip(request),
                                          language=_explicit_language(request, language))
 
-    @post("/token", operation_id="exchangeOtp", status_code=200,
+    @post("/token", operation_id="exchangeOtp",
+          description=("Exchanges the code of POST /auth/otp, with the same phone or email, for "
+                       "an access and a refresh token. The first sign-in creates the person (a "
+                       "worker). A wrong or expired code is a 401; each wrong code counts as an "
+                       "attempt and after too many the code stops working."), status_code=200,
           summary="Exchange the one-time code for a token pair; creates the person (public)")
     async def token(self, request: Request, data: TokenRequest, language: str) -> TokenPair:
         return await service.verify_otp(_auth(request), phone=data.phone, email=data.email,
@@ -102,26 +110,39 @@ class AuthController(Controller):
                                         language=_explicit_language(request, language),
                                         ip=_ip(request))
 
-    @post("/refresh", operation_id="refreshToken", status_code=200,
+    @post("/refresh", operation_id="refreshToken",
+          description=("Gives a new access and refresh token for a refresh token that is still "
+                       "valid; the old refresh token is used up. Presenting a used refresh "
+                       "token again revokes the whole session (401), as it may have been "
+                       "stolen."), status_code=200,
           summary="Rotate a refresh token into a new pair; reuse revokes the family (public)")
     async def refresh(self, request: Request, data: RefreshRequest) -> TokenPair:
         return await service.refresh(_auth(request), data.refresh_token)
 
-    @post("/password", operation_id="signInWithPassword", status_code=200,
+    @post("/password", operation_id="signInWithPassword",
+          description=("The first step of a staff sign-in. A right password answers a "
+                       "challenge: method totp when an authenticator app is enrolled, else "
+                       "email (a code was just e-mailed). A wrong e-mail or password is a 401 "
+                       "that does not say which one was wrong."), status_code=200,
           summary="Advisers and admins, step 1: e-mail and password for a second-factor "
                   "challenge (a TOTP code, or a code sent by e-mail) (public)")
     async def password(self, request: Request, data: PasswordRequest) -> SecondFactorChallenge:
         return await service.password_sign_in(_auth(request), email=data.email,
                                               password=data.password, ip=_ip(request))
 
-    @post("/second-factor", operation_id="verifySecondFactor", status_code=200,
+    @post("/second-factor", operation_id="verifySecondFactor",
+          description=("The second step of a staff sign-in: the challengeToken of POST "
+                       "/auth/password and the code of the authenticator app (or of the "
+                       "e-mail). Answers the token pair; a wrong or expired code is a 401."), status_code=200,
           summary="Advisers and admins, step 2: the challenge and its code for a staff token "
                   "pair (public)")
     async def second_factor(self, request: Request, data: SecondFactorRequest) -> TokenPair:
         return await service.second_factor(_auth(request), challenge_token=data.challenge_token,
                                            code=data.code, ip=_ip(request))
 
-    @post("/logout", operation_id="signOut", status_code=204, security=[{"BearerToken": []}],
+    @post("/logout", operation_id="signOut",
+          description=("Revokes the caller's session: its refresh token stops working and every "
+                       "access token issued in it is refused from now on (401). Answers 204."), status_code=204, security=[{"BearerToken": []}],
           summary="End this session: its refresh token and every access token it issued")
     async def logout(self, request: Request, principal: Principal) -> None:
         await service.logout(_auth(request), principal)
@@ -133,22 +154,38 @@ class MeController(Controller):
     security = [{"BearerToken": []}]
     exception_handlers = {InternalServerException: _body_error_named_like_a_dependency}
 
-    @get("/", operation_id="getMe", summary="The signed-in person's profile")
+    @get("/", operation_id="getMe",
+          description=("The signed-in person's profile and, per QuickJob step (quote, contract, "
+                       "salary), what the app still has to ask them before that step can "
+                       "happen."), summary="The signed-in person's profile")
     async def get_me(self, principal: Principal) -> Me:
         return await service.get_me(principal.id)
 
     @patch("/", operation_id="updateMe",
+          description=("Changes the signed-in person's profile: only the fields given change, "
+                       "null clears an optional one. The national register number, IBAN and "
+                       "birth date are checked (checksums, not in the future) with a localised "
+                       "422 naming the field."),
            summary="Change profile fields; absent fields stay, null clears an optional one")
     async def update_me(self, principal: Principal, data: MeUpdate) -> Me:
         return await service.update_me(principal.id, data)
 
     @get("/membership", operation_id="getMembership",
+          description=("The person's cooperative shares (paid, or waiting for their payment), "
+                       "the open payment request, the usage agreement they accepted, and "
+                       "whether they may perform (a member, or still within the performances "
+                       "allowed without a share)."),
          summary="Shares (paid, or waiting for their payment), usage agreement, and whether "
                  "the person may perform")
     async def get_membership(self, principal: Principal) -> Membership:
         return await service.membership(principal.id)
 
-    @post("/membership", operation_id="buyShares", status_code=201,
+    @post("/membership", operation_id="buyShares",
+          description=("Subscribes cooperative shares (category A for workers). Answers the "
+                       "payment request to pay by transfer with its structured communication, "
+                       "or, with withholdFromSalary, the consent to withhold it from the first "
+                       "salary. A member once the payment arrives; 409 while another "
+                       "subscription waits for its payment."), status_code=201,
           summary="Subscribe cooperative shares: a payment request with its own structured "
                   "communication (or, with withholdFromSalary, withheld from the first "
                   "salary); a member once paid. 409 while another waits for its payment")
@@ -159,7 +196,10 @@ class MeController(Controller):
             principal.id, shares=data.shares, category=data.category,
             withhold_from_salary=data.withhold_from_salary, ip=_ip(request))
 
-    @post("/membership/withholding", operation_id="setShareWithholding", status_code=200,
+    @post("/membership/withholding", operation_id="setShareWithholding",
+          description=("Gives (consent true) or withdraws (false) the consent to withhold the "
+                       "open share payment from the first salary. 409 when no share payment is "
+                       "open."), status_code=200,
           summary="Consent (or withdraw the consent) to withhold the share payment from the "
                   "first salary")
     async def set_withholding(self, request: Request, principal: Principal,
@@ -167,7 +207,11 @@ class MeController(Controller):
         data = await _strictly(request, WithholdingConsentRequest)
         return await service.set_withholding_consent(principal.id, data.consent, _ip(request))
 
-    @post("/usage-agreement", operation_id="acceptUsageAgreement", status_code=200,
+    @post("/usage-agreement", operation_id="acceptUsageAgreement",
+          description=("Records that the person accepted the given version of the usage "
+                       "agreement, in the language of Accept-Language (as shown by GET /usage- "
+                       "agreement), with the text's sha256. An unknown version is a 422 naming "
+                       "the current one; accepting a version again changes nothing."), status_code=200,
           summary="Accept a version of the usage agreement (in the language of "
                   "Accept-Language, as shown by GET /usage-agreement)")
     async def accept_usage_agreement(self, request: Request, principal: Principal,
@@ -175,7 +219,9 @@ class MeController(Controller):
         return await service.accept_usage_agreement(principal.id, data.version,
                                                     language=language, ip=_ip(request))
 
-    @get("/export", operation_id="exportMyData", media_type="application/zip",
+    @get("/export", operation_id="exportMyData",
+          description=("Everything stored about the signed-in person (GDPR access and "
+                       "portability): data.json and their documents, as a zip file."), media_type="application/zip",
          summary="Everything about the signed-in person: data.json and their documents, as a "
                  "zip")
     async def export(self, request: Request, principal: Principal) -> Response[bytes]:
@@ -184,13 +230,20 @@ class MeController(Controller):
         return Response(content, media_type="application/zip",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
-    @post("/erasure", operation_id="requestErasure", status_code=202,
+    @post("/erasure", operation_id="requestErasure",
+          description=("A worker asks for the erasure of their personal data. It is executed "
+                       "once no work is under way (blockers say what waits); what the law "
+                       "obliges us to keep (accounting, social records) is kept until its "
+                       "period ends. Asking again answers the open request."), status_code=202,
           summary="Workers: ask for the erasure of their personal data (executed once no work "
                   "is under way; what the law keeps is kept until its period ends)")
     async def request_erasure(self, request: Request, principal: Principal) -> ErasureOut:
         return await erasure.request(principal, _ip(request))
 
     @get("/erasure", operation_id="getErasure",
+          description=("The signed-in person's latest request to erase their personal data, "
+                       "with what still blocks it and what the law keeps until when. 404 when "
+                       "there is none."),
          summary="The signed-in person's latest erasure request (404: none)")
     async def get_erasure(self, principal: Principal) -> ErasureOut:
         return await erasure.status(principal)
@@ -201,6 +254,9 @@ class UsageAgreementController(Controller):
     tags = ["me"]
 
     @get("/", operation_id="getUsageAgreement",
+          description=("The text of the current usage agreement in Markdown, in the language of "
+                       "Accept-Language (nl, fr or en), with its version and sha256 to send "
+                       "back when accepting. Public."),
          summary="The current usage agreement's text, in the language of Accept-Language "
                  "(public)")
     async def text(self, language: str) -> UsageAgreementText:
@@ -213,6 +269,8 @@ class ErasureRequestsController(Controller):
     security = [{"BearerToken": []}]
 
     @get("/", operation_id="listErasureRequests",
+          description=("The erasure requests of every person, newest first, optionally by "
+                       "status; each says what blocks it and what the law keeps. Advisers only."),
          summary="Advisers: the erasure requests (status requested, waiting or done), newest "
                  "first")
     async def list_requests(
@@ -229,16 +287,25 @@ class TotpController(Controller):
     tags = ["me"]
     security = [{"BearerToken": []}]
 
-    @get("/", operation_id="getTotp", summary="Staff: whether an authenticator app is set up")
+    @get("/", operation_id="getTotp",
+          description=("Whether the signed-in adviser or admin has an authenticator app "
+                       "enrolled (sign-in asks for its codes) or an enrolment waiting for its "
+                       "first code. Staff only (403 for workers)."), summary="Staff: whether an authenticator app is set up")
     async def status(self, principal: Principal) -> TotpStatus:
         return await totp.status(principal)
 
-    @post("/", operation_id="startTotpEnrolment", status_code=201,
+    @post("/", operation_id="startTotpEnrolment",
+          description=("Starts enrolling an authenticator app: a new secret, its otpauth URI "
+                       "and QR code to scan. Confirm with the first code (POST "
+                       "/me/totp/confirm). 409 once an app is confirmed. Staff only."), status_code=201,
           summary="Staff: a new TOTP secret and its QR code to scan; 409 once one is confirmed")
     async def start(self, request: Request, principal: Principal) -> TotpEnrolment:
         return await totp.start_enrolment(_auth(request), principal)
 
-    @post("/confirm", operation_id="confirmTotp", status_code=200,
+    @post("/confirm", operation_id="confirmTotp",
+          description=("Confirms the enrolment with the authenticator app's current code; from "
+                       "then on sign-in asks for a TOTP code. A wrong code is a 422; 409 "
+                       "without an enrolment started, or once one is confirmed. Staff only."), status_code=200,
           summary="Staff: the first code of the authenticator app; from then on sign-in asks "
                   "for a TOTP code")
     async def confirm(self, request: Request, principal: Principal,

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 from msgspec import UNSET, UnsetType
 
+from backend.http.values import Language, LanguageIn, Role
+
 # Six digits (spaces around are forgiven): a one-time, second-factor or TOTP code.
 Code = Annotated[str, msgspec.Meta(pattern=r"^\s*[0-9]{6}\s*$",
                                    description="6 digits", examples=["123456"])]
+
+# A, workers; B, staff; C, clients, partners and supporters (the articles of association).
+ShareCategory = Literal["A", "B", "C"]
 
 # --- auth ---------------------------------------------------------------------------------
 
@@ -22,7 +27,7 @@ class OtpRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
 
 
 class OtpSent(msgspec.Struct, rename="camel", omit_defaults=True):
-    channel: str  # sms | email
+    channel: Literal["sms", "email"]
     destination: str  # normalised: E.164 phone or lower-cased e-mail
     expires_in: int  # seconds
     dev_code: str | None = None  # development mode only, never in production
@@ -55,7 +60,7 @@ class SecondFactorChallenge(msgspec.Struct, rename="camel", omit_defaults=True):
 
     second_factor_required: bool
     challenge_token: str  # for POST /auth/second-factor
-    method: str  # totp (the authenticator app) | email (a code was just sent)
+    method: Literal["totp", "email"]  # totp (the authenticator app) | email (a code was sent)
     expires_in: int  # seconds the challenge stays valid
     dev_code: str | None = None  # method email, development mode only, never in production
 
@@ -101,8 +106,8 @@ class Requirements(msgspec.Struct, rename="camel"):
 
 class Me(msgspec.Struct, rename="camel"):
     id: uuid.UUID
-    role: str
-    language: str
+    role: Role
+    language: Language
     phone: str | None
     email: str | None
     first_name: str | None
@@ -121,7 +126,7 @@ class MeUpdate(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
 
     first_name: str | None | UnsetType = UNSET
     last_name: str | None | UnsetType = UNSET
-    language: str | UnsetType = UNSET
+    language: LanguageIn | UnsetType = UNSET
     national_number: str | None | UnsetType = UNSET
     iban: str | None | UnsetType = UNSET
     bic: str | None | UnsetType = UNSET
@@ -151,7 +156,7 @@ class UsageAgreementText(msgspec.Struct, rename="camel"):
     """The text to show before the person accepts (in the language asked for)."""
 
     version: str
-    language: str
+    language: Language
     text: str  # Markdown
     sha256: str  # of ``text``: recorded with the acceptance
     valid_from: dt.date
@@ -160,13 +165,13 @@ class UsageAgreementText(msgspec.Struct, rename="camel"):
 class SharePurchaseOut(msgspec.Struct, rename="camel"):
     id: uuid.UUID
     shares: int
-    category: str
+    category: ShareCategory
     amount_cents: int
     purchased_on: dt.date
-    status: str  # requested (waiting for its payment) | paid | cancelled
+    status: Literal["requested", "paid", "cancelled"]  # requested: waiting for its payment
     structured_communication: str | None
     paid_at: dt.datetime | None
-    paid_via: str | None  # bank | salary
+    paid_via: Literal["bank", "salary"] | None
     withhold_from_salary: bool  # the member consented to its withholding from a salary
 
 
@@ -186,7 +191,7 @@ class PaymentRequest(msgspec.Struct, rename="camel"):
 class Membership(msgspec.Struct, rename="camel"):
     is_member: bool  # holds at least one paid share
     shares_total: int  # paid shares
-    category: str | None  # of the latest paid share
+    category: ShareCategory | None  # of the latest paid share
     purchases: list[SharePurchaseOut]
     payment_request: PaymentRequest | None  # the subscription waiting for its payment
     share_price_cents: int  # today's price of one category-A share
@@ -206,7 +211,7 @@ class ErasureOut(msgspec.Struct, rename="camel"):
 
     id: uuid.UUID
     person_id: uuid.UUID
-    status: str  # requested | waiting (work under way: see blockers) | done
+    status: Literal["requested", "waiting", "done"]  # waiting: work under way, see blockers
     requested_at: dt.datetime
     blockers: list[str]  # quickjob_in_progress, salary_not_paid, employment_active
     retained: dict  # what the law keeps: {"accounting"|"social": {"until", "years", ...}}

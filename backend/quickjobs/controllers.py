@@ -78,7 +78,14 @@ class QuickJobController(Controller):
     path = "/quickjobs"
     tags = ["quickjobs"]
 
-    @post("/", operation_id="createQuickJob", status_code=201,
+    @post("/", operation_id="createQuickJob",
+          description=("Creates a QuickJob from the work, the client, the dates and the amount: "
+                       "the simulation, the quote (sent to the client by e-mail), the planned "
+                       "contract and the expenses, in one request. Unusual cases (an amount "
+                       "above the limit, a rule set not yet in force, a wage below the minimum) "
+                       "go to an adviser first (status in_review). What the worker's profile "
+                       "still lacks is listed in requirements. Send an Idempotency-Key to retry "
+                       "safely."), status_code=201,
           summary="The five-minute flow: quote, planned contract and expenses in one request")
     async def create(self, data: QuickJobCreate, principal: Principal, language: str,
                      request: Request) -> QuickJobOut:
@@ -86,7 +93,9 @@ class QuickJobController(Controller):
         created = await creation.create(principal, data, ports, language)
         return views.created_out(created, language, ports)
 
-    @get("/", operation_id="listQuickJobs", summary="My QuickJobs, newest first")
+    @get("/", operation_id="listQuickJobs",
+          description=("The signed-in worker's QuickJobs, newest first, with their status, "
+                       "client, amount and pay date. Pages with cursor and limit (1 to 100)."), summary="My QuickJobs, newest first")
     async def list_quickjobs(self, principal: Principal,
                    cursor: str | None = None,
                    limit: Annotated[int, Parameter(ge=1, le=100)] = 20) -> QuickJobList:
@@ -103,13 +112,20 @@ class QuickJobController(Controller):
         )
 
     @get("/{quickjob_id:uuid}", operation_id="getQuickJob",
+          description=("One QuickJob of the signed-in worker: status, simulation, quote, "
+                       "invoice and credit notes, contract and Dimona, salary, expenses and the "
+                       "dated timeline. 404 for someone else's QuickJob."),
          summary="Status, documents and the dated timeline")
     async def get_quickjob(self, quickjob_id: uuid.UUID, principal: Principal, language: str,
                   request: Request) -> QuickJobOut:
         job = await reading.get_for(principal, quickjob_id)
         return await views.quickjob_out(job, language, request.app.state.quickjob_ports)
 
-    @post("/{quickjob_id:uuid}/expenses", operation_id="addQuickJobExpense", status_code=201,
+    @post("/{quickjob_id:uuid}/expenses", operation_id="addQuickJobExpense",
+          description=("Adds a professional expense (amount, category, date, description) with "
+                       "its receipt (JPEG, PNG, HEIC or PDF) as multipart form data; it is "
+                       "refunded with the salary and lowers the gross. A receipt that is not "
+                       "really of its type is a 422; a QuickJob whose salary is paid is a 409."), status_code=201,
           summary="Add a professional expense with its receipt photo (multipart)")
     async def add_expense(
         self, quickjob_id: uuid.UUID, principal: Principal, request: Request,
@@ -125,7 +141,10 @@ class QuickJobController(Controller):
                           receipt_url=views.document_url(quickjob_id, f"receipt-{row.id}")
                           if row.receipt_key else None)
 
-    @post("/{quickjob_id:uuid}/order", operation_id="attestQuickJobOrder", status_code=201,
+    @post("/{quickjob_id:uuid}/order", operation_id="attestQuickJobOrder",
+          description=("The worker uploads the order the client signed (PDF or photo), instead "
+                       "of the client accepting through the link: the quote becomes the order. "
+                       "A quote already answered or expired is a 409."), status_code=201,
           summary="The worker uploads the order the client signed (instead of the link)")
     async def attest_order(
         self, quickjob_id: uuid.UUID, principal: Principal, request: Request,
@@ -139,7 +158,11 @@ class QuickJobController(Controller):
         return OrderOut(id=order.id, quote_number=quote.number, source=order.source,
                         confirmed_at=order.confirmed_at)
 
-    @post("/{quickjob_id:uuid}/invoice", operation_id="issueQuickJobInvoice", status_code=201,
+    @post("/{quickjob_id:uuid}/invoice", operation_id="issueQuickJobInvoice",
+          description=("Issues the invoice of an accepted QuickJob: the next number without "
+                       "gaps, the structured communication, the PDF and the Peppol BIS 3.0 UBL; "
+                       "sent to the client. 409 when the QuickJob is not accepted or already "
+                       "invoiced."), status_code=201,
           summary="Issue the invoice (gap-free number, structured communication, PDF, Peppol UBL)")
     async def issue_invoice(self, quickjob_id: uuid.UUID, principal: Principal,
                             request: Request) -> InvoiceOut:
@@ -148,6 +171,9 @@ class QuickJobController(Controller):
         return views.invoice_out(invoice, ports)
 
     @post("/{quickjob_id:uuid}/invoice/cancel", operation_id="cancelQuickJobInvoice",
+          description=("Cancels the issued invoice with a credit note (its own number, sent to "
+                       "the client); the QuickJob can be invoiced again. Without an invoice, or "
+                       "a paid one, it is a 409."),
           status_code=201, summary="Cancel the issued invoice with a credit note")
     async def cancel_invoice(self, quickjob_id: uuid.UUID, principal: Principal,
                              request: Request) -> InvoiceOut:
@@ -156,6 +182,10 @@ class QuickJobController(Controller):
         return views.invoice_out(credit, ports)
 
     @post("/{quickjob_id:uuid}/cash-collection", operation_id="declareQuickJobCashCollection",
+          description=("Declares that the client paid the work in cash, instead of an invoice: "
+                       "the amount (the total including VAT) and the date; a cash receipt PDF "
+                       "is made. Another amount is a 422; a QuickJob that cannot be paid in its "
+                       "state is a 409."),
           status_code=201, summary="The client paid in cash: declare it instead of an invoice")
     async def cash_collection(self, quickjob_id: uuid.UUID, data: CashCollectionIn,
                               principal: Principal, request: Request) -> CashCollectionOut:
@@ -166,7 +196,10 @@ class QuickJobController(Controller):
                                  date=row.collected_on,
                                  pdf_url=views.document_url(quickjob_id, "cash-collection.pdf"))
 
-    @post("/{quickjob_id:uuid}/cancel", operation_id="cancelQuickJob", status_code=200,
+    @post("/{quickjob_id:uuid}/cancel", operation_id="cancelQuickJob",
+          description=("Cancels a QuickJob before its first working day: the contract and its "
+                       "Dimona are withdrawn and the client is told. On or after the first "
+                       "working day, or in a state that cannot be cancelled, it is a 409."), status_code=200,
           summary="Cancel before the first working day (contract and Dimona withdrawn)")
     async def cancel(self, quickjob_id: uuid.UUID, principal: Principal, language: str,
                      request: Request) -> QuickJobOut:
@@ -175,6 +208,10 @@ class QuickJobController(Controller):
         return await views.quickjob_out(job, language, request.app.state.quickjob_ports)
 
     @get("/{quickjob_id:uuid}/documents/{name:str}", operation_id="getQuickJobDocument",
+          description=("Downloads one document of a QuickJob: quote.pdf, contract.pdf, "
+                       "invoice-<id>.pdf or .xml (Peppol UBL), payslip.pdf, cash-collection.pdf "
+                       "or an expense receipt. 404 for an unknown name or someone else's "
+                       "QuickJob."),
          summary="Download a document: quote.pdf, contract.pdf, invoice-<id>.pdf|xml, payslip.pdf",
          media_type="application/octet-stream")
     async def document(self, quickjob_id: uuid.UUID, name: str, principal: Principal,
@@ -195,7 +232,10 @@ class PublicQuoteController(Controller):
     path = "/public/quotes"
     tags = ["public"]
 
-    @get("/{token:str}", operation_id="getPublicQuote", summary="The quote behind a link (public)")
+    @get("/{token:str}", operation_id="getPublicQuote",
+          description=("What the client sees behind the link in the quote e-mail: the work, the "
+                       "dates, the amounts with VAT, the validity and the clauses. No account "
+                       "needed; an unknown token is a 404."), summary="The quote behind a link (public)")
     async def get_quote(self, token: str, request: Request, language: str) -> PublicQuoteOut:
         quote, job, person = await client_answer.public_quote(token)
         sim = reading.simulation_of(job)
@@ -210,7 +250,9 @@ class PublicQuoteController(Controller):
             pdf_url=f"/api/v1/public/quotes/{token}/pdf", clauses=quote.clauses,
         )
 
-    @get("/{token:str}/pdf", operation_id="getPublicQuotePdf", media_type="application/pdf",
+    @get("/{token:str}/pdf", operation_id="getPublicQuotePdf",
+          description=("The quote as a PDF, for the client behind the link. No account needed; "
+                       "an unknown token is a 404."), media_type="application/pdf",
          summary="The quote PDF (public)")
     async def get_pdf(self, token: str, request: Request) -> Response[bytes]:
         quote, _, _ = await client_answer.public_quote(token)
@@ -219,7 +261,12 @@ class PublicQuoteController(Controller):
         data = ports.storage.open(key)
         return Response(data, media_type="application/pdf")
 
-    @post("/{token:str}/accept", operation_id="acceptPublicQuote", status_code=201,
+    @post("/{token:str}/accept", operation_id="acceptPublicQuote",
+          description=("The client accepts the quote behind the link, optionally with their "
+                       "name: the quote becomes the order, the contract is declared (Dimona) "
+                       "and the salary planned. Accepting twice (a double click) answers the "
+                       "same order. An unknown or expired link is a 404; a quote no longer "
+                       "open, or a first working day already past, is a 409."), status_code=201,
           summary="The client accepts: the quote becomes the order (public)")
     async def accept(self, token: str, request: Request, data: AcceptIn | None = None) -> OrderOut:
         order = await client_answer.accept_quote(
@@ -229,7 +276,10 @@ class PublicQuoteController(Controller):
         return OrderOut(id=order.id, quote_number=quote.number, source=order.source,
                         confirmed_at=order.confirmed_at, accepted_by=order.accepted_by)
 
-    @post("/{token:str}/decline", operation_id="declinePublicQuote", status_code=200,
+    @post("/{token:str}/decline", operation_id="declinePublicQuote",
+          description=("The client declines the quote behind the link, optionally saying why; "
+                       "the QuickJob is declined and its planned contract cancelled. An unknown "
+                       "or expired link is a 404; a quote no longer open is a 409."), status_code=200,
           summary="The client declines the quote (public)")
     async def decline(self, token: str, data: DeclineIn | None = None) -> dict[str, str]:
         await client_answer.decline_quote(token, data.reason if data else None)

@@ -4,11 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
+from backend.http.values import (
+    ContractType,
+    ContractTypeValue,
+    ExpenseCategoryValue,
+    LanguageIn,
+    PositiveCents,
+    VatExemption,
+    VatRate,
+)
+from backend.quickjobs.lifecycle import ContractStatus, InvoiceStatus, QuickJobStatus
 from backend.simulations.schemas import ExpenseIn, SimulationResponse
+
+QuickJobStatusValue = Literal[tuple(s.value for s in QuickJobStatus)]  # type: ignore[misc]
+InvoiceStatusValue = Literal[tuple(s.value for s in InvoiceStatus)]  # type: ignore[misc]
+ContractStatusValue = Literal[tuple(s.value for s in ContractStatus)]  # type: ignore[misc]
+QuoteStatus = Literal["sent", "accepted", "declined", "expired"]
+InvoiceKind = Literal["invoice", "credit_note"]
+SalaryStatus = Literal["scheduled", "held", "paid"]
+OrderSource = Literal["client_link", "worker_attested"]
 
 
 class ClientIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
@@ -17,20 +35,20 @@ class ClientIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     vat_number: str | None = None
     country: str = "BE"
     address: str | None = None
-    language: str | None = None
+    language: LanguageIn | None = None
 
 
 class QuickJobCreate(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     function: str
     description: str
     performance_dates: list[dt.date]
-    amount_cents: int
+    amount_cents: PositiveCents
     client: ClientIn | None = None
     client_id: uuid.UUID | None = None
-    vat_rate: str = "21"
+    vat_rate: VatRate = "21"
     vat_included: bool = False
-    vat_exemption: str | None = None
-    contract_type: str = "employee"
+    vat_exemption: VatExemption | None = None
+    contract_type: ContractType = "employee"
     withholding_rate: str | None = None
     expenses: list[ExpenseIn] = msgspec.field(default_factory=list)
     paid_in_cash: bool = False
@@ -46,7 +64,7 @@ class QuickJobCreate(msgspec.Struct, rename="camel", forbid_unknown_fields=True)
 class QuoteOut(msgspec.Struct, rename="camel"):
     id: uuid.UUID
     number: str
-    status: str
+    status: QuoteStatus
     pdf_url: str
     accept_url: str | None = None
     valid_until: dt.date | None = None
@@ -54,7 +72,7 @@ class QuoteOut(msgspec.Struct, rename="camel"):
 
 class InvoiceOut(msgspec.Struct, rename="camel"):
     id: uuid.UUID
-    kind: str
+    kind: InvoiceKind
     number: str
     issue_date: dt.date
     due_date: dt.date
@@ -62,7 +80,7 @@ class InvoiceOut(msgspec.Struct, rename="camel"):
     base_cents: int
     vat_cents: int
     total_cents: int
-    status: str
+    status: InvoiceStatusValue
     pdf_url: str
     ubl_url: str | None = None
     credits_invoice_id: uuid.UUID | None = None
@@ -79,7 +97,7 @@ class TimelineEvent(msgspec.Struct, rename="camel"):
 class ExpenseOut(msgspec.Struct, rename="camel"):
     id: uuid.UUID
     amount_cents: int
-    category: str
+    category: ExpenseCategoryValue
     spent_on: dt.date | None = None
     description: str | None = None
     receipt_url: str | None = None
@@ -87,8 +105,8 @@ class ExpenseOut(msgspec.Struct, rename="camel"):
 
 class ContractOut(msgspec.Struct, rename="camel"):
     id: uuid.UUID
-    contract_type: str
-    status: str
+    contract_type: ContractTypeValue
+    status: ContractStatusValue
     work_dates: list[dt.date]
     gross_cents: int
     pdf_url: str
@@ -97,7 +115,7 @@ class ContractOut(msgspec.Struct, rename="camel"):
 
 class SalaryOut(msgspec.Struct, rename="camel"):
     pay_date: dt.date
-    status: str
+    status: SalaryStatus
     gross_cents: int
     net_cents: int
     expenses_cents: int
@@ -107,7 +125,7 @@ class SalaryOut(msgspec.Struct, rename="camel"):
 
 class QuickJobOut(msgspec.Struct, rename="camel"):
     id: uuid.UUID
-    status: str
+    status: QuickJobStatusValue
     unit_id: uuid.UUID
     client_id: uuid.UUID
     client_name: str
@@ -132,7 +150,7 @@ class QuickJobOut(msgspec.Struct, rename="camel"):
 
 class QuickJobListItem(msgspec.Struct, rename="camel"):
     id: uuid.UUID
-    status: str
+    status: QuickJobStatusValue
     client_name: str
     amount_cents: int
     performance_dates: list[dt.date]
@@ -145,7 +163,7 @@ class QuickJobList(msgspec.Struct, rename="camel"):
 
 
 class CashCollectionIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    amount_cents: int
+    amount_cents: PositiveCents
     date: dt.date
 
 
@@ -167,14 +185,14 @@ class AcceptIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
 
 
 class PaymentIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    amount_cents: int
+    amount_cents: PositiveCents
     date: dt.date
     reference: str | None = None
 
 
 class PublicQuoteOut(msgspec.Struct, rename="camel"):
     number: str
-    status: str
+    status: QuoteStatus
     supplier_name: str
     worker_name: str
     client_name: str
@@ -192,6 +210,6 @@ class PublicQuoteOut(msgspec.Struct, rename="camel"):
 class OrderOut(msgspec.Struct, rename="camel"):
     id: uuid.UUID
     quote_number: str
-    source: str
+    source: OrderSource
     confirmed_at: dt.datetime
     accepted_by: str | None = None

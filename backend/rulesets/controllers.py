@@ -75,6 +75,9 @@ class RuleSetAdminController(Controller):
         return upload_out(row, language)
 
     @get("/", operation_id="listRuleSetUploads",
+          description=("Every rule-set file ever uploaded, newest first, with its status and "
+                       "decision, and whether it is part of the rule book in force. Pages with "
+                       "nextCursor."),
          summary="Every rule-set file ever uploaded, newest first, with its decision (adviser)")
     async def history(self, principal: Principal, language: str, status: str | None = None,
                       cursor: Annotated[str | None, Parameter(
@@ -87,12 +90,16 @@ class RuleSetAdminController(Controller):
                                  next_cursor=items[-1].uploaded_at.isoformat() if more else None)
 
     @get("/{upload_id:uuid}", operation_id="getRuleSetUpload",
+          description=("One uploaded rule-set file with its status, warnings and decision. 404 "
+                       "for an unknown upload."),
          summary="One uploaded rule-set file and its decision (adviser)")
     async def detail(self, upload_id: uuid.UUID, principal: Principal,
                      language: str) -> RuleSetUploadOut:
         return upload_out(await service.get(principal, upload_id), language)
 
     @get("/{upload_id:uuid}/file", operation_id="getRuleSetUploadFile",
+          description=("The uploaded rule-set JSON exactly as it was uploaded and will apply. "
+                       "404 for an unknown upload."),
          media_type="application/json",
          summary="The uploaded file itself, as it will apply (adviser)")
     async def file(self, upload_id: uuid.UUID, principal: Principal) -> Response[dict]:
@@ -100,14 +107,19 @@ class RuleSetAdminController(Controller):
         return Response(row.document, media_type="application/json", headers={
             "Content-Disposition": f'inline; filename="{row.file_id}.json"'})
 
-    @post("/{upload_id:uuid}/approve", operation_id="approveRuleSetUpload", status_code=200,
+    @post("/{upload_id:uuid}/approve", operation_id="approveRuleSetUpload",
+          description=("A second admin approves an uploaded rule set: from its validFrom it is "
+                       "used by the API and the worker. Never the admin who uploaded it (403); "
+                       "an upload already decided is a 409."), status_code=200,
           summary="A second admin approves an uploaded rule set: it applies from its validFrom "
                   "in the API and the worker (never the uploader; admin)")
     async def approve(self, upload_id: uuid.UUID, principal: Principal,
                       language: str) -> RuleSetUploadOut:
         return upload_out(await service.approve(principal, upload_id), language)
 
-    @post("/{upload_id:uuid}/reject", operation_id="rejectRuleSetUpload", status_code=200,
+    @post("/{upload_id:uuid}/reject", operation_id="rejectRuleSetUpload",
+          description=("Rejects an uploaded rule set with a reason; it never applies. Admins "
+                       "only; an upload already decided is a 409."), status_code=200,
           summary="Reject an uploaded rule set with a reason (admin)")
     async def reject(self, upload_id: uuid.UUID, data: RuleSetDecisionIn, principal: Principal,
                      language: str) -> RuleSetUploadOut:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -25,7 +25,7 @@ class RuleSetUploadOut(msgspec.Struct, rename="camel"):
     segment_ids: list[str]
     replace: bool
     sha256: str
-    status: Annotated[str, msgspec.Meta(
+    status: Annotated[Literal["pending", "approved", "rejected", "superseded"], msgspec.Meta(
         description="pending (waiting for a second admin), approved (applies from validFrom), "
                     "rejected, or superseded (a later approved upload replaced it)")]
     uploaded_by: uuid.UUID

@@ -23,7 +23,11 @@ class SimulationController(Controller):
     path = "/simulations"
     tags = ["simulations"]
 
-    @post("/", operation_id="createSimulation", status_code=200,
+    @post("/", operation_id="createSimulation",
+          description=("Computes, without storing anything, what a job yields: turnover, VAT, "
+                       "the cooperative's contribution, expenses, employer cost, gross, social "
+                       "security, withholding tax and net, with the pay date, line by line with "
+                       "explanations in the caller's language. Public and rate limited."), status_code=200,
           summary="Simulate turnover → contribution → expenses → gross → net (public, rate limited)")
     async def simulate(self, request: Request, data: SimulationRequest,
                        language: str) -> SimulationResponse:
@@ -37,6 +41,9 @@ class RuleSetController(Controller):
     tags = ["simulations"]
 
     @get("/", operation_id="listRuleSets",
+          description=("The rule sets the engine computes with (shipped and approved uploads), "
+                       "each with its validity and every parameter with its legal source. "
+                       "Public."),
          summary="The rule sets in force (shipped and approved uploads) with every parameter "
                  "and its source (public)")
     async def list_rule_sets(self) -> RuleSetList:

@@ -7,19 +7,27 @@ from typing import Annotated, Any
 
 import msgspec
 
+from backend.http.values import (
+    ContractType,
+    ExpenseCategory,
+    PositiveCents,
+    VatExemption,
+    VatRate,
+)
+
 
 class ExpenseIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
-    amount_cents: int
-    category: str
+    amount_cents: PositiveCents
+    category: ExpenseCategory
 
 
 class SimulationRequest(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
     performance_dates: list[dt.date]
-    amount_cents: int
-    vat_rate: str = "21"
+    amount_cents: PositiveCents
+    vat_rate: VatRate = "21"
     vat_included: bool = False
-    vat_exemption: str | None = None
-    contract_type: str = "employee"
+    vat_exemption: VatExemption | None = None
+    contract_type: ContractType = "employee"
     withholding_rate: str | None = None
     expenses: list[ExpenseIn] = msgspec.field(default_factory=list)
     client_country: str = "BE"

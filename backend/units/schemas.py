@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Literal
 
 import msgspec
+
+UnitMode = Literal["3in1", "activity"]
+UnitStatus = Literal["open", "closed"]
 
 
 class UnitSummary(msgspec.Struct, rename="camel"):
     id: uuid.UUID
     name: str
-    mode: str  # 3in1 | activity
+    mode: UnitMode
     legal_entity: str
     office: str | None
     personal: bool
-    status: str  # open | closed
+    status: UnitStatus
     balance_cents: int
 
 
@@ -55,12 +59,12 @@ class HolderOut(msgspec.Struct, rename="camel"):
 class UnitDetail(msgspec.Struct, rename="camel"):
     id: uuid.UUID
     name: str
-    mode: str
+    mode: UnitMode
     legal_entity: str
     legal_entity_name: str
     office: str | None
     personal: bool
-    status: str
+    status: UnitStatus
     created_at: dt.datetime
     balance_cents: int  # what the unit still has available
     totals: UnitTotals

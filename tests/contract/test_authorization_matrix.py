@@ -180,6 +180,7 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("GET", "/schema/openapi.json"): Rule(PUBLIC),
     ("GET", "/schema/oauth2-redirect.html"): Rule(PUBLIC),
     ("GET", "/schema/{path:str}"): Rule(PUBLIC),
+    ("GET", "/schema/assets/{file_path:path}"): Rule(PUBLIC),  # Swagger UI's own files
 }
 
 IGNORED_METHODS = {"OPTIONS", "HEAD"}  # CORS preflight / implicit HEAD: not endpoints of ours
@@ -237,7 +238,7 @@ async def people(client, worker_headers, other_worker_headers, adviser_headers):
     params = {
         "quickjob_id": job["id"], "unit_id": job["unitId"], "invoice_id": invoice["id"],
         "review_id": reviews[0]["id"], "token": token, "name": "quote.pdf",
-        "path": "openapi.yaml",
+        "path": "openapi.yaml", "file_path": "swagger-ui.css",
     }
     callers = {"anonymous": {}, "worker B": other_worker_headers, "worker A": worker_headers,
                "adviser": adviser_headers, "admin": admin_headers}

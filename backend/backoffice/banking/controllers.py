@@ -7,7 +7,7 @@ from typing import Annotated
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.params import Parameter
+from litestar.params import Parameter, QueryParameter
 
 from backend.backoffice.banking import service as banking
 from backend.backoffice.banking.rows import PaymentFileRow, UnmatchedRow
@@ -84,14 +84,22 @@ class BankingController(Controller):
         return msgspec.convert(result, StatementImportOut)
 
     @get("/unmatched-payments", operation_id="listUnmatchedPayments",
+          description=("Bank credits of imported statements that no invoice or share could be "
+                       "matched to, optionally by status (open or assigned). Advisers only."),
          summary="Bank credits no invoice could be matched to (adviser)")
-    async def list_unmatched(self, principal: Principal, status: str = "open",
+    async def list_unmatched(self, principal: Principal,
+                             # Listed in the schema; the service refuses others with its message.
+                             status: Annotated[str, QueryParameter(
+                                 schema_extra={"enum": ["open", "assigned"]})] = "open",
                              limit: Annotated[int, Parameter(ge=1, le=200)] = 100
                              ) -> UnmatchedPaymentList:
         rows = await banking.list_unmatched(principal, status, limit)
         return UnmatchedPaymentList(items=[_unmatched_out(r) for r in rows])
 
     @post("/unmatched-payments/{unmatched_id:uuid}/assign", operation_id="assignUnmatchedPayment",
+          description=("Books an unmatched bank credit on an invoice chosen by the adviser; the "
+                       "invoice is paid in part or in full. A credit already assigned, or a "
+                       "credited invoice, is a 409."),
           status_code=200, summary="Book an unmatched bank credit on an invoice (adviser)")
     async def assign(self, unmatched_id: uuid.UUID, data: AssignPaymentIn,
                      principal: Principal) -> UnmatchedPaymentOut:
@@ -114,6 +122,8 @@ class BankingController(Controller):
         return Response(payment_file_out(row), status_code=201 if row.id else 200)
 
     @get("/payment-files/{file_id:uuid}/xml", operation_id="downloadPaymentFile",
+          description=("The SEPA pain.001.001.09 XML of a payment file, to upload in the bank's "
+                       "application. Advisers only; 404 for an unknown file."),
          summary="The pain.001 XML of a payment file (adviser)", media_type="application/xml")
     async def download(self, file_id: uuid.UUID, principal: Principal,
                        request: Request) -> Response[bytes]:

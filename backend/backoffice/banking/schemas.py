@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Literal
 
 import msgspec
 
@@ -16,11 +17,11 @@ class StatementResult(msgspec.Struct, rename="camel"):
 class MovementResult(msgspec.Struct, rename="camel"):
     movement_id: uuid.UUID
     amount_cents: int
-    status: str  # matched | unmatched | ignored
+    status: Literal["matched", "unmatched", "ignored"]
     invoice_id: uuid.UUID | None = None
     share_purchase_id: uuid.UUID | None = None  # a cooperative share paid by this credit
     unmatched_payment_id: uuid.UUID | None = None
-    matched_by: str | None = None  # communication | amount_and_name | share
+    matched_by: Literal["communication", "amount_and_name", "share"] | None = None
     reason: str | None = None
     applied_cents: int = 0
     overpaid_cents: int = 0
@@ -44,7 +45,7 @@ class StatementImportOut(msgspec.Struct, rename="camel"):
 class UnmatchedPaymentOut(msgspec.Struct, rename="camel"):
     id: uuid.UUID
     reason: str
-    status: str
+    status: Literal["open", "assigned"]
     movement_id: uuid.UUID
     amount_cents: int
     account: str
@@ -79,7 +80,7 @@ class PaymentFileIn(msgspec.Struct, rename="camel", forbid_unknown_fields=True):
 class SkippedSalary(msgspec.Struct, rename="camel"):
     salary_id: uuid.UUID
     person_id: uuid.UUID
-    reason: str  # iban_missing | iban_invalid
+    reason: Literal["iban_missing", "iban_invalid"]
 
 
 class PaymentFileOut(msgspec.Struct, rename="camel"):
