@@ -18,6 +18,7 @@ from litestar.exceptions import (
 
 import backend.http.messages  # noqa: F401 - registers the messages of the HTTP edge
 from backend.engine import EngineInputError
+from backend.engine.errors import MESSAGES as ENGINE_MESSAGES
 from backend.http.context import language_of
 from backend.http.problems import FieldError, Problem
 from backend.platform import i18n
@@ -32,6 +33,9 @@ from backend.platform.errors import (
 )
 
 log = logging.getLogger("backend.errors")
+
+# The engine localises its own refusals; the edge renders them from the same catalogue.
+i18n.register({f"engine.{code}": texts for code, texts in ENGINE_MESSAGES.items()})
 
 PROBLEM_JSON = "application/problem+json"
 JSON_MAX_DEPTH = 32  # also backend.http.limits
@@ -198,13 +202,10 @@ class ProblemGuard:
 
 
 def engine_problem(exc: EngineInputError) -> Problem:
-    """The engine localises its own messages; carry them as a field error. The catalogue entry
-    only picks the reader's language out of the params, so it is the same for every error of
-    that code (the values differ per error, the entry does not)."""
-    code = f"engine.{exc.code}"
-    i18n.register({code: {lang: "{" + lang + "}" for lang in i18n.LANGUAGES}})
-    texts = {lang: exc.message(lang) for lang in i18n.LANGUAGES}
-    return Problem(422, "validation_failed", errors=[FieldError(exc.field, code, texts)])
+    """An engine refusal as a field error, in the engine's own words (its catalogue, registered
+    once below, renders with the error's params in the reader's language)."""
+    return Problem(422, "validation_failed",
+                   errors=[FieldError(exc.field, f"engine.{exc.code}", exc.params)])
 
 
 def engine_handler(request: Request, exc: EngineInputError) -> Response:
