@@ -37,7 +37,7 @@ def run(host: str, port: int, with_worker: bool = True) -> int:
             from backend.platform.embedded import start_postgres, start_redis
 
             if settings.database_url is None:
-                pg = start_postgres(settings.data_dir / "postgres")
+                pg = start_postgres(settings.data_dir / "postgres", over_socket=True)
                 embedded.append(pg)
                 env["DATABASE_URL"] = pg.url
                 # The API and the worker refuse any other server that might answer on that port.
@@ -46,7 +46,7 @@ def run(host: str, port: int, with_worker: bool = True) -> int:
                 _log(f"embedded PostgreSQL on {pg.url} (data in {pg.data_path}, "
                      f"system identifier {pg.system_identifier})")
             if settings.redis_url is None:
-                rd = start_redis(settings.data_dir / "redis")
+                rd = start_redis(settings.data_dir / "redis", over_socket=True)
                 embedded.append(rd)
                 env["REDIS_URL"] = rd.url
                 _log(f"embedded Redis on {rd.url}")

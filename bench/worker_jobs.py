@@ -5,7 +5,7 @@ Issue 15's goal: job start-up overhead under 20 ms (it was about 0.5 s: a fork, 
 
 The job is a real one, and about the smallest there is: ``notify`` (an SMS rendered from its
 template, one ``job_run`` insert, one file written to the outbox folder). Each is written to
-the outbox table in a transaction and relayed to rq as the API does (``relay_pending``), to
+the outbox table in a transaction and relayed to rq as the worker's relay does (``relay_pending``), to
 the worker the Procfile starts (``python -m backend.jobs.worker``), on an embedded
 PostgreSQL and Redis in a temp folder.
 
@@ -82,7 +82,7 @@ class Bench:
         self.run = uuid.uuid4().hex[:8]
 
     async def queue_jobs(self, keys: list[str]) -> None:
-        """The jobs written to the outbox in one transaction, then relayed as the API does."""
+        """The jobs written to the outbox in one transaction, then relayed as the worker's relay does."""
         from backend.jobs.outbox import relay_pending
         from backend.notifications.service import notify
         from backend.platform.db import unit_of_work

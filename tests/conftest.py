@@ -191,7 +191,10 @@ def spawn_worker(settings):
            "OUTBOX_DIR": str(settings.outbox_dir), "STORAGE_DIR": str(settings.storage_dir),
            "LOG_LEVEL": "WARNING",
            # Tests run the payroll themselves, on the dates they choose.
-           "PERIODIC_DAILY_WORK": "off"}
+           "PERIODIC_DAILY_WORK": "off",
+           # Tests wait for their jobs on a busy machine: no deferral to the API here
+           # (tests/jobs/test_cpu_yield.py tests it).
+           "WORKER_YIELD_SECONDS": "0"}
     return subprocess.Popen([sys.executable, "-m", "backend.jobs.worker"], env=env,
                             preexec_fn=die_with_parent(signal.SIGTERM))
 

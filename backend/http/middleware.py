@@ -5,8 +5,6 @@ Order (outermost first): context -> rate limit -> idempotency -> Litestar routin
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
 import hashlib
 import json
 import logging
@@ -18,6 +16,7 @@ from backend.http import idempotency
 from backend.http.context import Principal
 from backend.http.errors import problem_for
 from backend.http.problems import FieldError, Problem
+from backend.jobs.cpu_yield import ApiLoad
 from backend.platform import i18n
 
 log = logging.getLogger("backend.access")
@@ -80,22 +79,19 @@ class RequestContextMiddleware:
     Its collaborators come from the app factory: ``authenticate`` (the Authorization header,
     None when absent, and the path, to the caller's principal, None when anonymous; it raises
     a 401 Problem for a header that is there but wrong, or a dependency's error: a 503),
-    ``bind_request_id`` (so the audit log records the request), ``jobs_written`` (the list
-    the outbox marks when a request queues a job) and ``relay`` (pushes the outbox to the
-    queue after the response; None without a queue).
+    ``bind_request_id`` (so the audit log records the request) and ``load`` (counts the
+    requests in flight, so background work waits while the API is saturated; None: not
+    counted).
     """
 
     def __init__(self, app, *,
                  authenticate: Callable[[str | None, str], Awaitable[Principal | None]],
                  bind_request_id: Callable[[str], object],
-                 jobs_written: contextvars.ContextVar[list | None],
-                 relay: Callable[[], Awaitable[object]] | None = None) -> None:
+                 load: ApiLoad | None = None) -> None:
         self.app = app
         self.authenticate = authenticate
         self.bind_request_id = bind_request_id
-        self.jobs_written = jobs_written
-        self.relay = relay
-        self._relaying: set = set()
+        self.load = load
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -128,17 +124,13 @@ class RequestContextMiddleware:
                 message = {**message, "headers": headers}
             await send(message)
 
-        written: list = []
-        self.jobs_written.set(written)
+        if self.load is not None:
+            self.load.started()
         try:
             await app(scope, receive, send_wrapper)
         finally:
-            if written and self.relay is not None:
-                # After the response: the transaction has committed; the worker's periodic
-                # relay picks up anything this misses (Redis down, process killed).
-                task = asyncio.create_task(self._relay())
-                self._relaying.add(task)
-                task.add_done_callback(self._relaying.discard)
+            if self.load is not None:
+                self.load.ended()
             principal = state.get("principal")
             log.info("request", extra={"fields": {
                 "request_id": request_id,
@@ -148,12 +140,6 @@ class RequestContextMiddleware:
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 "person_id": str(principal.id) if principal else None,
             }})
-
-    async def _relay(self) -> None:
-        try:
-            await self.relay()
-        except Exception:  # noqa: BLE001 - the periodic relay will retry
-            log.warning("relay after response failed", exc_info=True)
 
 
 # The client's pages (backend.clientpages): public, limited like the public API.

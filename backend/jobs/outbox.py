@@ -1,29 +1,24 @@
 """Transactional outbox: a job is written with the change that causes it, then relayed to rq.
 
-Nothing is lost while Redis is down: unrelayed rows stay until ``relay_pending`` succeeds
-(right after the commit, and periodically from the worker).
+Only the worker relays (``backend.jobs.periodic.relay_forever``): woken by PostgreSQL when a
+transaction that wrote jobs commits (``NOTIFY outbox``, a trigger on the table), and every
+few seconds anyway. The web process never talks to rq. Nothing is lost while Redis is down:
+unrelayed rows stay until ``relay_pending`` succeeds.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import json
 import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from backend.platform.db import fetch, write
+from backend.platform.db import fetch, unit_of_work, write
 
 log = logging.getLogger("backend.outbox")
 RELAY_BATCH = 200  # rows per relay transaction
-
-# Set per request by the middleware: a list that ``add`` marks, so the request relays after
-# its response instead of every request querying the outbox.
-written_in_request: contextvars.ContextVar[list | None] = contextvars.ContextVar(
-    "outbox_written_in_request", default=None)
-
 
 @dataclass(frozen=True)
 class Message:
@@ -53,9 +48,6 @@ async def add_many(messages: Sequence[Message]) -> None:
         [uuid.uuid4() for _ in messages], [m.job for m in messages],
         [json.dumps(m.payload) for m in messages], [m.dedupe_key for m in messages],
     )
-    marker = written_in_request.get()
-    if marker is not None:
-        marker.extend(m.job for m in messages)
 
 
 async def pending_count() -> int:
@@ -65,11 +57,10 @@ async def pending_count() -> int:
 
 async def relay_pending(queue, limit: int = RELAY_BATCH) -> int:
     """Push unrelayed messages to rq. Rows are locked (SKIP LOCKED) so two relays never push
-    the same one, and the rq job id is the outbox id, so a crash between push and mark
-    cannot enqueue it twice either. The batch goes to rq in one hop to a thread and is marked
-    in one UPDATE; on the first failure (Redis down) the rest stays for the next relay."""
-    from backend.platform.db import unit_of_work
-
+    the same batch, and the rq job id is the outbox id, so a crash between push and mark
+    cannot enqueue one twice either. The batch goes to rq whole, in one hop to a thread (rq's
+    client is synchronous) and one pipeline, and is marked in one UPDATE; when Redis is down
+    every row of it stays, its attempt counted, for the next relay."""
     async with unit_of_work():
         rows = await fetch(
             "SELECT id, job, payload FROM outbox_message WHERE relayed_at IS NULL "
@@ -78,59 +69,22 @@ async def relay_pending(queue, limit: int = RELAY_BATCH) -> int:
         )
         if not rows:
             return 0
-        # rq's client is synchronous: keep the event loop free while it talks to Redis.
-        relayed, failure = await asyncio.to_thread(_enqueue_in_order, queue, rows)
-        if relayed:
-            await fetch("UPDATE outbox_message SET relayed_at = now() WHERE id = ANY({}::uuid[])",
-                        relayed)
-        if failure is not None:
-            row_id, exc = failure
+        ids = [row["id"] for row in rows]
+        jobs = [(row["job"], _payload(row["payload"]), str(row["id"])) for row in rows]
+        try:
+            await asyncio.to_thread(queue.enqueue_batch, jobs)
+        except Exception as exc:  # noqa: BLE001 - Redis down: keep the rows for later
             await fetch(
                 "UPDATE outbox_message SET relay_attempts = relay_attempts + 1, "
-                "last_error = {} WHERE id = {}",
-                repr(exc)[:500], row_id,
+                "last_error = {} WHERE id = ANY({}::uuid[])",
+                repr(exc)[:500], ids,
             )
             log.warning("outbox relay failed: %r", exc)
-    return len(relayed)
-
-
-def _enqueue_in_order(queue, rows: list[dict]) -> tuple[list, tuple | None]:
-    """Enqueue ``rows`` in their order until one fails: (ids enqueued, (failed id, error))."""
-    relayed = []
-    for row in rows:
-        payload = row["payload"]
-        if isinstance(payload, str):
-            payload = json.loads(payload)
-        try:
-            queue.enqueue_job_by_name(row["job"], payload, str(row["id"]))
-        except Exception as exc:  # noqa: BLE001 - Redis down: keep the rows for later
-            return relayed, (row["id"], exc)
-        relayed.append(row["id"])
-    return relayed, None
-
-
-class RelayAfterResponse:
-    """The relay a process runs after the responses that queued jobs: one at a time. A
-    request that asks while one runs makes it go round once more instead of starting its own
-    (under load one pass relays the jobs of many requests, in one transaction)."""
-
-    def __init__(self, queue) -> None:
-        self.queue = queue
-        self._running = False
-        self._again = False
-
-    async def __call__(self) -> int:
-        if self._running:
-            self._again = True  # the running relay looks again once it is done
             return 0
-        self._running = True
-        relayed = 0
-        try:
-            while True:
-                self._again = False
-                done = await relay_pending(self.queue)
-                relayed += done
-                if not self._again and done < RELAY_BATCH:
-                    return relayed
-        finally:
-            self._running = False
+        await fetch("UPDATE outbox_message SET relayed_at = now() WHERE id = ANY({}::uuid[])",
+                    ids)
+    return len(rows)
+
+
+def _payload(value) -> dict:
+    return json.loads(value) if isinstance(value, str) else value

@@ -1,7 +1,11 @@
 """The worker's timed work, as it runs in a job process (the timetable: ``backend.jobs.schedule``).
 
-- ``relay_forever``: the outbox relay every 2 s, a task on the job process's event loop. Not
-  an rq job: it must keep trying while Redis is down, and relays as soon as it is back.
+- ``relay_forever``: the outbox relay, a task on the job process's event loop. One job
+  process relays at a time (it holds an advisory lock on its listening connection; another
+  takes over within ``RELAY_EVERY_SECONDS`` when it dies). It relays when PostgreSQL notifies
+  ``outbox`` (a transaction that wrote jobs committed) and every ``RELAY_EVERY_SECONDS``
+  anyway. Not an rq job: it must keep trying while Redis is down, and relays as soon as it is
+  back.
 - ``follow_up_dimonas`` and ``daily_work``: the handlers of the periodic rq jobs.
 """
 
@@ -10,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+
+import asyncpg
 
 from backend import composition
 from backend.backoffice import payroll, reminders
@@ -25,14 +31,52 @@ log = logging.getLogger("backend.periodic")
 RELAY_EVERY_SECONDS = 2.0
 
 
-async def relay_forever(queue: JobQueue) -> None:
-    while True:
-        try:
-            while await relay_pending(queue) == RELAY_BATCH:
-                pass  # more are waiting
-        except Exception:  # noqa: BLE001 - keep the rhythm; log and try again
-            log.exception("periodic relay failed")
-        await asyncio.sleep(RELAY_EVERY_SECONDS)
+# Any fixed number: the advisory lock whose holder is the one relay (pg_try_advisory_lock).
+RELAY_LOCK = 0x6F7574626F78  # "outbox"
+
+
+async def relay_forever(queue: JobQueue, database_url: str) -> None:
+    wake = asyncio.Event()
+    listener: asyncpg.Connection | None = None
+    try:
+        while True:
+            try:
+                if listener is None or listener.is_closed():
+                    listener = await _become_the_relay(database_url, wake)
+                if listener is not None:
+                    wake.clear()  # a commit from now on wakes the next round
+                    while await relay_pending(queue) == RELAY_BATCH:
+                        pass  # more are waiting
+            except Exception:  # noqa: BLE001 - keep the rhythm; log and try again
+                log.exception("outbox relay failed")
+                await _close(listener)
+                listener = None
+            try:
+                await asyncio.wait_for(wake.wait(), RELAY_EVERY_SECONDS)
+            except TimeoutError:
+                pass
+    finally:
+        await _close(listener)  # the lock goes with it: another process takes over
+
+
+async def _close(conn: asyncpg.Connection | None) -> None:
+    if conn is not None and not conn.is_closed():
+        conn.terminate()
+
+
+async def _become_the_relay(database_url: str, wake: asyncio.Event) -> asyncpg.Connection | None:
+    """A connection of its own that holds the relay lock and listens on ``outbox``; None
+    while another job process holds the lock (asked again next round)."""
+    conn = await asyncpg.connect(database_url)
+    try:
+        if not await conn.fetchval("SELECT pg_try_advisory_lock($1)", RELAY_LOCK):
+            await conn.close()
+            return None
+        await conn.add_listener("outbox", lambda *_: wake.set())
+    except BaseException:
+        await conn.close()
+        raise
+    return conn
 
 
 async def follow_up_dimonas(payload: dict, settings: Settings) -> int:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from redis import Redis
 from rq import Queue, Retry
-from rq.exceptions import DuplicateJobError
+from rq.job import Job
 
 RUNNER = "backend.jobs.runner.run"
 # One queue: a worker on a single queue takes jobs with LMOVE through rq's intermediate queue,
@@ -12,6 +14,9 @@ RUNNER = "backend.jobs.runner.run"
 DEFAULT_QUEUE = "default"
 # Back-off for a failed job: 5 s, 30 s, 2 min, 10 min, 30 min, then the failed-job registry.
 RETRY_INTERVALS = [5, 30, 120, 600, 1800]
+# Every relayed job: its retries, how long it may run, how long its result and failure stay.
+_POLICY = {"retry": Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS),
+           "job_timeout": 300, "result_ttl": 24 * 3600, "failure_ttl": 30 * 24 * 3600}
 
 
 def redis_connection(url: str) -> Redis:
@@ -23,15 +28,26 @@ class JobQueue:
         self.connection = redis_connection(redis_url)
         self.queue = Queue(name, connection=self.connection)
 
-    def enqueue_job_by_name(self, job: str, payload: dict, job_id: str) -> None:
-        try:
-            self.queue.enqueue(
-                RUNNER, job, payload, job_id=job_id, unique=True,
-                retry=Retry(max=len(RETRY_INTERVALS), interval=RETRY_INTERVALS),
-                job_timeout=300, result_ttl=24 * 3600, failure_ttl=30 * 24 * 3600,
-            )
-        except DuplicateJobError:
-            pass  # relayed before: rq ids make the relay idempotent
+    def enqueue_batch(self, jobs: Sequence[tuple[str, dict, str]]) -> None:
+        """Enqueue ``(handler, payload, job id)`` triples in two round trips: which ids Redis
+        already holds (a relay that pushed them and died before marking them), then the others
+        in one MULTI/EXEC: a connection lost before EXEC queues none of them. Ids are outbox
+        ids, and the outbox relay never hands the same row to two relays at once (SKIP
+        LOCKED)."""
+        if not jobs:
+            return
+        with self.connection.pipeline(transaction=False) as pipe:
+            for _, _, job_id in jobs:
+                pipe.exists(Job.key_for(job_id))
+            present = pipe.execute()
+        fresh = [Queue.prepare_data(RUNNER, args=(name, payload), job_id=job_id,
+                                    timeout=_POLICY["job_timeout"],
+                                    result_ttl=_POLICY["result_ttl"],
+                                    failure_ttl=_POLICY["failure_ttl"], retry=_POLICY["retry"])
+                 for (name, payload, job_id), there in zip(jobs, present, strict=True)
+                 if not there]
+        if fresh:
+            self.queue.enqueue_many(fresh)
 
     def close(self) -> None:
         self.connection.close()

@@ -141,6 +141,19 @@ async def unit_of_work() -> AsyncIterator[None]:
         yield
 
 
+@asynccontextmanager
+async def unit_of_work_apart() -> AsyncIterator[None]:
+    """A transaction of its own connection, committed on its own, even inside another unit of
+    work (which it neither joins nor sees): for catalogue changes that must not wait for, nor
+    roll back with, the caller's transaction."""
+    outer = DB.current_transaction.set(None)
+    try:
+        async with _Transaction(engine=DB):
+            yield
+    finally:
+        DB.current_transaction.reset(outer)
+
+
 _COMPILED: dict[str, str] = {}
 
 

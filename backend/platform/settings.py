@@ -77,7 +77,10 @@ class Settings:
     # Job processes of the worker (each runs one job at a time on its own event loop and pool),
     # and how much lower their CPU priority is than the API's (nice increment, 0-19).
     worker_processes: int = 2
-    worker_nice: int = 10
+    worker_nice: int = 19
+    # How long (seconds) a job process waits for the CPU to be free of the API's work before
+    # it runs its jobs anyway (backend/jobs/cpu_yield.py); 0: it never waits.
+    worker_yield_seconds: float = 20.0
     # Telegram channel of the bot. Empty webhook secret: the channel is off (production default).
     telegram_webhook_secret: str = DEV_TELEGRAM_WEBHOOK_SECRET
     telegram_bot_token: str | None = None  # unset: replies go to the file outbox
@@ -140,6 +143,8 @@ class Settings:
             periodic_daily_work=env.get("PERIODIC_DAILY_WORK", "on").lower() not in ("off", "0", "false"),
             worker_processes=int(env.get("WORKER_PROCESSES", str(cls.worker_processes))),
             worker_nice=int(env.get("WORKER_NICE", str(cls.worker_nice))),
+            worker_yield_seconds=float(env.get("WORKER_YIELD_SECONDS",
+                                               str(cls.worker_yield_seconds))),
             telegram_webhook_secret=env.get(
                 "TELEGRAM_WEBHOOK_SECRET",
                 "" if app_env == "production" else DEV_TELEGRAM_WEBHOOK_SECRET),
@@ -165,8 +170,10 @@ class Settings:
             raise SettingsError("SALARY_RUN_HORIZON_DAYS and EMPLOYMENT_BACKDATE_DAYS must be 0 "
                                 "or more, PAYROLL_MAX_MONTHS_PER_RUN at least 1, "
                                 "RULE_SET_CHECK_SECONDS 0 or more")
-        if self.worker_processes < 1 or not 0 <= self.worker_nice <= 19:
-            raise SettingsError("WORKER_PROCESSES must be at least 1 and WORKER_NICE 0 to 19")
+        if (self.worker_processes < 1 or not 0 <= self.worker_nice <= 19
+                or not 0 <= self.worker_yield_seconds <= 300):
+            raise SettingsError("WORKER_PROCESSES must be at least 1, WORKER_NICE 0 to 19 and "
+                                "WORKER_YIELD_SECONDS 0 to 300")
         if not self.is_production:
             return
         problems = []

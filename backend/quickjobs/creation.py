@@ -185,19 +185,23 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
     sim = simulate(engine_input(data), rules=book) if data.client is not None else None
     quickjob_id = uuid.uuid4()
     # Quote numbers are unique, not gap-free (only invoices must be: domain.md section 2,
-    # VAT code art. 53 section 2 and Royal Decree no. 1 art. 5): taken before the unit of
-    # work, so creations never queue on the counter row for the length of a transaction.
-    sequence = await repo.take_number(LEGAL_ENTITY, "quote", on.year)
-    if sequence is None:  # a fresh database: the legal entities are not there yet
-        await units.ensure_reference_data()
-        sequence = await repo.take_number(LEGAL_ENTITY, "quote", on.year)
+    # VAT code art. 53 section 2 and Royal Decree no. 1 art. 5): a sequence's next value,
+    # which locks nothing and commits nothing, so creations never queue on one another. It
+    # is taken by the creation's first query.
+    numbering = await _numbering(on.year)
     async with unit_of_work():
-        # The worker, their unit and their standing for the membership rule (their row locked).
-        found = await repo.worker_with_personal_unit(principal.id, LEGAL_ENTITY,
-                                                     str(quickjob_id))
+        # The worker, their unit, their standing for the membership rule (their row locked)
+        # and the quote's number.
+        found = await repo.worker_for_creation(principal.id, LEGAL_ENTITY, str(quickjob_id),
+                                               numbering)
         if found is None:
             raise NotFound()
-        worker, standing = found
+        worker, standing, sequence = found
+        if sequence is None:  # the sequence went with a restored database: made again
+            _NUMBERED_YEARS.discard(on.year)
+            sequence = await repo.take_number(LEGAL_ENTITY, "quote", on.year)
+            if sequence is None:
+                raise RuntimeError("no quote numbering: the legal entity is not in the database")
         # The quote names the worker: never a phone number in their place (issue 14).
         if missing := identity.missing_for(worker, "quote"):
             raise Invalid("identity_required", errors=[
@@ -221,6 +225,20 @@ async def create(principal: Principal, data: QuickJobCreate, ports: Ports,
                   for e in created.expenses],
         events=[EventRow(at=at, kind=kind, data=data or {}) for kind, data in created.events],
         review_reasons=created.review_reasons, requirements=created.requirements)
+
+
+_NUMBERED_YEARS: set[int] = set()  # this process saw the year's quote sequence
+
+
+async def _numbering(year: int) -> str:
+    """The name of the year's quote sequence, made first if needed (once per process and
+    year; a fresh database gets its legal entities first)."""
+    if year not in _NUMBERED_YEARS:
+        if not await repo.start_numbering(LEGAL_ENTITY, "quote", year):
+            await units.ensure_reference_data()
+            await repo.start_numbering(LEGAL_ENTITY, "quote", year)
+        _NUMBERED_YEARS.add(year)
+    return repo.sequence_name(LEGAL_ENTITY, "quote", year)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ Services call these inside their unit of work."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 
 import msgspec
@@ -13,7 +14,7 @@ from piccolo.querystring import QueryString
 from backend.people import repository as membership
 from backend.people.rows import StandingRow
 from backend.people.tables import Person, UsageAgreement
-from backend.platform.db import NOW, compiled, fetch, insert, new_row, row, rows
+from backend.platform.db import NOW, compiled, fetch, insert, new_row, row, rows, unit_of_work_apart
 from backend.quickjobs.rows import (
     CashCollectionRow,
     ContractRow,
@@ -74,24 +75,29 @@ def _worker_with_personal_unit(slot) -> Select:
 
 
 def _worker_for_creation(slot) -> Select:
-    # The membership rule's standing beside it, the person row locked as the rule needs.
+    # The membership rule's standing beside it, the person row locked as the rule needs, and
+    # the quote's number (see take_number; NULL while the year's sequence does not exist).
     return _worker_with_personal_unit(slot).columns(
-        *membership.standing_columns(slot("reference"))).lock_rows(of=(Person,))
+        *membership.standing_columns(slot("reference")),
+        QueryString("nextval(to_regclass({}::text))", slot("numbering")).as_alias("number"),
+    ).lock_rows(of=(Person,))
 
 
-async def worker_with_personal_unit(person_id: uuid.UUID, legal_entity: str, reference: str
-                                    ) -> tuple[WorkerRow, StandingRow] | None:
+async def worker_for_creation(person_id: uuid.UUID, legal_entity: str, reference: str,
+                              numbering: str) -> tuple[WorkerRow, StandingRow, int | None] | None:
     """The worker and, in the same query, their personal unit (None before their first job),
-    whether they accepted the usage agreement, and their standing for the membership rule
-    (a performance recorded under ``reference``), their row locked until the transaction
-    ends (``people.repository.performance_standing``). Compiled once (a creation's first
-    query)."""
+    whether they accepted the usage agreement, their standing for the membership rule (a
+    performance recorded under ``reference``), their row locked until the transaction ends
+    (``people.repository.performance_standing``), and the next number of the sequence
+    ``numbering`` (``sequence_name``; None while it does not exist). Compiled once (a
+    creation's first query)."""
     query = compiled("worker_for_creation", _worker_for_creation)
     found = await query.fetch({"person": person_id, "legal_entity": legal_entity,
-                               "reference": reference})
+                               "reference": reference, "numbering": numbering})
     if not found:
         return None
-    return msgspec.convert(found[0], WorkerRow), membership.standing_of(found[0])
+    return (msgspec.convert(found[0], WorkerRow), membership.standing_of(found[0]),
+            found[0]["number"])
 
 
 # QuickJobs and their timeline -----------------------------------------------------------------
@@ -173,21 +179,58 @@ async def next_number(legal_entity: str, series: str, year: int) -> int:
 
 
 async def take_number(legal_entity: str, series: str, year: int) -> int | None:
-    """Unique and increasing per year, not gap-free (quotes): the counter is incremented in
-    a statement of its own, committed at once, so its row is locked only for that statement,
-    never for the caller's transaction; a number whose transaction then fails is not reused.
-    Inside a unit of work (the bot's creation runs in its own) it joins it, and the row stays
-    locked until that commits: call it before opening one. None while the legal entity is
-    not in the database (a fresh one: its reference data comes with the first unit)."""
-    # Raw SQL: _INCREMENT from a SELECT guarded by EXISTS, so a missing legal entity gives no
-    # row instead of a foreign-key error that would abort the caller's transaction.
-    found = await fetch(
-        "INSERT INTO document_counter (legal_entity, series, year, last_number) "
-        "SELECT {}, {}, {}, 1 WHERE EXISTS (SELECT 1 FROM legal_entity WHERE id = {}) "
-        "ON CONFLICT (legal_entity, series, year) "
-        "DO UPDATE SET last_number = document_counter.last_number + 1 RETURNING last_number",
-        legal_entity, series, year, legal_entity)
-    return found[0]["last_number"] if found else None
+    """Unique and increasing per year, not gap-free (quotes): a PostgreSQL sequence per legal
+    entity, series and year. ``nextval`` locks no row and is never rolled back, so it commits
+    nothing of its own and no creation waits for another one's transaction; a number whose
+    transaction then fails is not reused. Same call inside or outside a unit of work. None
+    while the legal entity is not in the database (a fresh one: its reference data comes
+    with the first unit)."""
+    name = sequence_name(legal_entity, series, year)
+    # Raw SQL: a sequence named at run time; to_regclass gives NULL (nextval of NULL is NULL)
+    # rather than an error that would abort the caller's transaction, while it is not there.
+    found = await fetch("SELECT nextval(to_regclass({}::text)) AS n", name)
+    if found[0]["n"] is not None:
+        return found[0]["n"]
+    if not await _start_sequence(name, legal_entity, series, year):
+        return None
+    return (await fetch("SELECT nextval({}::text::regclass) AS n", name))[0]["n"]
+
+
+_SEQUENCE_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
+
+
+def sequence_name(legal_entity: str, series: str, year: int) -> str:
+    name = f"{series}_number_{legal_entity}_{year}".replace("-", "_").lower()
+    if not _SEQUENCE_NAME.fullmatch(name):
+        raise ValueError(f"no sequence name for {legal_entity!r}, {series!r}, {year}")
+    return name
+
+
+async def start_numbering(legal_entity: str, series: str, year: int) -> bool:
+    """The year's sequence exists from now on (made if needed, taking no number); False while
+    the legal entity is not in the database."""
+    name = sequence_name(legal_entity, series, year)
+    found = await fetch("SELECT to_regclass({}::text) IS NOT NULL AS there", name)
+    return found[0]["there"] or await _start_sequence(name, legal_entity, series, year)
+
+
+async def _start_sequence(name: str, legal_entity: str, series: str, year: int) -> bool:
+    """The year's sequence, once (an advisory lock makes concurrent first creations wait for
+    one another). It goes on from the counter row where numbers were taken before sequences,
+    and is owned by that column, so ``TRUNCATE ... RESTART IDENTITY`` restarts it too."""
+    async with unit_of_work_apart():
+        # Raw SQL below: catalogue statements (advisory lock, CREATE SEQUENCE) Piccolo has no
+        # words for; the name is checked by sequence_name, so it is safe to place in the text.
+        if not await fetch("SELECT 1 FROM legal_entity WHERE id = {}", legal_entity):
+            return False
+        await fetch("SELECT pg_advisory_xact_lock(hashtext({}))", name)
+        before = await fetch("SELECT last_number FROM document_counter "
+                             "WHERE legal_entity = {} AND series = {} AND year = {}",
+                             legal_entity, series, year)
+        start = before[0]["last_number"] + 1 if before else 1
+        await fetch(f"CREATE SEQUENCE IF NOT EXISTS {name} START WITH {int(start)} MINVALUE 1 "
+                    "OWNED BY document_counter.last_number")
+    return True
 
 
 # Quotes and orders ---------------------------------------------------------------------------

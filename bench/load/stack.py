@@ -172,7 +172,7 @@ class Stack:
     def _urls_from_make_run_log(self) -> None:
         text = (BENCH_DIR / "make-run.log").read_text(errors="replace")
         pg = re.search(r"embedded PostgreSQL on (postgresql://\S+)", text)
-        rd = re.search(r"embedded Redis on (redis://\S+)", text)
+        rd = re.search(r"embedded Redis on ((?:redis|unix)://\S+)", text)
         if pg and rd:
             self.database_url, self.redis_url = pg.group(1), rd.group(1)
 

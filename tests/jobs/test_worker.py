@@ -87,6 +87,13 @@ async def test_job_processes_run_at_a_lower_cpu_priority(worker, settings):
     for pid in processes:
         nice = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
         assert nice >= settings.worker_nice > 0
+        # Its session too (set as the process starts): with autogroup scheduling the kernel
+        # weighs sessions first.
+        autogroup = Path(f"/proc/{pid}/autogroup")
+        if autogroup.exists():
+            assert await eventually(
+                lambda a=autogroup: a.read_text().split()[-1] == str(settings.worker_nice),
+                timeout=20)
 
 
 async def test_a_failing_handler_is_retried_with_back_off(worker, settings):

@@ -1,10 +1,11 @@
 """Quote numbers are unique and increase per year, but are not gap-free (only invoices must be:
-domain.md section 2): the number is taken before the creation's unit of work, so a creation
-refused after that point leaves a gap, and concurrent creations never wait on each other."""
+domain.md section 2): the number is a PostgreSQL sequence's next value, so a creation refused
+after that point leaves a gap, and concurrent creations never wait on each other."""
 
 import asyncio
 import datetime as dt
 
+from backend.platform.db import fetch, unit_of_work
 from backend.quickjobs import repository
 from backend.quickjobs.creation import LEGAL_ENTITY
 from tests.conftest import bearer, sign_in
@@ -50,3 +51,29 @@ async def test_take_number_counts_per_series_and_year(client, worker_headers):
     assert b == a + 1
     assert await repository.take_number(LEGAL_ENTITY, "quote", year + 1) == 1
     assert await repository.take_number("no-such-entity", "quote", year) is None
+
+
+async def test_a_number_taken_in_a_rolled_back_transaction_is_not_given_again(client,
+                                                                               worker_headers):
+    await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=worker_headers)
+    year = dt.date.today().year
+    try:
+        async with unit_of_work():  # as the bot's creation takes it
+            taken = await repository.take_number(LEGAL_ENTITY, "quote", year)
+            raise LookupError
+    except LookupError:
+        pass
+    assert await repository.take_number(LEGAL_ENTITY, "quote", year) == taken + 1
+
+
+async def test_numbers_go_on_from_the_counter_of_a_database_numbered_before_sequences(
+        client, worker_headers):
+    """Before sequences, quote numbers came from the counter row: a year already counted
+    there goes on from its last number."""
+    await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=worker_headers)
+    year = dt.date.today().year + 3
+    await fetch("INSERT INTO document_counter (legal_entity, series, year, last_number) "
+                "VALUES ({}, 'quote', {}, 41)", LEGAL_ENTITY, year)
+    first, second = await asyncio.gather(repository.take_number(LEGAL_ENTITY, "quote", year),
+                                         repository.take_number(LEGAL_ENTITY, "quote", year))
+    assert sorted([first, second]) == [42, 43]  # the first two at once: created once
