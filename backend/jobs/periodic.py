@@ -37,46 +37,36 @@ RELAY_LOCK = 0x6F7574626F78  # "outbox"
 
 async def relay_forever(queue: JobQueue, database_url: str) -> None:
     wake = asyncio.Event()
-    listener: asyncpg.Connection | None = None
+    conn: asyncpg.Connection | None = None  # its own: holds the lock and listens
+    holding = False
     try:
         while True:
             try:
-                if listener is None or listener.is_closed():
-                    listener = await _become_the_relay(database_url, wake)
-                if listener is not None:
+                if conn is None or conn.is_closed():
+                    conn, holding = await asyncpg.connect(database_url), False
+                if not holding:  # another job process may relay: asked again next round
+                    holding = await conn.fetchval("SELECT pg_try_advisory_lock($1)", RELAY_LOCK)
+                    if holding:
+                        await conn.add_listener("outbox", lambda *_: wake.set())
+                if holding:
                     wake.clear()  # a commit from now on wakes the next round
                     while await relay_pending(queue) == RELAY_BATCH:
                         pass  # more are waiting
             except Exception:  # noqa: BLE001 - keep the rhythm; log and try again
                 log.exception("outbox relay failed")
-                await _close(listener)
-                listener = None
+                await _close(conn)
+                conn, holding = None, False
             try:
                 await asyncio.wait_for(wake.wait(), RELAY_EVERY_SECONDS)
             except TimeoutError:
                 pass
     finally:
-        await _close(listener)  # the lock goes with it: another process takes over
+        await _close(conn)  # the lock goes with it: another process takes over
 
 
 async def _close(conn: asyncpg.Connection | None) -> None:
     if conn is not None and not conn.is_closed():
         conn.terminate()
-
-
-async def _become_the_relay(database_url: str, wake: asyncio.Event) -> asyncpg.Connection | None:
-    """A connection of its own that holds the relay lock and listens on ``outbox``; None
-    while another job process holds the lock (asked again next round)."""
-    conn = await asyncpg.connect(database_url)
-    try:
-        if not await conn.fetchval("SELECT pg_try_advisory_lock($1)", RELAY_LOCK):
-            await conn.close()
-            return None
-        await conn.add_listener("outbox", lambda *_: wake.set())
-    except BaseException:
-        await conn.close()
-        raise
-    return conn
 
 
 async def follow_up_dimonas(payload: dict, settings: Settings) -> int:
