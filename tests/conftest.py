@@ -177,9 +177,10 @@ def bearer(tokens: dict) -> dict:
     return {"Authorization": f"Bearer {tokens['accessToken']}"}
 
 
-def spawn_worker(settings):
+def spawn_worker(settings, **overrides: str):
     """A real rq worker process (``backend.jobs.worker``, with its periodic outbox relay) on
-    the test database and Redis; it dies with the test run even when pytest is killed."""
+    the test database and Redis, ``overrides`` added to its environment; it dies with the test
+    run even when pytest is killed."""
     import signal
     import subprocess
     import sys
@@ -194,7 +195,7 @@ def spawn_worker(settings):
            "PERIODIC_DAILY_WORK": "off",
            # Tests wait for their jobs on a busy machine: no deferral to the API here
            # (tests/jobs/test_cpu_yield.py tests it).
-           "WORKER_YIELD_SECONDS": "0"}
+           "WORKER_YIELD_SECONDS": "0", **overrides}
     return subprocess.Popen([sys.executable, "-m", "backend.jobs.worker"], env=env,
                             preexec_fn=die_with_parent(signal.SIGTERM))
 

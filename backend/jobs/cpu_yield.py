@@ -15,7 +15,10 @@ an ordinary day.
 The wait is bounded: after ``max_defer`` seconds of saturation without a break the job
 process runs its jobs regardless, one after the other, until it first finds the API no
 longer saturated (an API that stays saturated delays background work by ``max_defer`` at
-most, never starves it). Redis unreachable: no wait. Measured on the 2-core bench machine
+most, never starves it). Redis unreachable: no wait. A job someone is waiting for (a
+sign-in code: ``urgent``) never waits: it is queued at the front and, while it is next, the
+job process takes it at once. The outbox relay waits the same way, urgent messages apart
+(``backend.jobs.periodic``). Measured on the 2-core bench machine
 (bench/README.md).
 """
 
@@ -33,6 +36,10 @@ BUSY_IN_FLIGHT = 4  # requests at once in one API process
 BUSY_FOR_MS = 1000
 PUBLISH_EVERY_SECONDS = 0.25
 STEP_SECONDS = 0.05
+# Ids of urgent jobs (``backend.jobs.queue`` adds them as it queues them, at the front); an id
+# only matters while it heads the queue, so the set simply lapses a while after the last one.
+URGENT_KEY = "jobs:urgent"
+URGENT_KEEP_MS = 15 * 60 * 1000
 
 
 class ApiLoad:
@@ -77,28 +84,47 @@ class CpuYield:
         self._saturated, self._clock, self._sleep = saturated, clock, sleep
         self._since: float | None = None
 
+    def deferring(self) -> bool:
+        """Whether background work should wait now: the API is saturated and has been for less
+        than ``max_defer`` (no wait here; Redis away: no)."""
+        if self.max_defer <= 0:
+            return False
+        try:
+            saturated = self._saturated()
+        except Exception:  # noqa: BLE001 - Redis away: rq's own dequeue will tell
+            return False
+        now = self._clock()
+        if not saturated:
+            self._since = None
+            return False
+        if self._since is None:
+            self._since = now
+        # Past the bound: no wait until the API is first seen not saturated again.
+        return now - self._since < self.max_defer
+
     def before_job(self) -> float:
         """Wait while the API is saturated (within the bound); the seconds waited."""
-        if self.max_defer <= 0:
-            return 0.0
         waited = 0.0
-        while True:
-            try:
-                saturated = self._saturated()
-            except Exception:  # noqa: BLE001 - Redis away: rq's own dequeue will tell
-                return waited
-            now = self._clock()
-            if not saturated:
-                self._since = None
-                return waited
-            if self._since is None:
-                self._since = now
-            if now - self._since >= self.max_defer:
-                return waited  # deferred long enough: jobs run until the API has a break
+        while self.deferring():
             self._sleep(STEP_SECONDS)
             waited += STEP_SECONDS
+        return waited
 
 
-def saturated_flag(connection) -> Callable[[], bool]:
-    """``CpuYield``'s question, asked of Redis through ``connection`` (synchronous)."""
-    return lambda: bool(connection.exists(BUSY_KEY))
+# Saturated, unless the job at the head of the queue is urgent (one round trip).
+_SATURATED_FOR_QUEUE = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local head = redis.call('LINDEX', KEYS[2], 0)
+if head and redis.call('SISMEMBER', KEYS[3], head) == 1 then return 0 end
+return 1
+"""
+
+
+def saturated_flag(connection, queue_key: str | None = None) -> Callable[[], bool]:
+    """``CpuYield``'s question, asked of Redis through ``connection`` (synchronous). With
+    ``queue_key`` (a job process's queue), an urgent job at its head (``URGENT_KEY``:
+    someone is waiting for it, a sign-in code) is never kept waiting."""
+    if queue_key is None:
+        return lambda: bool(connection.exists(BUSY_KEY))
+    script = connection.register_script(_SATURATED_FOR_QUEUE)
+    return lambda: bool(script(keys=[BUSY_KEY, queue_key, URGENT_KEY]))

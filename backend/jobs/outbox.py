@@ -22,11 +22,14 @@ RELAY_BATCH = 200  # rows per relay transaction
 
 @dataclass(frozen=True)
 class Message:
-    """A job to queue: its handler's name, its payload, and the key that makes it once."""
+    """A job to queue: its handler's name, its payload, the key that makes it once, and
+    whether someone is waiting for it (``urgent``: relayed and run even while the API is
+    saturated, ahead of the rest)."""
 
     job: str
     payload: dict
     dedupe_key: str
+    urgent: bool = False
 
 
 async def add(job: str, payload: dict, dedupe_key: str) -> None:
@@ -41,12 +44,14 @@ async def add_many(messages: Sequence[Message]) -> None:
     # Raw SQL: one INSERT of n rows from arrays (unnest), the same text whatever n is; inside
     # ``together()`` it joins that block's statement.
     await write(
-        "INSERT INTO outbox_message (id, job, payload, dedupe_key) "
-        "SELECT id, job, payload::jsonb, dedupe_key "
-        "FROM unnest({}::uuid[], {}::text[], {}::text[], {}::text[]) AS m(id, job, payload, dedupe_key) "
+        "INSERT INTO outbox_message (id, job, payload, dedupe_key, urgent) "
+        "SELECT id, job, payload::jsonb, dedupe_key, urgent "
+        "FROM unnest({}::uuid[], {}::text[], {}::text[], {}::text[], {}::bool[]) "
+        "AS m(id, job, payload, dedupe_key, urgent) "
         "ON CONFLICT (dedupe_key) DO NOTHING",
         [uuid.uuid4() for _ in messages], [m.job for m in messages],
         [json.dumps(m.payload) for m in messages], [m.dedupe_key for m in messages],
+        [m.urgent for m in messages],
     )
 
 
@@ -55,22 +60,25 @@ async def pending_count() -> int:
     return rows[0]["n"]
 
 
-async def relay_pending(queue, limit: int = RELAY_BATCH) -> int:
-    """Push unrelayed messages to rq. Rows are locked (SKIP LOCKED) so two relays never push
-    the same batch, and the rq job id is the outbox id, so a crash between push and mark
-    cannot enqueue one twice either. The batch goes to rq whole, in one hop to a thread (rq's
-    client is synchronous) and one pipeline, and is marked in one UPDATE; when Redis is down
-    every row of it stays, its attempt counted, for the next relay."""
+async def relay_pending(queue, limit: int = RELAY_BATCH, *, urgent_only: bool = False) -> int:
+    """Push unrelayed messages to rq (only the urgent ones with ``urgent_only``). Rows are
+    locked (SKIP LOCKED) so two relays never push the same batch, and the rq job id is the
+    outbox id, so a crash between push and mark cannot enqueue one twice either. The batch
+    goes to rq whole, in one hop to a thread (rq's client is synchronous) and one pipeline,
+    and is marked in one UPDATE; when Redis is down every row of it stays, its attempt
+    counted, for the next relay."""
     async with unit_of_work():
         rows = await fetch(
-            "SELECT id, job, payload FROM outbox_message WHERE relayed_at IS NULL "
-            "ORDER BY created_at LIMIT {} FOR UPDATE SKIP LOCKED",
+            "SELECT id, job, payload, urgent FROM outbox_message WHERE relayed_at IS NULL "
+            + ("AND urgent " if urgent_only else "")
+            + "ORDER BY created_at LIMIT {} FOR UPDATE SKIP LOCKED",
             limit,
         )
         if not rows:
             return 0
         ids = [row["id"] for row in rows]
-        jobs = [(row["job"], _payload(row["payload"]), str(row["id"])) for row in rows]
+        jobs = [(row["job"], _payload(row["payload"]), str(row["id"]), row["urgent"])
+                for row in rows]
         try:
             await asyncio.to_thread(queue.enqueue_batch, jobs)
         except Exception as exc:  # noqa: BLE001 - Redis down: keep the rows for later

@@ -5,7 +5,9 @@
   takes over within ``RELAY_EVERY_SECONDS`` when it dies). It relays when PostgreSQL notifies
   ``outbox`` (a transaction that wrote jobs committed) and every ``RELAY_EVERY_SECONDS``
   anyway. Not an rq job: it must keep trying while Redis is down, and relays as soon as it is
-  back.
+  back. While the API is saturated it waits like the job processes (``deferring``, a
+  ``backend.jobs.cpu_yield.CpuYield``: bounded), relaying only the urgent messages meanwhile:
+  queued jobs would wait anyway, and pushing them costs the CPU the API needs.
 - ``follow_up_dimonas`` and ``daily_work``: the handlers of the periodic rq jobs.
 """
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 import asyncpg
 
@@ -29,13 +32,15 @@ from backend.quickjobs.tasks import poll_dimonas
 
 log = logging.getLogger("backend.periodic")
 RELAY_EVERY_SECONDS = 2.0
+DEFER_STEP_SECONDS = 0.25
 
 
 # Any fixed number: the advisory lock whose holder is the one relay (pg_try_advisory_lock).
 RELAY_LOCK = 0x6F7574626F78  # "outbox"
 
 
-async def relay_forever(queue: JobQueue, database_url: str) -> None:
+async def relay_forever(queue: JobQueue, database_url: str,
+                        deferring: Callable[[], bool] = lambda: False) -> None:
     wake = asyncio.Event()
     conn: asyncpg.Connection | None = None  # its own: holds the lock and listens
     holding = False
@@ -48,6 +53,12 @@ async def relay_forever(queue: JobQueue, database_url: str) -> None:
                     holding = await conn.fetchval("SELECT pg_try_advisory_lock($1)", RELAY_LOCK)
                     if holding:
                         await conn.add_listener("outbox", lambda *_: wake.set())
+                if holding and deferring():
+                    # The API is saturated: the jobs would wait anyway (``CpuYield``), except
+                    # the ones someone is waiting for.
+                    await relay_pending(queue, urgent_only=True)
+                    await asyncio.sleep(DEFER_STEP_SECONDS)
+                    continue
                 if holding:
                     wake.clear()  # a commit from now on wakes the next round
                     while await relay_pending(queue) == RELAY_BATCH:

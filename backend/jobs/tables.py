@@ -1,4 +1,4 @@
-from piccolo.columns import JSONB, UUID, Integer, Text, Timestamptz, Varchar
+from piccolo.columns import JSONB, UUID, Boolean, Integer, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
 from backend.platform.db import DB
@@ -15,6 +15,7 @@ class OutboxMessage(Table, tablename="outbox_message", db=DB):
     relayed_at = Timestamptz(null=True)
     relay_attempts = Integer(default=0)
     last_error = Text(null=True)
+    urgent = Boolean(default=False)  # someone waits for it: never deferred (a sign-in code)
 
 
 class JobRun(Table, tablename="job_run", db=DB):

@@ -176,9 +176,13 @@ def run_jobs(settings: Settings) -> None:
     runner.install(host)
     host.start()
     relay_queue = JobQueue(settings.redis_url)  # its own connection: rq widens the worker's
-    host.background(relay_forever(relay_queue, settings.database_url))
     connection = redis_connection(settings.redis_url)
-    cpu_yield = CpuYield(settings.worker_yield_seconds, saturated_flag(connection))
+    queue = Queue(DEFAULT_QUEUE, connection=connection)
+    cpu_yield = CpuYield(settings.worker_yield_seconds, saturated_flag(connection, queue.key))
+    # The relay waits like the jobs (its own bound: it runs beside them).
+    relay_yield = CpuYield(settings.worker_yield_seconds,
+                           saturated_flag(relay_queue.connection))
+    host.background(relay_forever(relay_queue, settings.database_url, relay_yield.deferring))
 
     class YieldingWorker(SimpleWorker):
         """rq's in-process worker that lets the API have the CPU first (``cpu_yield``)."""
@@ -188,7 +192,7 @@ def run_jobs(settings: Settings) -> None:
             return super().dequeue_job_and_maintain_ttl(timeout, max_idle_time)
 
     # Job descriptions carry payloads (phone numbers, one-time codes): ids only in the log.
-    worker = YieldingWorker([Queue(DEFAULT_QUEUE, connection=connection)],
+    worker = YieldingWorker([queue],
                             connection=connection, log_job_description=False)
     try:
         worker.work(logging_level=settings.log_level)

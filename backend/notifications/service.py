@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from backend.jobs import outbox
 
+# Codes a person is waiting for on a sign-in screen: sent even while the API is saturated.
+WAITED_FOR = frozenset({"otp", "staff_code"})
+
 
 def notification(*, key: str, channel: str, to: str, template: str, language: str,
                  params: dict | None = None) -> outbox.Message:
@@ -12,7 +15,7 @@ def notification(*, key: str, channel: str, to: str, template: str, language: st
         "notify",
         {"key": key, "channel": channel, "to": to, "template": template,
          "language": language, "params": params or {}},
-        dedupe_key=f"notify:{key}",
+        dedupe_key=f"notify:{key}", urgent=template in WAITED_FOR,
     )
 
 

@@ -4,6 +4,7 @@ import asyncio
 import uuid
 
 from backend.jobs import outbox, periodic
+from backend.jobs.cpu_yield import URGENT_KEY
 from backend.jobs.queue import RUNNER, JobQueue
 from backend.platform.db import fetch, unit_of_work
 from tests.conftest import eventually
@@ -100,13 +101,46 @@ async def test_a_batch_pushed_before_a_crash_is_not_pushed_twice(settings):
     queues only the ones Redis does not hold."""
     queue = _private_queue(settings)
     try:
-        pushed = [("notify", {"n": 1}, str(uuid.uuid4())), ("notify", {"n": 2}, str(uuid.uuid4()))]
+        pushed = [("notify", {"n": 1}, str(uuid.uuid4()), False),
+                  ("notify", {"n": 2}, str(uuid.uuid4()), True)]
         queue.enqueue_batch(pushed)
-        later = ("notify", {"n": 3}, str(uuid.uuid4()))
+        later = ("notify", {"n": 3}, str(uuid.uuid4()), False)
         queue.enqueue_batch([*pushed, later])
         ids = queue.queue.job_ids
-        assert sorted(ids) == sorted(job_id for _, _, job_id in [*pushed, later])
+        assert sorted(ids) == sorted(job_id for _, _, job_id, _ in [*pushed, later])
         assert len(ids) == 3
     finally:
+        queue.queue.delete(delete_jobs=True)
+        queue.close()
+
+
+async def test_a_deferring_relay_pushes_only_the_urgent_messages_first_in_line(
+        app, clean_db, settings, monkeypatch):
+    """While the API is saturated the relay holds back what can wait and pushes what someone
+    is waiting for (a sign-in code), at the front of the queue; the rest follows the break."""
+    monkeypatch.setattr(periodic, "DEFER_STEP_SECONDS", 0.05)
+    queue = _private_queue(settings)
+    saturated = asyncio.Event()
+    saturated.set()
+    relay = asyncio.create_task(periodic.relay_forever(queue, settings.database_url,
+                                                       saturated.is_set))
+    try:
+        await eventually(lambda: _relay_holders())
+        async with unit_of_work():
+            await outbox.add("notify", {"key": "can-wait"}, dedupe_key="relay-can-wait")
+            await outbox.add_many([outbox.Message("notify", {"key": "code"},
+                                                  dedupe_key="relay-code", urgent=True)])
+        await eventually(lambda: _relayed("relay-code"), timeout=10)
+        await asyncio.sleep(0.5)  # ten rounds of deferral
+        assert not await _relayed("relay-can-wait")
+        [urgent] = queue.queue.jobs
+        assert urgent.args == ("notify", {"key": "code"})
+        assert queue.connection.sismember(URGENT_KEY, urgent.id)
+        saturated.clear()
+        await eventually(lambda: _relayed("relay-can-wait"), timeout=10)
+        assert [job.args[1]["key"] for job in queue.queue.jobs] == ["code", "can-wait"]
+    finally:
+        relay.cancel()
+        await asyncio.gather(relay, return_exceptions=True)
         queue.queue.delete(delete_jobs=True)
         queue.close()
