@@ -270,7 +270,7 @@ async def _write(principal: Principal, data: QuickJobCreate, ports: Ports, worke
                                     client_vat=client.vat_number), rules=book)
     reasons = _as_stored(review_reasons(data, sim, on, book))
     status = QuickJobStatus.IN_REVIEW if reasons else QuickJobStatus.QUOTE_SENT
-    simulation = json.dumps(to_snapshot(sim), default=str)
+    simulation = msgspec.json.encode(to_snapshot(sim))  # JSON types only (to_snapshot)
     values = dict(
         id=quickjob_id, person=principal.id, unit=unit_id, client=client.id,
         function=data.function.strip(), description=data.description.strip(),
@@ -281,10 +281,10 @@ async def _write(principal: Principal, data: QuickJobCreate, ports: Ports, worke
         withholding_rate=data.withholding_rate, paid_in_cash=data.paid_in_cash,
         status=status.value, rule_set=sim.rule_set, pay_date=sim.pay_date,
         review_reasons=[r["code"] for r in reasons], language=client.language)
-    await repo.insert_quickjob(**values, simulation=simulation)
+    await repo.insert_quickjob(**values, simulation=simulation.decode())
     # created_at / updated_at: the transaction's now(), known once the block has ended.
     job = QuickJobRow(
-        **values, simulation=json.loads(simulation), created_at=None, updated_at=None,
+        **values, simulation=msgspec.json.decode(simulation), created_at=None, updated_at=None,
         client_name=client.name, client_email=client.email, client_vat=client.vat_number,
         client_company_number=client.company_number, client_country=client.country,
         client_address=client.address, client_language=client.language)

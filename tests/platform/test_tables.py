@@ -76,3 +76,34 @@ def test_there_are_as_many_table_classes_as_tables_in_the_migrations():
 
     text = "".join(p.read_text() for p in Path(migrations.__file__).parent.glob("2*.py"))
     assert text.count("CREATE TABLE ") == len(TABLES)
+
+
+
+async def test_the_large_json_values_of_a_creation_are_not_compressed_with_pglz(services):
+    """``quickjob.simulation`` and ``idempotency_record.body``: lz4 where the server has it,
+    else stored as they are (migration 2026_12_04t10: pglz cost PostgreSQL's CPU)."""
+    conn = await asyncpg.connect(services[0])
+    try:
+        found = {(r["relname"], r["attname"]): (r["attcompression"], r["attstorage"])
+                 for r in await conn.fetch(
+                     "SELECT c.relname, a.attname, a.attcompression::text, a.attstorage::text "
+                     "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                     "WHERE (c.relname, a.attname) IN "
+                     "(('quickjob', 'simulation'), ('idempotency_record', 'body'))")}
+        lz4 = found[("quickjob", "simulation")][0] == "l"
+        assert set(found.values()) == ({("l", "x")} if lz4 else {("", "e")})
+        # A stored answer as large as a creation's, written and read back (then undone).
+        large = ('{"lines": "' + "Brutoloon volgens de barema's van PC 200. " * 300
+                 + '"}').encode()
+        tx = conn.transaction()
+        await tx.start()
+        try:
+            await conn.execute("INSERT INTO idempotency_record (scope_key, request_hash, body) "
+                               "VALUES ('probe', 'probe', $1)", large)
+            stored = await conn.fetchrow("SELECT pg_column_compression(body) AS method, body "
+                                         "FROM idempotency_record WHERE scope_key = 'probe'")
+        finally:
+            await tx.rollback()
+        assert stored["method"] == ("lz4" if lz4 else None) and stored["body"] == large
+    finally:
+        await conn.close()
