@@ -22,6 +22,7 @@ from backend.engine.errors import MESSAGES as ENGINE_MESSAGES
 from backend.http.context import language_of
 from backend.http.problems import FieldError, Problem
 from backend.platform import i18n
+from backend.platform.claims import ClaimTaken
 from backend.platform.db import UNAVAILABLE as _UNAVAILABLE
 from backend.platform.errors import (
     Conflict,
@@ -164,6 +165,12 @@ def problem_for(exc: BaseException) -> Problem:
     return Problem(500, "internal_error")
 
 
+def claim_taken_handler(request: Request, exc: ClaimTaken) -> Response:
+    # Never sent: IdempotencyMiddleware answers from the other request's record instead.
+    return _problem_response(request, Problem(409, "idempotency_in_progress",
+                                              headers={"Retry-After": "1"}))
+
+
 def unexpected_handler(request: Request, exc: Exception) -> Response:
     return _problem_response(request, problem_for(exc))
 
@@ -234,5 +241,6 @@ EXCEPTION_HANDLERS = {
     EngineInputError: engine_handler,
     ValidationException: validation_handler,
     HTTPException: http_handler,
+    ClaimTaken: claim_taken_handler,
     Exception: unexpected_handler,
 }

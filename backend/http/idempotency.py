@@ -74,6 +74,21 @@ async def complete(scope_key: str, status: int, content_type: str, body: bytes) 
         _remember(scope_key, (status, content_type, body))
 
 
+async def complete_with_change(scope_key: str, request_hash: str, status: int,
+                               content_type: str, body: bytes) -> bool:
+    """The final answer of a request whose key was claimed with its change
+    (``backend.platform.claims``): the record that change's transaction wrote is completed;
+    or, when the request wrote nothing (a 422 before any write, a rollback), it is written
+    now, complete. False when the key already has another request's answer (left as it is)."""
+    try:
+        return bool(await _run(compiled("idempotency.complete_with_change", _upsert), values={
+            "scope_key": scope_key, "request_hash": request_hash, "status": status,
+            "content_type": content_type, "body": body}))
+    except Exception:  # noqa: BLE001 - the answer stands; its record is written later
+        _remember(scope_key, (status, content_type, body))
+        return True
+
+
 async def release(scope_key: str) -> None:
     try:
         await _release(scope_key)
@@ -105,6 +120,21 @@ def _completion(slot) -> Query:
         IdempotencyRecord.content_type: slot("content_type", IdempotencyRecord.content_type),
         IdempotencyRecord.body: slot("body", IdempotencyRecord.body),
     }).where(IdempotencyRecord.scope_key == slot("scope_key", IdempotencyRecord.scope_key))
+
+
+def _upsert(slot) -> Query:
+    record = IdempotencyRecord
+    return record.insert(new_row(
+        record, scope_key=slot("scope_key", record.scope_key),
+        request_hash=slot("request_hash", record.request_hash),
+        status_code=slot("status", record.status_code),
+        content_type=slot("content_type", record.content_type),
+        body=slot("body", record.body),
+    )).on_conflict(
+        target=record.scope_key, action="DO UPDATE",
+        values=[record.status_code, record.content_type, record.body],
+        where=record.status_code.is_null()
+        & (record.request_hash == slot("request_hash", record.request_hash)))
 
 
 async def _complete(scope_key: str, status: int, content_type: str, body: bytes) -> None:

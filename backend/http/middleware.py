@@ -17,7 +17,7 @@ from backend.http.context import Principal
 from backend.http.errors import problem_for
 from backend.http.problems import FieldError, Problem
 from backend.jobs.cpu_yield import ApiLoad
-from backend.platform import i18n
+from backend.platform import claims, i18n
 
 log = logging.getLogger("backend.access")
 
@@ -223,12 +223,19 @@ IDEMPOTENCY_PENDING_TIMEOUT = 60  # seconds before an in-flight record counts as
 class IdempotencyMiddleware:
     """``Idempotency-Key`` on POST: same key + same body -> the first response again; other body -> 409.
 
-    ``store`` keeps the records (``backend.http.idempotency``, in PostgreSQL).
+    ``store`` keeps the records (``backend.http.idempotency``, in PostgreSQL). The key is
+    claimed before the handler runs, in a statement and a commit of its own, except on the
+    paths of ``claimed_with_change``: there the claim is written with the handler's change,
+    in its ``together()`` block (``backend.platform.claims``). Only a route whose every
+    effect is written in that block's transaction may be listed (QuickJob creation); its
+    answer is held until it is known to be the one to send.
     """
 
-    def __init__(self, app, store=idempotency) -> None:
+    def __init__(self, app, store=idempotency,
+                 claimed_with_change: frozenset[str] = frozenset()) -> None:
         self.app = app
         self.store = store
+        self.claimed_with_change = claimed_with_change
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http" or scope["method"] != "POST":
@@ -253,31 +260,16 @@ class IdempotencyMiddleware:
         scope_key = f"{caller}|{scope['path']}|{key}"
         request_hash = hashlib.sha256(scope["path"].encode() + b"\n" + body).hexdigest()
 
+        if scope["path"] in self.claimed_with_change:
+            return await self._claimed_with_change(scope, receive, send, body, scope_key,
+                                                   request_hash)
         claim = await self.store.claim(scope_key, request_hash, IDEMPOTENCY_PENDING_TIMEOUT)
-        if claim.conflict:
-            return await send_problem(send, Problem(409, "idempotency_conflict"), lang, request_id)
-        if claim.in_progress:
-            return await send_problem(send, Problem(409, "idempotency_in_progress",
-                                                    headers={"Retry-After": "1"}), lang, request_id)
-        if claim.replay is not None:
-            status, content_type, stored = claim.replay
-            headers = [(b"content-type", content_type.encode()),
-                       (b"content-length", str(len(stored)).encode()),
-                       (b"idempotent-replayed", b"true")]
-            await send({"type": "http.response.start", "status": status, "headers": headers})
-            await send({"type": "http.response.body", "body": stored})
+        if await self._answered_by_record(send, claim, lang, request_id):
             return
-
-        captured = {"status": 500, "content_type": "application/json", "body": b""}
+        captured = _Captured()
 
         async def capture_send(message):
-            if message["type"] == "http.response.start":
-                captured["status"] = message["status"]
-                for k, v in message.get("headers", []):
-                    if k.lower() == b"content-type":
-                        captured["content_type"] = v.decode("latin-1")
-            elif message["type"] == "http.response.body":
-                captured["body"] += message.get("body", b"")
+            captured.add(message)
             await send(message)
 
         try:
@@ -285,9 +277,100 @@ class IdempotencyMiddleware:
         except BaseException:
             await self.store.release(scope_key)
             raise
-        if captured["status"] >= 500 or captured["status"] in (401, 409, 429):
-            # Not a final answer: let the client retry with the same key.
-            await self.store.release(scope_key)
+        if not captured.final:
+            await self.store.release(scope_key)  # let the client retry with the same key
         else:
-            await self.store.complete(scope_key, captured["status"], captured["content_type"],
-                                       captured["body"])
+            await self.store.complete(scope_key, captured.status, captured.content_type,
+                                       captured.body)
+
+    async def _claimed_with_change(self, scope, receive, send, body: bytes, scope_key: str,
+                                   request_hash: str) -> None:
+        state = scope["state"]
+        lang, request_id = state["language"], state["request_id"]
+        claim = claims.PendingClaim(scope_key, request_hash)
+        captured = _Captured()
+        held: list[dict] = []
+
+        async def hold(message):
+            captured.add(message)
+            held.append(message)
+
+        try:
+            with claims.claimed_with_change(claim):
+                await self.app(scope, replaying(body, receive), hold)
+        except BaseException:
+            if claim.written:
+                await self.store.release(scope_key)
+            raise
+        if claim.taken:  # another request has the key: its record answers (this one was undone)
+            if not await self._answered_by_other(send, scope_key, request_hash, lang,
+                                                 request_id):
+                await send_problem(send, Problem(409, "idempotency_in_progress",
+                                                 headers={"Retry-After": "1"}), lang, request_id)
+            return
+        if captured.final and not claim.written:
+            # Refused before writing anything (a 422...): the key's answer unless it has one.
+            if not await self.store.complete_with_change(
+                    scope_key, request_hash, captured.status, captured.content_type,
+                    captured.body) and await self._answered_by_other(
+                    send, scope_key, request_hash, lang, request_id):
+                return
+        for message in held:
+            await send(message)
+        if captured.final and claim.written:
+            await self.store.complete_with_change(scope_key, request_hash, captured.status,
+                                                  captured.content_type, captured.body)
+        elif claim.written:
+            await self.store.release(scope_key)
+
+    async def _answered_by_other(self, send, scope_key: str, request_hash: str, lang: str,
+                                 request_id: str) -> bool:
+        """Answer from another request's record of the key; False when that request released
+        it in between (the key is free again)."""
+        found = await self.store.claim(scope_key, request_hash, IDEMPOTENCY_PENDING_TIMEOUT)
+        if await self._answered_by_record(send, found, lang, request_id):
+            return True
+        await self.store.release(scope_key)  # the claim just taken is not this request's
+        return False
+
+    @staticmethod
+    async def _answered_by_record(send, claim: idempotency.Claim, lang: str,
+                                  request_id: str) -> bool:
+        """Answer from the key's record: a conflict, in progress, or the first answer again;
+        False when the key was free (``claim`` is this request's)."""
+        if claim.conflict:
+            await send_problem(send, Problem(409, "idempotency_conflict"), lang, request_id)
+        elif claim.in_progress:
+            await send_problem(send, Problem(409, "idempotency_in_progress",
+                                             headers={"Retry-After": "1"}), lang, request_id)
+        elif claim.replay is not None:
+            status, content_type, stored = claim.replay
+            headers = [(b"content-type", content_type.encode()),
+                       (b"content-length", str(len(stored)).encode()),
+                       (b"idempotent-replayed", b"true")]
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": stored})
+        else:
+            return False
+        return True
+
+
+class _Captured:
+    """An answer as it is sent: status, content type and body."""
+
+    def __init__(self) -> None:
+        self.status, self.content_type, self.body = 500, "application/json", b""
+
+    def add(self, message) -> None:
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+            for k, v in message.get("headers", []):
+                if k.lower() == b"content-type":
+                    self.content_type = v.decode("latin-1")
+        elif message["type"] == "http.response.body":
+            self.body += message.get("body", b"")
+
+    @property
+    def final(self) -> bool:
+        """Not a 5xx, 401, 409 or 429: the answer the same key gets again."""
+        return self.status < 500 and self.status not in (401, 409, 429)

@@ -25,6 +25,8 @@ from piccolo.querystring import QueryString
 from piccolo.table import Table
 from piccolo.utils.sql_values import convert_to_sql_value
 
+from backend.platform import claims
+
 # Configured by ``configure`` before first use; tables bind to it at import time.
 DB = PostgresEngine(config={})
 
@@ -219,13 +221,24 @@ async def together() -> AsyncIterator[Together]:
         yield Together()
         return
     parts: list[tuple[str, list]] = []
+    claim = claims.pending()  # an Idempotency-Key to claim with these writes
+    if claim is not None:
+        parts.append((claims.CLAIM_SQL, [claim.scope_key, claim.request_hash]))
     token = _together.set(parts)
     done = Together()
     try:
         yield done
     finally:
         _together.reset(token)
-    found = await _run(*_joined(parts))
+    try:
+        found = await _run(*_joined(parts))
+    except asyncpg.UniqueViolationError as exc:
+        if claim is not None and exc.constraint_name == claims.RECORD_KEY:
+            claim.taken = True
+            raise claims.ClaimTaken() from exc
+        raise
+    if claim is not None:
+        claim.written = True
     done.at, done.statements = found[0]["at"], len(parts)
 
 

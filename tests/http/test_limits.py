@@ -67,18 +67,39 @@ async def test_method_not_allowed_carries_allow(client):
     assert {"GET", "PATCH"} <= set(r.headers["allow"].replace(" ", "").split(","))
 
 
+async def _down(*args, **kwargs):
+    raise asyncpg.exceptions.CannotConnectNowError("the database system is starting up")
+
+
 async def test_idempotent_post_while_postgres_is_down_is_a_503_problem(client, monkeypatch):
-    """The probe: with an Idempotency-Key a PostgreSQL restart gave text/plain 500."""
+    """The probe: with an Idempotency-Key a PostgreSQL restart gave text/plain 500. Here the
+    key is claimed before the handler runs (buying shares)."""
     headers = {**bearer(await sign_in(client, phone="+32470123456")), "Idempotency-Key": "k-1",
                "Accept-Language": "en"}
+    monkeypatch.setattr(idempotency, "_run", _down)
+    r = await client.post("/api/v1/me/membership", json={"shares": 1}, headers=headers)
+    problem = _problem(r, 503)
+    assert r.headers["retry-after"] == "2" and problem["type"].endswith("/service_unavailable")
 
-    async def down(*args, **kwargs):
-        raise asyncpg.exceptions.CannotConnectNowError("the database system is starting up")
 
-    monkeypatch.setattr(idempotency, "_run", down)
+async def test_a_creation_while_postgres_is_down_is_a_503_problem_and_keeps_no_key(
+        client, monkeypatch):
+    """QuickJob creation claims its key with its rows (backend.platform.claims): PostgreSQL
+    away at its first query is a 503, and the key stays free for the retry."""
+    from backend.platform import db
+
+    headers = {**bearer(await sign_in(client, phone="+32470123456")), "Idempotency-Key": "k-1",
+               "Accept-Language": "en"}
+    await client.patch("/api/v1/me", json={"firstName": "An", "lastName": "Peeters"},
+                       headers=headers)
+    real_run = db._run
+    monkeypatch.setattr(db, "_run", _down)
     r = await client.post("/api/v1/quickjobs", json=quickjob_body(), headers=headers)
     problem = _problem(r, 503)
     assert r.headers["retry-after"] == "2" and problem["type"].endswith("/service_unavailable")
+    monkeypatch.setattr(db, "_run", real_run)
+    assert await db.fetch("SELECT scope_key FROM idempotency_record "
+                          "WHERE scope_key LIKE '%|k-1'") == []
 
 
 async def test_a_record_the_outage_kept_from_being_released_is_released_later(
