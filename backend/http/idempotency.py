@@ -21,6 +21,11 @@ from backend.platform.db import Compiled, compiled, new_row, rows
 
 log = logging.getLogger("backend.idempotency")
 
+# A stored answer is kept a week: a phone offline for days can still retry its request
+# safely; after that a retry is a new request. The answers hold personal data, and nothing
+# else reads them (``forget_old_answers``, in the worker's daily work).
+KEEP_ANSWERS_DAYS = 7
+
 # scope_key -> None (release it) or (status, content_type, body) (complete it); this process's.
 _unwritten: dict[str, tuple[int, str, bytes] | None] = {}
 UNWRITTEN_MAX = 10_000
@@ -101,6 +106,14 @@ async def forget_caller(person_id: uuid.UUID) -> int:
     the caller's transaction."""
     found = await IdempotencyRecord.delete().where(
         IdempotencyRecord.scope_key.like(f"p:{person_id}|%")).returning(
+        IdempotencyRecord.scope_key)
+    return len(found)
+
+
+async def forget_old_answers(days: int = KEEP_ANSWERS_DAYS) -> int:
+    """Erase the records older than ``days`` (by the database's clock); how many."""
+    found = await IdempotencyRecord.delete().where(
+        QueryString("created_at < now() - make_interval(days => {})", days)).returning(
         IdempotencyRecord.scope_key)
     return len(found)
 

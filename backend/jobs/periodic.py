@@ -8,7 +8,8 @@
   back. While the API is saturated it waits like the job processes (``deferring``, a
   ``backend.jobs.cpu_yield.CpuYield``: bounded), relaying only the urgent messages meanwhile:
   queued jobs would wait anyway, and pushing them costs the CPU the API needs.
-- ``follow_up_dimonas`` and ``daily_work``: the handlers of the periodic rq jobs.
+- ``follow_up_dimonas`` and ``daily_work``: the handlers of the periodic rq jobs (the daily
+  work also forgets the Idempotency-Key answers older than a week).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import asyncpg
 from backend import composition
 from backend.backoffice import payroll, reminders
 from backend.chat.telegram import repository as telegram
+from backend.http import idempotency
 from backend.jobs.outbox import RELAY_BATCH, relay_pending
 from backend.jobs.queue import JobQueue
 from backend.people import erasure
@@ -94,6 +96,7 @@ async def daily_work(payload: dict, settings: Settings) -> None:
     async with unit_of_work():
         forgotten = await telegram.forget_old_telegram_rows()
     erasures = await erasure.daily(settings, today)  # waiting requests, ended retentions
+    answers = await idempotency.forget_old_answers()
     log.info("daily work", extra={"fields": {
         "salariesPaid": len(result.paid_salary_ids),
         "monthlySalariesPaid": len(result.paid_monthly_salary_ids),
@@ -101,4 +104,4 @@ async def daily_work(payload: dict, settings: Settings) -> None:
         "paymentFiles": [str(f.id) for f in result.payment_files],
         "paymentFileProblem": result.payment_file_problem,
         "reminders": sent, "escalated": escalated, "telegramRowsForgotten": forgotten,
-        "erasures": erasures}})
+        "erasures": erasures, "idempotencyAnswersForgotten": answers}})

@@ -1,11 +1,13 @@
 """Idempotency-Key where the key is claimed with the change (QuickJob creation,
 ``backend.platform.claims``): a retry, two requests at once and a refused request each leave
-exactly what one request would, and the claim costs no statement of its own."""
+exactly what one request would, the claim costs no statement of its own, and answers are
+forgotten after a week."""
 
 from __future__ import annotations
 
 import asyncio
 
+from backend.http import idempotency
 from backend.platform.db import fetch
 from backend.platform.statements import counting
 from tests.quickjobs import conftest as quickjob_fixtures
@@ -81,3 +83,23 @@ async def test_the_claim_goes_in_the_statement_that_writes_the_rows(client, work
     assert claims[0].startswith("WITH") and "INSERT INTO quickjob" in claims[0].replace('"', "")
     assert statements.index(claims[0]) < statements.index("COMMIT;") < statements.index(claims[1])
     assert len(statements) == 6  # BEGIN, the worker, the client, the rows, COMMIT, the answer
+
+
+async def test_answers_older_than_a_week_are_forgotten(client, worker_headers):
+    for key, age in (("old", 8), ("recent", 6)):
+        r = await client.post("/api/v1/quickjobs", json=quickjob_body(),
+                              headers={**worker_headers, "Idempotency-Key": key})
+        assert r.status_code == 201, r.text
+        await fetch("UPDATE idempotency_record SET created_at = now() - make_interval(days => {}) "
+                    "WHERE scope_key LIKE {}", age, f"%|{key}")
+    assert await idempotency.forget_old_answers() == 1
+    [kept] = await fetch("SELECT scope_key FROM idempotency_record")
+    assert kept["scope_key"].endswith("|recent")
+    # The forgotten key is a new request again; the kept one still answers from its record.
+    r = await client.post("/api/v1/quickjobs", json=quickjob_body(),
+                          headers={**worker_headers, "Idempotency-Key": "old"})
+    assert r.status_code == 201 and "idempotent-replayed" not in r.headers
+    r = await client.post("/api/v1/quickjobs", json=quickjob_body(),
+                          headers={**worker_headers, "Idempotency-Key": "recent"})
+    assert r.status_code == 201 and r.headers["idempotent-replayed"] == "true"
+    assert (await _counts())["quickjob"] == 3
