@@ -33,7 +33,7 @@ from backend.clientpages import nonce, texts  # noqa: F401 - texts registers the
 from backend.clientpages.service import InvoiceView, QuoteView, invoice_view, quote_view
 from backend.documents.formatting import format_iban
 from backend.documents.labels import label
-from backend.documents.pdf import party_lines, vat_rate_text
+from backend.documents.layout import party_lines, vat_rate_text
 from backend.platform import i18n
 from backend.platform.errors import Conflict, Invalid, NotFound
 from backend.platform.formatting import format_date, format_money, format_percent, jinja_filters

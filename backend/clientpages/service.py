@@ -10,7 +10,8 @@ from enum import StrEnum
 
 from backend.documents.epc_qr import epc_payload, epc_qr
 from backend.documents.legal_entity import LegalEntity
-from backend.documents.models import Party, apply_rate
+from backend.documents.parties import Party
+from backend.documents.values import apply_rate
 from backend.engine import Simulation
 from backend.platform.db import unit_of_work
 from backend.quickjobs import client_answer, documents

@@ -15,20 +15,18 @@ the results in readable files.
 from backend.documents.models import (
     CashCollectionDocument,
     ContractDocument,
-    DocumentError,
     DocumentLine,
     ExpenseRefund,
     InvoiceDocument,
-    Party,
     PayslipDocument,
     ProtectiveClauses,
     QuoteDocument,
     Totals,
     VatSubtotal,
-    Worker,
     compute_totals,
-    make_ogm,
 )
+from backend.documents.parties import Party, Worker
+from backend.documents.values import DocumentError, make_ogm
 
 __all__ = [
     "CashCollectionDocument", "ContractDocument", "DocumentError", "DocumentLine",

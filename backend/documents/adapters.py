@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from backend.documents.models import mask_national_number
+from backend.documents.parties import mask_national_number
 from backend.documents.ports import (
     DIMONA_ANSWERS,
     DIMONA_CANCELLED,

@@ -32,7 +32,7 @@ import segno
 from stdnum import exceptions as stdnum_errors
 from stdnum import iban as stdnum_iban
 
-from backend.documents.models import DocumentError, ogm_digits
+from backend.documents.values import DocumentError, ogm_digits
 
 MAX_PAYLOAD_BYTES = 331
 MAX_AMOUNT_CENTS = 99_999_999_999

@@ -24,7 +24,8 @@ from pathlib import Path
 from stdnum import exceptions as stdnum_errors
 from stdnum import iban as stdnum_iban
 
-from backend.documents.models import DocumentError, Party, compact_id
+from backend.documents.parties import Party, compact_id
+from backend.documents.values import DocumentError
 
 REFERENCE_FILE = Path(__file__).with_name("legal_entities.json")
 LANGUAGES = ("nl", "fr", "en")

@@ -1,7 +1,9 @@
 """What the documents show: plain frozen dataclasses, in the domain's words.
 
 The QuickJob service builds these from its own records and hands them to the renderers in
-``pdf`` and ``ubl``. Nothing here touches a database or the web framework.
+``pdf`` and ``ubl``. Nothing here touches a database or the web framework. The values they
+are made of (cents, rates, the structured communication) are checked in ``values``; the
+parties on them are in ``parties``.
 
 Conventions (as everywhere in the project):
 - money is an ``int`` number of euro cents, never a float; amounts on a credit note are
@@ -19,21 +21,28 @@ so a document that renders is a document whose figures agree. Violations raise
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Literal
 
 from stdnum import exceptions as stdnum_errors
 from stdnum import iban as stdnum_iban
 
-from backend.engine import ogm as engine_ogm
+from backend.documents.parties import Party, Worker
+from backend.documents.values import (
+    DocumentError,
+    apply_rate,
+    check_cents,
+    check_language,
+    format_ogm,
+    multiply,
+    normalize_decimal,
+    parse_decimal,
+    split_vat_included,
+)
 from backend.engine.errors import EngineInputError
 from backend.engine.vat import ExemptionInfo, exemption_info
-
-Language = Literal["nl", "fr", "en"]
-LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
 
 CONTRACT_TYPES: tuple[str, ...] = (
     "employee", "manual_worker", "student", "artist", "artist_1bis", "interim", "training",
@@ -43,186 +52,6 @@ CONTRACT_TYPES: tuple[str, ...] = (
 # VAT exemption reasons are the engine's (``backend.engine.vat``): the dated rule set in force
 # on the date of the service gives each one its legal mention, its EN 16931 category and its
 # VATEX code, so a reason the engine accepts is a reason every document can print and file.
-
-
-class DocumentError(ValueError):
-    """A document's data is inconsistent or incomplete; the message says what and where."""
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _check_cents(name: str, value: object, *, allow_negative: bool = False) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise DocumentError(f"{name} must be an int number of cents, got {type(value).__name__}")
-    if value < 0 and not allow_negative:
-        raise DocumentError(f"{name} must not be negative, got {value}")
-
-
-def _check_language(value: str) -> None:
-    if value not in LANGUAGES:
-        raise DocumentError(f"language must be one of {LANGUAGES}, got {value!r}")
-
-
-def parse_decimal(name: str, value: object) -> Decimal:
-    """A decimal *string* (or int) as an exact ``Decimal``; floats are refused."""
-    if isinstance(value, bool) or isinstance(value, float):
-        raise DocumentError(f"{name} must be a decimal string, not {type(value).__name__}")
-    if isinstance(value, int):
-        return Decimal(value)
-    if not isinstance(value, str) or not re.fullmatch(r"\d+(\.\d+)?", value.strip()):
-        raise DocumentError(f"{name} must be a non-negative decimal string, got {value!r}")
-    try:
-        return Decimal(value.strip())
-    except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
-        raise DocumentError(f"{name} is not a decimal: {value!r}") from exc
-
-
-def normalize_decimal(value: Decimal) -> str:
-    """``Decimal("21.00")`` -> ``"21"``, ``Decimal("2.50")`` -> ``"2.5"`` (no exponent)."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text or "0"
-
-
-def round_half_up(numerator: int, denominator: int) -> int:
-    """``numerator / denominator`` to the nearest integer, halves away from zero."""
-    if denominator <= 0:
-        raise ValueError("denominator must be positive")
-    if numerator >= 0:
-        return (2 * numerator + denominator) // (2 * denominator)
-    return -((-2 * numerator + denominator) // (2 * denominator))
-
-
-def ratio(value: Decimal) -> tuple[int, int]:
-    num, den = value.as_integer_ratio()
-    return num, den
-
-
-def apply_rate(cents: int, rate_percent: str) -> int:
-    """``cents × rate %``, rounded half up to the cent: the VAT on a base, a deposit, ..."""
-    num, den = ratio(parse_decimal("rate", rate_percent))
-    return round_half_up(cents * num, den * 100)
-
-
-def multiply(quantity: str, unit_price_cents: int) -> int:
-    """``quantity × unit price``, rounded half up to the cent."""
-    num, den = ratio(parse_decimal("quantity", quantity))
-    return round_half_up(num * unit_price_cents, den)
-
-
-def _digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
-
-
-def ogm_digits(structured_communication: str) -> str:
-    """``"+++123/4567/89002+++"`` -> ``"123456789002"``; checks the mod-97 check digits
-    (the engine owns the OGM rules: ``backend.engine.ogm``)."""
-    try:
-        return engine_ogm.parse_ogm(structured_communication)
-    except EngineInputError as exc:
-        raise DocumentError(f"invalid structured communication: {structured_communication!r}") from exc
-
-
-def format_ogm(digits: str) -> str:
-    """``"123456789002"`` -> ``"+++123/4567/89002+++"``."""
-    return engine_ogm.format_ogm(ogm_digits(digits))
-
-
-def make_ogm(reference: int) -> str:
-    """A structured communication for a reference number of at most 10 digits."""
-    if isinstance(reference, bool) or not isinstance(reference, int) or not 0 < reference < 10**10:
-        raise DocumentError(f"OGM reference must be an int of 1..10 digits, got {reference!r}")
-    return engine_ogm.make_ogm(reference)
-
-
-# --------------------------------------------------------------------------- parties
-
-
-@dataclass(frozen=True)
-class Party:
-    """A legal or natural person on a document: the cooperative, a client, a customer.
-
-    ``address_lines`` are printed as given (street and number first). ``postal_code`` and
-    ``city`` are optional structured parts, used by UBL (and printed after the lines); when
-    absent, UBL reads them from a last line like ``"1000 Brussel"``.
-    ``company_number`` is the Belgian enterprise number (KBO/BCE, 10 digits) when known.
-    ``peppol_id`` forces the Peppol endpoint (``"0208:0403170701"``); otherwise it is derived.
-    ``legal_name``, ``legal_form`` and ``register`` (``"Productions Associées"``, ``"asbl"``,
-    ``"RPM Tribunal de l'entreprise francophone de Bruxelles"``) are the company-law mentions
-    of the cooperative (``legal_entity.LegalEntity.party``); ``name`` is how documents show it.
-    """
-
-    name: str
-    address_lines: tuple[str, ...] = ()
-    country_code: str = "BE"
-    vat_number: str | None = None
-    company_number: str | None = None
-    email: str | None = None
-    iban: str | None = None
-    bic: str | None = None
-    postal_code: str | None = None
-    city: str | None = None
-    peppol_id: str | None = None
-    legal_form: str | None = None
-    register: str | None = None
-    legal_name: str | None = None
-
-    def __post_init__(self) -> None:
-        if not self.name.strip():
-            raise DocumentError("a party needs a name")
-        if not re.fullmatch(r"[A-Z]{2}", self.country_code):
-            raise DocumentError(f"country_code must be ISO 3166 alpha-2, got {self.country_code!r}")
-        object.__setattr__(self, "address_lines", tuple(self.address_lines))
-        if self.vat_number is not None:
-            object.__setattr__(self, "vat_number", compact_id(self.vat_number))
-        if self.company_number is not None:
-            object.__setattr__(self, "company_number", _digits(self.company_number))
-        if self.iban is not None:
-            object.__setattr__(self, "iban", compact_id(self.iban))
-
-    def display_address(self) -> tuple[str, ...]:
-        lines = list(self.address_lines)
-        tail = " ".join(p for p in (self.postal_code, self.city) if p)
-        if tail:
-            lines.append(tail)
-        return tuple(lines)
-
-
-def compact_id(text: str) -> str:
-    """``"BE 0403.170.701"`` -> ``"BE0403170701"``: drop spaces, dots, dashes; upper-case."""
-    return re.sub(r"[\s.\-/]", "", text).upper()
-
-
-@dataclass(frozen=True)
-class Worker:
-    """The person who performs and is employed for the days worked.
-
-    ``national_number`` (INSZ/NISS) may be given in full: documents print it masked, keeping
-    only the birth part (``85.07.30-XXX.XX``).
-    """
-
-    name: str
-    address_lines: tuple[str, ...] = ()
-    country_code: str = "BE"
-    national_number: str | None = None
-    iban: str | None = None
-
-    def __post_init__(self) -> None:
-        if not self.name.strip():
-            raise DocumentError("a worker needs a name")
-        object.__setattr__(self, "address_lines", tuple(self.address_lines))
-
-
-def mask_national_number(number: str | None) -> str:
-    """Keep the birth part (first 6 digits) of a Belgian national number, hide the rest."""
-    if not number:
-        return ""
-    digits = _digits(number)
-    if len(digits) < 6:
-        return "XX.XX.XX-XXX.XX"
-    return f"{digits[0:2]}.{digits[2:4]}.{digits[4:6]}-XXX.XX"
 
 
 # --------------------------------------------------------------------------- lines and totals
@@ -250,8 +79,8 @@ class DocumentLine:
         object.__setattr__(self, "quantity", normalize_decimal(quantity))
         rate = parse_decimal("vat_rate", self.vat_rate)
         object.__setattr__(self, "vat_rate", normalize_decimal(rate))
-        _check_cents("unit_price_cents", self.unit_price_cents)
-        _check_cents("amount_cents", self.amount_cents)
+        check_cents("unit_price_cents", self.unit_price_cents)
+        check_cents("amount_cents", self.amount_cents)
         expected = multiply(self.quantity, self.unit_price_cents)
         if expected != self.amount_cents:
             raise DocumentError(
@@ -277,8 +106,8 @@ class VatSubtotal:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vat_rate", normalize_decimal(parse_decimal("vat_rate", self.vat_rate)))
-        _check_cents("base_cents", self.base_cents)
-        _check_cents("vat_cents", self.vat_cents)
+        check_cents("base_cents", self.base_cents)
+        check_cents("vat_cents", self.vat_cents)
 
 
 @dataclass(frozen=True)
@@ -292,7 +121,7 @@ class Totals:
 
     def __post_init__(self) -> None:
         for name in ("base_cents", "vat_cents", "total_cents"):
-            _check_cents(name, getattr(self, name))
+            check_cents(name, getattr(self, name))
         object.__setattr__(self, "breakdown", tuple(self.breakdown))
         if self.base_cents + self.vat_cents != self.total_cents:
             raise DocumentError("totals: base + VAT must equal the total")
@@ -405,7 +234,7 @@ class QuoteDocument(_Exempted):
     vat_exemption_mention: str | None = None  # default: the rule set's legal mention
 
     def __post_init__(self) -> None:
-        _check_language(self.language)
+        check_language(self.language)
         object.__setattr__(self, "lines", tuple(self.lines))
         object.__setattr__(self, "performance_dates", tuple(self.performance_dates))
         if not self.performance_dates:
@@ -458,7 +287,7 @@ class InvoiceDocument(_Exempted):
     page_url: str | None = None  # the client's page of an invoice (pay by QR code)
 
     def __post_init__(self) -> None:
-        _check_language(self.language)
+        check_language(self.language)
         if self.kind not in ("invoice", "credit_note"):
             raise DocumentError(f"kind must be invoice or credit_note, got {self.kind!r}")
         if not self.number.strip():
@@ -470,7 +299,7 @@ class InvoiceDocument(_Exempted):
         info = _check_lines_and_totals(self.lines, self.totals, self.vat_exemption,
                                        max(self.service_dates))
         object.__setattr__(self, "_exemption", info)
-        _check_cents("prepaid_cents", self.prepaid_cents)
+        check_cents("prepaid_cents", self.prepaid_cents)
         if self.prepaid_cents > self.totals.total_cents:
             raise DocumentError("prepaid_cents exceeds the total")
         if self.kind == "credit_note":
@@ -541,13 +370,13 @@ class ContractDocument:
     place_of_work: str | None = None
 
     def __post_init__(self) -> None:
-        _check_language(self.language)
+        check_language(self.language)
         object.__setattr__(self, "work_dates", tuple(self.work_dates))
         if not self.work_dates:
             raise DocumentError("a contract needs at least one working day")
         if self.contract_type not in CONTRACT_TYPES:
             raise DocumentError(f"unknown contract_type {self.contract_type!r}")
-        _check_cents("gross_cents", self.gross_cents)
+        check_cents("gross_cents", self.gross_cents)
         object.__setattr__(self, "withholding_rate", normalize_decimal(
             parse_decimal("withholding_rate", self.withholding_rate)))
         object.__setattr__(self, "hours_per_day", normalize_decimal(
@@ -561,7 +390,7 @@ class ExpenseRefund:
     description: str = ""
 
     def __post_init__(self) -> None:
-        _check_cents("amount_cents", self.amount_cents)
+        check_cents("amount_cents", self.amount_cents)
 
 
 @dataclass(frozen=True)
@@ -602,7 +431,7 @@ class PayslipDocument:
     fiscal_work_bonus_cents: int = 0  # already deducted from withholding_cents
 
     def __post_init__(self) -> None:
-        _check_language(self.language)
+        check_language(self.language)
         object.__setattr__(self, "work_dates", tuple(self.work_dates))
         object.__setattr__(self, "expense_refunds", tuple(self.expense_refunds))
         if self.contract_type not in CONTRACT_TYPES:
@@ -610,8 +439,8 @@ class PayslipDocument:
         for name in ("gross_cents", "social_security_cents", "taxable_cents",
                      "withholding_cents", "special_social_security_cents", "work_bonus_cents",
                      "fiscal_work_bonus_cents"):
-            _check_cents(name, getattr(self, name))
-        _check_cents("net_cents", self.net_cents, allow_negative=True)
+            check_cents(name, getattr(self, name))
+        check_cents("net_cents", self.net_cents, allow_negative=True)
         object.__setattr__(self, "withholding_rate", normalize_decimal(
             parse_decimal("withholding_rate", self.withholding_rate)))
         if self.gross_cents - self.social_security_cents != self.taxable_cents:
@@ -654,8 +483,8 @@ class CashCollectionDocument:
     place: str | None = None
 
     def __post_init__(self) -> None:
-        _check_language(self.language)
-        _check_cents("amount_cents", self.amount_cents)
+        check_language(self.language)
+        check_cents("amount_cents", self.amount_cents)
         if self.amount_cents == 0:
             raise DocumentError("a cash collection needs an amount")
         if self.vat_rate is not None:
@@ -668,17 +497,8 @@ class CashCollectionDocument:
         return split_vat_included(self.amount_cents, self.vat_rate)
 
 
-def split_vat_included(amount_cents: int, vat_rate: str) -> tuple[int, int]:
-    """``(base, vat)`` inside a VAT-included amount: base rounded half up, VAT the rest."""
-    num, den = ratio(parse_decimal("vat_rate", vat_rate))
-    base = round_half_up(amount_cents * den * 100, den * 100 + num)
-    return base, amount_cents - base
-
-
 __all__ = [
-    "CONTRACT_TYPES", "LANGUAGES", "CashCollectionDocument",
-    "ContractDocument", "DocumentError", "DocumentLine", "ExpenseRefund", "InvoiceDocument",
-    "Party", "PayslipDocument", "ProtectiveClauses", "QuoteDocument", "Totals", "VatSubtotal",
-    "Worker", "apply_rate", "compact_id", "compute_totals", "exemption_text", "format_ogm", "make_ogm",
-    "mask_national_number", "multiply", "ogm_digits", "split_vat_included",
+    "CONTRACT_TYPES", "CashCollectionDocument", "ContractDocument", "DocumentLine",
+    "ExpenseRefund", "InvoiceDocument", "PayslipDocument", "ProtectiveClauses", "QuoteDocument",
+    "Totals", "VatSubtotal", "compute_totals", "exemption_text",
 ]

@@ -31,15 +31,9 @@ from lxml import etree
 from stdnum.be import vat as be_vat
 
 from backend.documents.formatting import format_amount
-from backend.documents.models import (
-    DocumentError,
-    DocumentLine,
-    InvoiceDocument,
-    Party,
-    compute_totals,
-    normalize_decimal,
-    ogm_digits,
-)
+from backend.documents.models import DocumentLine, InvoiceDocument, compute_totals
+from backend.documents.parties import Party
+from backend.documents.values import DocumentError, normalize_decimal, ogm_digits
 from backend.engine.vat import ExemptionInfo
 
 CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"

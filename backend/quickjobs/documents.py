@@ -13,13 +13,12 @@ from backend.documents.models import (
     DocumentLine,
     ExpenseRefund,
     InvoiceDocument,
-    Party,
     PayslipDocument,
     ProtectiveClauses,
     QuoteDocument,
-    Worker,
     compute_totals,
 )
+from backend.documents.parties import Party, Worker
 from backend.documents.ubl import peppol_endpoint, render_ubl_invoice
 from backend.engine import Simulation
 from backend.people import identity

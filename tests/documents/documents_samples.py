@@ -16,14 +16,13 @@ from backend.documents.models import (
     DocumentLine,
     ExpenseRefund,
     InvoiceDocument,
-    Party,
     PayslipDocument,
     ProtectiveClauses,
     QuoteDocument,
-    Worker,
     compute_totals,
-    make_ogm,
 )
+from backend.documents.parties import Party, Worker
+from backend.documents.values import make_ogm
 
 SMART_ENTITY = legal_entity("smart")
 SMART = SMART_ENTITY.party("nl")

@@ -10,16 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backend.documents.formatting import format_amount, format_dates, format_money, format_percent
-from backend.documents.models import (
+from backend.documents.models import DocumentLine, Totals, VatSubtotal, compute_totals
+from backend.documents.parties import mask_national_number
+from backend.documents.values import (
     DocumentError,
-    DocumentLine,
-    Totals,
-    VatSubtotal,
     apply_rate,
-    compute_totals,
     format_ogm,
     make_ogm,
-    mask_national_number,
     ogm_digits,
     split_vat_included,
 )

@@ -16,7 +16,8 @@ from documents_samples import (
 )
 
 from backend.documents.labels import label
-from backend.documents.models import DocumentLine, Worker, compute_totals
+from backend.documents.models import DocumentLine, compute_totals
+from backend.documents.parties import Worker
 from backend.documents.pdf import (
     render_cash_collection,
     render_contract,

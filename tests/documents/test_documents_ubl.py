@@ -21,9 +21,11 @@ from documents_samples import (
 )
 from lxml import etree
 
-from backend.documents.models import DocumentError, DocumentLine, Party, compute_totals
+from backend.documents.models import DocumentLine, compute_totals
+from backend.documents.parties import Party
 from backend.documents.pdf import render_invoice
 from backend.documents.ubl import CUSTOMIZATION_ID, PROFILE_ID, peppol_endpoint, render_ubl_invoice
+from backend.documents.values import DocumentError
 from backend.engine.vat import place_of_supply, vat_amounts
 from tests.official_validation import assert_valid_ubl, ubl_findings
 

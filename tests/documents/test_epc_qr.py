@@ -9,7 +9,7 @@ import pytest
 import segno.helpers
 
 from backend.documents.epc_qr import MAX_PAYLOAD_BYTES, epc_payload, epc_qr
-from backend.documents.models import DocumentError
+from backend.documents.values import DocumentError
 
 IBAN = "BE71096123456769"
 
