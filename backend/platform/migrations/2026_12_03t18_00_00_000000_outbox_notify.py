@@ -2,7 +2,8 @@
 
 Until now the API relayed the outbox to rq itself after every response that queued a job: a
 thread talking to Redis inside the web process, taking the CPU and the GIL from requests. The
-relay now lives in the worker alone (``backend.jobs.relay``), which LISTENs on ``outbox``.
+relay now lives in the worker alone (``backend.jobs.periodic.relay_forever``), which LISTENs on
+``outbox``.
 PostgreSQL delivers the notification when the writing transaction commits, never before and
 never for a rollback, so a job still cannot be relayed before its change is visible; one
 notification per statement (and per transaction: identical ones are folded into one).
